@@ -1,0 +1,31 @@
+package io.streamlimit.results;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One run of one scenario: a row of the {@code runs} table.
+ *
+ * @param mode {@code simulate}, {@code local} or {@code aws}
+ * @param configurationJson the scenario as JSON, as it was run
+ * @param limitPerSecond the downstream's rate limit, for "seconds over the limit" and efficiency
+ * @param memoryMb the consumer's memory, for the cost model
+ * @param requestCounts billable requests the rows do not show, by service
+ *     (for example {@code sqsRequests}, {@code snsPublishes}, {@code dynamoWriteUnits})
+ */
+public record RunRecord(
+        String runId,
+        String scenario,
+        String mode,
+        String configurationJson,
+        Instant startedAt,
+        Instant endedAt,
+        long totalEvents,
+        int limitPerSecond,
+        int memoryMb,
+        Map<String, Long> requestCounts) {
+
+    public RunRecord {
+        requestCounts = Map.copyOf(requestCounts);
+    }
+}
