@@ -1,0 +1,35 @@
+package io.streamlimit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code streamlimit} command: one subcommand class per job. */
+@Command(
+        name = "streamlimit",
+        mixinStandardHelpOptions = true,
+        version = "streamlimit 0.1.0",
+        description = "Per-viewer stream limits, and a laboratory for feeding spiky event streams into rate-limited APIs.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class StreamlimitCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the project's error handling: bad arguments exit 2 with a message, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StreamlimitCli());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
