@@ -1,0 +1,88 @@
+package io.streamlimit.tracker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Issues tokens and counts, per token, how many times each path was asked for. */
+public final class TrackerService {
+
+    /** Longest path counted, in UTF-8 bytes as it arrived (percent-encoding included). */
+    public static final int MAX_PATH_BYTES = 1024;
+
+    /** The canonical lower-case form {@link UUID#toString()} issues. */
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A UUID collision is practically impossible; the bound only stops a broken supplier looping. */
+    private static final int MAX_ISSUE_ATTEMPTS = 5;
+
+    private final TrackerStore store;
+    private final Clock clock;
+    private final Supplier<UUID> tokens;
+
+    public TrackerService(TrackerStore store, Clock clock) {
+        this(store, clock, UUID::randomUUID);
+    }
+
+    TrackerService(TrackerStore store, Clock clock, Supplier<UUID> tokens) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** Issues a new random token and records it. */
+    public String issueToken() {
+        for (int attempt = 0; attempt < MAX_ISSUE_ATTEMPTS; attempt++) {
+            String token = tokens.get().toString();
+            if (store.createToken(token, clock.millis())) {
+                return token;
+            }
+        }
+        throw new IllegalStateException("token supplier kept returning tokens already issued");
+    }
+
+    /**
+     * Counts one request of {@code token} for {@code path} and returns the count, this request
+     * included. The query string, if any, is not part of the path.
+     *
+     * @throws InvalidTokenException if the token is missing, malformed or was never issued
+     * @throws PathTooLongException if the path is over {@link #MAX_PATH_BYTES} bytes
+     */
+    public long count(String token, String path) {
+        String checkedToken = checkToken(token);
+        String checkedPath = checkPath(path);
+        return store.increment(checkedToken, checkedPath)
+                .orElseThrow(() -> new InvalidTokenException("unknown token: get one from GET /auth"));
+    }
+
+    private static String checkToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("missing token: send the Authorization header with a token from GET /auth");
+        }
+        // UUIDs are case-insensitive; the store keys on the lower-case form it issued.
+        String trimmed = token.strip().toLowerCase(Locale.ROOT);
+        if (!TOKEN.matcher(trimmed).matches()) {
+            throw new InvalidTokenException("malformed token: expected a token from GET /auth");
+        }
+        return trimmed;
+    }
+
+    private static String checkPath(String path) {
+        String withoutQuery = path == null ? "" : path;
+        int query = withoutQuery.indexOf('?');
+        if (query >= 0) {
+            withoutQuery = withoutQuery.substring(0, query);
+        }
+        if (withoutQuery.isEmpty()) {
+            withoutQuery = "/";
+        }
+        int bytes = withoutQuery.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PATH_BYTES) {
+            throw new PathTooLongException("path is " + bytes + " bytes; the limit is " + MAX_PATH_BYTES);
+        }
+        return withoutQuery;
+    }
+}
