@@ -1,0 +1,60 @@
+package io.streamlimit.metrics;
+
+import java.util.function.Function;
+
+/**
+ * DESIGN's metrics in DESIGN's order: the table label, the JSON key and the one way each value
+ * prints. The table, the JSON writer and the reports all iterate this, so they cannot disagree.
+ */
+public enum Metric {
+    TOTAL_EVENTS("Total events", "totalEvents", m -> Long.toString(m.totalEvents()), ""),
+    EVENTS_COMPLETED("Events completed", "eventsCompleted", m -> Long.toString(m.eventsCompleted()), ""),
+    EVENTS_FAILED("Events failed", "eventsFailed", m -> Long.toString(m.eventsFailed()), ""),
+    TIME_TAKEN("Time taken", "timeTakenSeconds",
+            m -> Decimals.format(m.timeTakenSeconds(), Decimals.TIME_PLACES), " s"),
+    MAX_CONCURRENCY("Max concurrency", "maxConcurrency", m -> Integer.toString(m.maxConcurrency()), ""),
+    AVG_INSERTS_PER_SECOND("Avg DB inserts per second", "avgInsertsPerSecond",
+            m -> Decimals.format(m.avgInsertsPerSecond(), Decimals.RATE_PLACES), ""),
+    MAX_INSERTS_PER_SECOND("Max DB inserts per second", "maxInsertsPerSecond",
+            m -> Long.toString(m.maxInsertsPerSecond()), ""),
+    MIN_INSERTS_PER_SECOND("Min DB inserts per second", "minInsertsPerSecond",
+            m -> Long.toString(m.minInsertsPerSecond()), ""),
+    SECONDS_OVER_LIMIT("Seconds over the limit", "secondsOverLimit", m -> Long.toString(m.secondsOverLimit()), ""),
+    THROTTLES("Throttles", "throttles", m -> Long.toString(m.throttles()), ""),
+    REDELIVERIES("Redeliveries", "redeliveries", m -> Long.toString(m.redeliveries()), ""),
+    WASTED_INVOCATIONS("Wasted invocations", "wastedInvocations", m -> Long.toString(m.wastedInvocations()), ""),
+    COST("Cost", "costUsd", m -> Decimals.format(m.costUsd(), Decimals.COST_PLACES), ""),
+    EFFICIENCY("Efficiency", "efficiency", m -> Decimals.format(m.efficiency(), Decimals.EFFICIENCY_PLACES), "");
+
+    private final String label;
+    private final String jsonKey;
+    private final Function<RunMetrics, String> number;
+    private final String unit;
+
+    Metric(String label, String jsonKey, Function<RunMetrics, String> number, String unit) {
+        this.label = label;
+        this.jsonKey = jsonKey;
+        this.number = number;
+        this.unit = unit;
+    }
+
+    /** The name in DESIGN's table, for example "Seconds over the limit". */
+    public String label() {
+        return label;
+    }
+
+    /** The {@code --json} key, for example {@code secondsOverLimit}. */
+    public String jsonKey() {
+        return jsonKey;
+    }
+
+    /** The value as a JSON number literal with the metric's fixed decimals. */
+    public String number(RunMetrics metrics) {
+        return number.apply(metrics);
+    }
+
+    /** The value for people: the number with its unit ("12.345 s", "$0.001234"). */
+    public String display(RunMetrics metrics) {
+        return this == COST ? "$" + number(metrics) : number(metrics) + unit;
+    }
+}

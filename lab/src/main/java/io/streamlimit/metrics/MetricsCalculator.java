@@ -1,0 +1,136 @@
+package io.streamlimit.metrics;
+
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.RunData;
+import io.streamlimit.results.RunRecord;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * DESIGN's metrics from a run's rows: the one piece of code every mode (simulate, local, aws) uses.
+ *
+ * <ul>
+ *   <li>completed: distinct event ids with a row; failed: the published events that did not
+ *       complete, whether they reached the DLQ or were lost without trace.</li>
+ *   <li>time taken: first publish (earliest {@code sent_at}) to last {@code completed_at}.</li>
+ *   <li>inserts per second: rows bucketed by the second of {@code started_at}, over every whole
+ *       second from the first publish's second to the last completion's second, empty ones included.</li>
+ *   <li>max concurrency: most INVOKE intervals overlapping at one instant.</li>
+ *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
+ *   <li>efficiency: completed / (limit x time taken), within [0, 1].</li>
+ * </ul>
+ */
+public final class MetricsCalculator {
+
+    private final CostEstimator costEstimator;
+
+    public MetricsCalculator() {
+        this(new CostModel());
+    }
+
+    public MetricsCalculator(CostEstimator costEstimator) {
+        this.costEstimator = costEstimator;
+    }
+
+    public RunMetrics compute(RunData data) {
+        RunRecord run = data.run();
+        InvocationIntervals intervals = InvocationIntervals.of(data);
+        PerSecondSeries series = PerSecondSeries.of(data, intervals);
+
+        Set<Long> completed = new HashSet<>();
+        Set<String> batchesWithRows = new HashSet<>();
+        long firstSent = Long.MAX_VALUE;
+        long lastCompleted = Long.MIN_VALUE;
+        for (InvocationRow row : data.invocations()) {
+            completed.add(row.id());
+            if (row.batchId() != null) {
+                batchesWithRows.add(row.batchId());
+            }
+            if (RowTimes.sent(row) != RowTimes.NONE) {
+                firstSent = Math.min(firstSent, Math.min(RowTimes.sent(row), RowTimes.started(row)));
+                lastCompleted = Math.max(lastCompleted, RowTimes.completed(row));
+            }
+        }
+
+        long throttles = 0;
+        long redeliveries = 0;
+        long wasted = 0;
+        Set<Long> deadLettered = new HashSet<>();
+        for (PipelineEvent event : data.pipelineEvents()) {
+            switch (event.kind()) {
+                case THROTTLE -> throttles++;
+                case REDELIVERY -> redeliveries++;
+                case INVOKE -> wasted += event.batchId() == null || !batchesWithRows.contains(event.batchId()) ? 1 : 0;
+                case DLQ -> {
+                    if (event.eventId() != null && !completed.contains(event.eventId())) {
+                        deadLettered.add(event.eventId());
+                    }
+                }
+                default -> { }
+            }
+        }
+        long lost = Math.max(0, run.totalEvents() - completed.size() - deadLettered.size());
+        long failed = deadLettered.size() + lost;
+
+        long takenMillis = firstSent <= lastCompleted ? lastCompleted - firstSent : 0;
+        InsertRates rates = firstSent <= lastCompleted
+                ? InsertRates.over(series, firstSent, lastCompleted, run.limitPerSecond())
+                : InsertRates.NONE;
+
+        return new RunMetrics(
+                run.runId(),
+                run.scenario(),
+                run.mode(),
+                run.totalEvents(),
+                completed.size(),
+                failed,
+                Decimals.round(takenMillis / 1000.0, Decimals.TIME_PLACES),
+                intervals.maxOverlap(),
+                Decimals.round(rates.average(), Decimals.RATE_PLACES),
+                rates.max(),
+                rates.min(),
+                rates.secondsOverLimit(),
+                throttles,
+                redeliveries,
+                wasted,
+                Decimals.round(costEstimator.costUsd(data), Decimals.COST_PLACES),
+                Decimals.round(efficiency(completed.size(), run.limitPerSecond(), takenMillis),
+                        Decimals.EFFICIENCY_PLACES));
+    }
+
+    /** Completed / (limit x time taken); a run that took no time is perfectly efficient if it did anything. */
+    static double efficiency(long completed, int limitPerSecond, long takenMillis) {
+        if (limitPerSecond <= 0 || completed == 0) {
+            return 0;
+        }
+        if (takenMillis == 0) {
+            return 1;
+        }
+        double value = completed / (limitPerSecond * (takenMillis / 1000.0));
+        return Math.min(1, Math.max(0, value));
+    }
+
+    /** Inserts per second over the run's window of whole seconds. */
+    record InsertRates(double average, long max, long min, long secondsOverLimit) {
+
+        static final InsertRates NONE = new InsertRates(0, 0, 0, 0);
+
+        static InsertRates over(PerSecondSeries series, long firstMillis, long lastMillis, int limitPerSecond) {
+            long start = RowTimes.secondOf(firstMillis) - series.startEpochSecond();
+            long end = RowTimes.secondOf(lastMillis) - series.startEpochSecond();
+            long[] perSecond = series.inserts((int) start, (int) end);
+            long total = 0;
+            long max = 0;
+            long min = Long.MAX_VALUE;
+            long over = 0;
+            for (long inserts : perSecond) {
+                total += inserts;
+                max = Math.max(max, inserts);
+                min = Math.min(min, inserts);
+                over += limitPerSecond > 0 && inserts > limitPerSecond ? 1 : 0;
+            }
+            return new InsertRates((double) total / perSecond.length, max, min, over);
+        }
+    }
+}

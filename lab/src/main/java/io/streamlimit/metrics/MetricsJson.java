@@ -1,0 +1,82 @@
+package io.streamlimit.metrics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code --json} form of the metrics: one object on one line, keys in a fixed order
+ * ({@code runId}, {@code scenario}, {@code mode}, then DESIGN's table) and numbers with fixed
+ * decimals, so the same run always gives the same bytes.
+ */
+public final class MetricsJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private MetricsJson() {
+    }
+
+    public static String write(RunMetrics metrics) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("runId", metrics.runId());
+            json.writeStringField("scenario", metrics.scenario());
+            json.writeStringField("mode", metrics.mode());
+            for (Metric metric : Metric.values()) {
+                json.writeFieldName(metric.jsonKey());
+                json.writeNumber(metric.number(metrics));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Reads what {@link #write} wrote (for example a run's stored summary). */
+    public static RunMetrics read(String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("metrics JSON is not valid JSON: " + e.getMessage(), e);
+        }
+        return new RunMetrics(
+                text(node, "runId"),
+                text(node, "scenario"),
+                text(node, "mode"),
+                number(node, "totalEvents").asLong(),
+                number(node, "eventsCompleted").asLong(),
+                number(node, "eventsFailed").asLong(),
+                number(node, "timeTakenSeconds").asDouble(),
+                number(node, "maxConcurrency").asInt(),
+                number(node, "avgInsertsPerSecond").asDouble(),
+                number(node, "maxInsertsPerSecond").asLong(),
+                number(node, "minInsertsPerSecond").asLong(),
+                number(node, "secondsOverLimit").asLong(),
+                number(node, "throttles").asLong(),
+                number(node, "redeliveries").asLong(),
+                number(node, "wastedInvocations").asLong(),
+                number(node, "costUsd").asDouble(),
+                number(node, "efficiency").asDouble());
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static JsonNode number(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException("metrics JSON lacks the number '" + key + "'");
+        }
+        return value;
+    }
+}

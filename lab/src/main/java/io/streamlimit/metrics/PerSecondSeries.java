@@ -1,0 +1,154 @@
+package io.streamlimit.metrics;
+
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.RunData;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A run second by second, from the first second anything happened to the last: DB inserts
+ * (rows by the second of {@code started_at}), busy instances (the peak number of invocations
+ * running at once within the second), throttles, DLQ arrivals and redeliveries (by the second of
+ * their event). The metrics, the HTML report and the dashboard tests all read this.
+ */
+public final class PerSecondSeries {
+
+    /** Refuses absurd spans (a zero timestamp among real ones) rather than allocating gigabytes. */
+    static final long MAX_SECONDS = 50_000_000L;
+
+    private final long startEpochSecond;
+    private final int limitPerSecond;
+    private final long[] inserts;
+    private final long[] busyInstances;
+    private final long[] throttles;
+    private final long[] dlqArrivals;
+    private final long[] redeliveries;
+
+    private PerSecondSeries(long startEpochSecond, int length, int limitPerSecond) {
+        this.startEpochSecond = startEpochSecond;
+        this.limitPerSecond = limitPerSecond;
+        this.inserts = new long[length];
+        this.busyInstances = new long[length];
+        this.throttles = new long[length];
+        this.dlqArrivals = new long[length];
+        this.redeliveries = new long[length];
+    }
+
+    public static PerSecondSeries of(RunData data) {
+        return of(data, InvocationIntervals.of(data));
+    }
+
+    static PerSecondSeries of(RunData data, InvocationIntervals intervals) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (InvocationRow row : data.invocations()) {
+            long sent = RowTimes.sent(row);
+            if (sent != RowTimes.NONE) {
+                first = Math.min(first, Math.min(sent, RowTimes.started(row)));
+                last = Math.max(last, Math.max(RowTimes.started(row), RowTimes.completed(row)));
+            }
+        }
+        for (PipelineEvent event : data.pipelineEvents()) {
+            if (event.at() != null) {
+                first = Math.min(first, event.at().toEpochMilli());
+                last = Math.max(last, event.at().toEpochMilli());
+            }
+        }
+        if (!intervals.isEmpty()) {
+            first = Math.min(first, intervals.firstStart());
+            last = Math.max(last, intervals.lastEnd() - 1); // the end instant itself is not busy
+        }
+        int limit = data.run().limitPerSecond();
+        if (first > last) {
+            return new PerSecondSeries(0, 0, limit);
+        }
+        long start = RowTimes.secondOf(first);
+        long length = RowTimes.secondOf(last) - start + 1;
+        if (length > MAX_SECONDS) {
+            throw new IllegalArgumentException("run " + data.run().runId() + " spans " + length
+                    + " seconds, more than " + MAX_SECONDS + ": is a timestamp missing or zero?");
+        }
+        PerSecondSeries series = new PerSecondSeries(start, (int) length, limit);
+        series.fill(data, intervals);
+        return series;
+    }
+
+    private void fill(RunData data, InvocationIntervals intervals) {
+        for (InvocationRow row : data.invocations()) {
+            long started = RowTimes.started(row);
+            if (started != RowTimes.NONE) {
+                inserts[index(started)]++;
+            }
+        }
+        for (PipelineEvent event : data.pipelineEvents()) {
+            if (event.at() == null) {
+                continue;
+            }
+            switch (event.kind()) {
+                case THROTTLE -> throttles[index(event.at().toEpochMilli())]++;
+                case DLQ -> dlqArrivals[index(event.at().toEpochMilli())]++;
+                case REDELIVERY -> redeliveries[index(event.at().toEpochMilli())]++;
+                default -> { }
+            }
+        }
+        intervals.sweep((from, to, level) -> {
+            for (int s = index(from), last = index(to - 1); s <= last; s++) {
+                busyInstances[s] = Math.max(busyInstances[s], level);
+            }
+        });
+    }
+
+    private int index(long epochMillis) {
+        return (int) (RowTimes.secondOf(epochMillis) - startEpochSecond);
+    }
+
+    /** How many seconds the series covers. */
+    public int length() {
+        return inserts.length;
+    }
+
+    /** The epoch second of index 0. */
+    public long startEpochSecond() {
+        return startEpochSecond;
+    }
+
+    public Instant start() {
+        return Instant.ofEpochSecond(startEpochSecond);
+    }
+
+    /** The index of the second holding the given instant (may be outside 0..length-1). */
+    public int indexOf(Instant instant) {
+        return index(instant.toEpochMilli());
+    }
+
+    /** The downstream's limit, in inserts per second (0: none). */
+    public int limitPerSecond() {
+        return limitPerSecond;
+    }
+
+    public long[] inserts() {
+        return inserts.clone();
+    }
+
+    public long[] busyInstances() {
+        return busyInstances.clone();
+    }
+
+    public long[] throttles() {
+        return throttles.clone();
+    }
+
+    public long[] dlqArrivals() {
+        return dlqArrivals.clone();
+    }
+
+    public long[] redeliveries() {
+        return redeliveries.clone();
+    }
+
+    /** Inserts per second over [fromIndex, toIndex], both included; used for the metrics' window. */
+    long[] inserts(int fromIndex, int toIndex) {
+        return Arrays.copyOfRange(inserts, fromIndex, toIndex + 1);
+    }
+}

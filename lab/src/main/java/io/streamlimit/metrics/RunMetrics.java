@@ -1,0 +1,26 @@
+package io.streamlimit.metrics;
+
+/**
+ * DESIGN's metrics of one run. The component names are the {@code --json} keys; decimals are
+ * already rounded (time and rates to 3 places, cost to 6) so that equal runs give equal records
+ * and byte-identical JSON.
+ */
+public record RunMetrics(
+        String runId,
+        String scenario,
+        String mode,
+        long totalEvents,
+        long eventsCompleted,
+        long eventsFailed,
+        double timeTakenSeconds,
+        int maxConcurrency,
+        double avgInsertsPerSecond,
+        long maxInsertsPerSecond,
+        long minInsertsPerSecond,
+        long secondsOverLimit,
+        long throttles,
+        long redeliveries,
+        long wastedInvocations,
+        double costUsd,
+        double efficiency) {
+}

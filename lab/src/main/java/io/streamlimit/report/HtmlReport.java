@@ -1,0 +1,94 @@
+package io.streamlimit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.PerSecondSeries;
+import io.streamlimit.metrics.RunMetrics;
+import io.streamlimit.results.RunData;
+import io.streamlimit.results.RunRecord;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run as a self-contained HTML page: the metrics table, per-second SVG charts (inserts
+ * against the downstream limit, busy instances, throttles, DLQ arrivals, redeliveries) and the
+ * configuration. Nothing is fetched when the page is opened: no scripts, fonts or images.
+ *
+ * <p>Chart ids: {@code chart-inserts}, {@code chart-busy}, {@code chart-throttles},
+ * {@code chart-dlq}, {@code chart-redeliveries}; each svg also has class {@code chart}.
+ */
+public final class HtmlReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MetricsCalculator calculator;
+
+    public HtmlReport() {
+        this(new MetricsCalculator());
+    }
+
+    public HtmlReport(MetricsCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    public String render(RunData data) {
+        return render(data, calculator.compute(data));
+    }
+
+    public String render(RunData data, RunMetrics metrics) {
+        RunRecord run = data.run();
+        PerSecondSeries series = PerSecondSeries.of(data);
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>Run ").append(Html.escape(run.runId())).append("</h1>\n");
+        body.append("<p class=\"meta\">scenario <b>").append(Html.escape(run.scenario()))
+                .append("</b> &middot; mode <b>").append(Html.escape(run.mode()))
+                .append("</b> &middot; started ").append(Html.escape(String.valueOf(run.startedAt())))
+                .append(" &middot; ended ").append(Html.escape(String.valueOf(run.endedAt())))
+                .append(" &middot; downstream limit ").append(run.limitPerSecond()).append("/s</p>\n");
+        body.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n")
+                .append(Page.metricsTable(List.of("Value"), List.of(metrics))).append("</section>\n");
+        body.append("<section id=\"charts\">\n<h2>Per second</h2>\n");
+        for (SvgChart chart : charts(series)) {
+            body.append("<figure>\n").append(chart.render()).append("</figure>\n");
+        }
+        body.append("</section>\n");
+        body.append("<section id=\"configuration\">\n<h2>Configuration</h2>\n<pre class=\"configuration\">")
+                .append(Html.escape(pretty(run.configurationJson()))).append("</pre>\n</section>\n");
+        return Page.frame("streamlimit run " + run.runId(), body.toString());
+    }
+
+    public Path write(RunData data, Path file) {
+        return Page.write(file, render(data));
+    }
+
+    public Path write(RunData data, RunMetrics metrics, Path file) {
+        return Page.write(file, render(data, metrics));
+    }
+
+    private static List<SvgChart> charts(PerSecondSeries series) {
+        return List.of(
+                new SvgChart("chart-inserts", "inserts", "DB inserts per second (dashed: downstream limit)",
+                        "inserts / s", series.inserts()).limit(series.limitPerSecond()),
+                new SvgChart("chart-busy", "busy", "Busy instances (peak within each second)",
+                        "instances", series.busyInstances()),
+                new SvgChart("chart-throttles", "throttles", "Throttles per second", "throttles / s",
+                        series.throttles()),
+                new SvgChart("chart-dlq", "dlq", "DLQ arrivals per second", "messages / s",
+                        series.dlqArrivals()),
+                new SvgChart("chart-redeliveries", "redeliveries", "Redeliveries per second",
+                        "receives / s", series.redeliveries()));
+    }
+
+    /** The configuration indented for reading; shown as stored if it is not JSON. */
+    static String pretty(String json) {
+        if (json == null || json.isBlank()) {
+            return "(none recorded)";
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.streamlimit.report;
+
+/**
+ * One per-second chart as inline SVG: axes with labelled ticks, the series as a filled step path
+ * (at most {@link #MAX_POINTS} steps), and optionally the downstream limit as a dashed line.
+ * Element classes ({@code chart}, {@code series}, {@code area}, {@code limit}, {@code axis}) and
+ * the chart's id let tests and stylesheets find the parts.
+ */
+final class SvgChart {
+
+    static final int MAX_POINTS = 1_000;
+
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 240;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 16;
+    private static final int TOP = 28;
+    private static final int BOTTOM = 44;
+    private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
+    private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
+
+    private final String id;
+    private final String kind;
+    private final String title;
+    private final String yLabel;
+    private final long[] values;
+    private long limit = -1;
+    private int xSeconds;
+    private long yMax;
+
+    /**
+     * @param id the svg element's id, unique in the page
+     * @param kind what is drawn ({@code inserts}, {@code busy}, ...): the css class {@code chart-<kind>}
+     */
+    SvgChart(String id, String kind, String title, String yLabel, long[] values) {
+        this.id = id;
+        this.kind = kind;
+        this.title = title;
+        this.yLabel = yLabel;
+        this.values = values;
+        this.xSeconds = values.length;
+    }
+
+    /** Draws a horizontal line at the limit and keeps it inside the y range. */
+    SvgChart limit(long limitPerSecond) {
+        this.limit = limitPerSecond;
+        return this;
+    }
+
+    /** Widens the axes to at least these ranges, so stacked charts of several runs share scales. */
+    SvgChart atLeast(int seconds, long maxValue) {
+        this.xSeconds = Math.max(xSeconds, seconds);
+        this.yMax = Math.max(yMax, maxValue);
+        return this;
+    }
+
+    String render() {
+        int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1), MAX_POINTS);
+        long[] points = Downsampler.maxPerBucket(values, bucket);
+        long top = Ticks.niceCeiling(Math.max(Math.max(yMax, max(points)), Math.max(limit, 1)));
+        double xScale = PLOT_WIDTH / (double) Math.max(xSeconds, 1);
+        double yScale = PLOT_HEIGHT / (double) top;
+
+        StringBuilder svg = new StringBuilder(64 * points.length + 4096);
+        svg.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"chart chart-").append(Html.escape(kind))
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title))
+                .append("\" data-points=\"").append(points.length)
+                .append("\" data-seconds-per-point=\"").append(bucket).append("\">\n");
+        svg.append("<title>").append(Html.escape(title)).append("</title>\n");
+        svg.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP)
+                .append("\" width=\"").append(PLOT_WIDTH).append("\" height=\"").append(PLOT_HEIGHT).append("\"/>\n");
+        svg.append("<text class=\"chart-title\" x=\"").append(LEFT).append("\" y=\"18\">")
+                .append(Html.escape(title)).append("</text>\n");
+        appendYAxis(svg, top, yScale);
+        appendXAxis(svg, xScale);
+        appendSeries(svg, points, bucket, xScale, yScale);
+        if (limit >= 0) {
+            String y = Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale);
+            svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH)
+                    .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>\n");
+            svg.append("<text class=\"limit-label\" x=\"").append(LEFT + PLOT_WIDTH - 4).append("\" y=\"")
+                    .append(Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale - 4))
+                    .append("\" text-anchor=\"end\">limit ").append(limit).append("/s</text>\n");
+        }
+        if (points.length == 0) {
+            svg.append("<text class=\"no-data\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"")
+                    .append(TOP + PLOT_HEIGHT / 2).append("\" text-anchor=\"middle\">no data</text>\n");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private void appendSeries(StringBuilder svg, long[] points, int bucket, double xScale, double yScale) {
+        double base = TOP + PLOT_HEIGHT;
+        if (points.length == 0) {
+            svg.append("<path class=\"series\" d=\"\"/>\n");
+            return;
+        }
+        // One horizontal step per point: "H" to the point's end, "V" to the next point's height.
+        StringBuilder steps = new StringBuilder(points.length * 16);
+        for (int i = 0; i < points.length; i++) {
+            if (i > 0) {
+                steps.append('V').append(Html.coordinate(base - points[i] * yScale));
+            }
+            double end = LEFT + Math.min((double) (i + 1) * bucket, values.length) * xScale;
+            steps.append('H').append(Html.coordinate(end));
+        }
+        String x0 = Integer.toString(LEFT);
+        String y0 = Html.coordinate(base - points[0] * yScale);
+        String baseline = Html.coordinate(base);
+        svg.append("<path class=\"area\" d=\"M").append(x0).append(' ').append(baseline).append('V').append(y0)
+                .append(steps).append('V').append(baseline).append("Z\"/>\n");
+        svg.append("<path class=\"series\" d=\"M").append(x0).append(' ').append(y0).append(steps).append("\"/>\n");
+    }
+
+    private void appendYAxis(StringBuilder svg, long top, double yScale) {
+        svg.append("<g class=\"axis y-axis\">\n");
+        svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
+                .append("\" y2=\"").append(TOP + PLOT_HEIGHT).append("\"/>\n");
+        long step = Ticks.niceStep(top, 5);
+        for (long v = 0; v <= top; v += step) {
+            String y = Html.coordinate(TOP + PLOT_HEIGHT - v * yScale);
+            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH)
+                    .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>");
+            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y)
+                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(v).append("</text>\n");
+        }
+        svg.append("<text class=\"axis-label\" transform=\"translate(14 ").append(TOP + PLOT_HEIGHT / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>\n");
+        svg.append("</g>\n");
+    }
+
+    private void appendXAxis(StringBuilder svg, double xScale) {
+        int bottom = TOP + PLOT_HEIGHT;
+        svg.append("<g class=\"axis x-axis\">\n");
+        svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH).append("\" y1=\"")
+                .append(bottom).append("\" y2=\"").append(bottom).append("\"/>\n");
+        long span = Math.max(xSeconds, 1);
+        long step = Ticks.niceStep(span, 8);
+        for (long s = 0; s <= span; s += step) {
+            String x = Html.coordinate(LEFT + s * xScale);
+            svg.append("<line class=\"tick\" x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"")
+                    .append(bottom).append("\" y2=\"").append(bottom + 5).append("\"/>");
+            svg.append("<text x=\"").append(x).append("\" y=\"").append(bottom + 18)
+                    .append("\" text-anchor=\"middle\">").append(Ticks.seconds(s)).append("</text>\n");
+        }
+        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"")
+                .append(HEIGHT - 4).append("\" text-anchor=\"middle\">seconds since the first event</text>\n");
+        svg.append("</g>\n");
+    }
+
+    private static long max(long[] values) {
+        long max = 0;
+        for (long v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+}

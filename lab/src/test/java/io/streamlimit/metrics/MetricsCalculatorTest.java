@@ -1,0 +1,227 @@
+package io.streamlimit.metrics;
+
+import static io.streamlimit.metrics.RunDataBuilder.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.RunData;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MetricsCalculatorTest {
+
+    private final MetricsCalculator calculator = new MetricsCalculator(data -> 0.0);
+
+    @Test
+    void max_concurrency_is_the_most_invocations_running_at_one_instant() {
+        RunData data = run("r").totalEvents(0)
+                .invoke("a", 0, 1_000)       // [0, 1000)
+                .invoke("b", 500, 1_000)     // [500, 1500)
+                .invoke("c", 900, 1_100)     // [900, 2000): a, b and c overlap in [900, 1000)
+                .invoke("d", 1_500, 1_000)   // [1500, 2500): only c and d
+                .invoke("e", 5_000, 100)
+                .build();
+
+        assertThat(calculator.compute(data).maxConcurrency()).isEqualTo(3);
+    }
+
+    @Test
+    void an_invocation_ending_as_the_next_starts_does_not_overlap_it() {
+        RunData data = run("r").invoke("a", 0, 1_000).invoke("b", 1_000, 1_000).invoke("c", 2_000, 1_000).build();
+
+        assertThat(calculator.compute(data).maxConcurrency()).isEqualTo(1);
+    }
+
+    @Test
+    void without_invoke_events_concurrency_comes_from_each_batch_first_start_to_last_completion() {
+        RunData data = run("r")
+                .row(0, 0, 100, 600, "b1")
+                .row(1, 0, 100, 1_200, "b1")   // batch b1 busy [100, 1200)
+                .row(2, 0, 1_000, 1_500, "b2") // batch b2 busy [1000, 1500): overlaps b1
+                .row(3, 0, 1_500, 1_900, "b3") // starts as b2 ends
+                .build();
+
+        assertThat(calculator.compute(data).maxConcurrency()).isEqualTo(2);
+    }
+
+    @Test
+    void inserts_per_second_count_rows_by_their_start_second_over_every_second_from_first_publish_to_last_completion() {
+        RunData data = run("r").limit(5)
+                .row(0, 0, 100, 1_100, "a")
+                .row(1, 0, 500, 1_500, "b")   // second 0: two inserts
+                .row(2, 0, 2_200, 4_500, "c") // second 2: one insert; last completion in second 4
+                .build();
+
+        RunMetrics metrics = calculator.compute(data);
+
+        // Seconds 0..4: [2, 0, 1, 0, 0]
+        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(0.6);
+        assertThat(metrics.maxInsertsPerSecond()).isEqualTo(2);
+        assertThat(metrics.minInsertsPerSecond()).isZero();
+    }
+
+    @Test
+    void seconds_over_the_limit_are_seconds_with_more_inserts_than_the_limit() {
+        RunData data = run("r").limit(1)
+                .row(0, 0, 100, 200, "a").row(1, 0, 900, 999, "b")                           // second 0: 2
+                .row(2, 0, 1_500, 1_600, "c")                                                 // second 1: 1 (at the limit)
+                .row(3, 0, 3_000, 3_100, "d").row(4, 0, 3_100, 3_200, "e").row(5, 0, 3_999, 4_000, "f") // second 3: 3
+                .build();
+
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.secondsOverLimit()).isEqualTo(2);
+        assertThat(metrics.maxInsertsPerSecond()).isEqualTo(3);
+        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(1.2); // 6 inserts over seconds 0..4
+    }
+
+    @Test
+    void a_limit_of_zero_means_no_second_is_over_it() {
+        RunData data = run("r").limit(0).row(0, 0, 100, 200, "a").row(1, 0, 100, 200, "b").build();
+
+        assertThat(calculator.compute(data).secondsOverLimit()).isZero();
+        assertThat(calculator.compute(data).efficiency()).isZero();
+    }
+
+    @Test
+    void wasted_invocations_are_invokes_whose_batch_completed_no_event() {
+        RunData data = run("r")
+                .invoke("ok", 0, 1_000).row(0, 0, 100, 900, "ok")
+                .invoke("failed", 1_000, 1_000)       // ran, but its downstream call was refused
+                .invoke("timed-out", 2_000, 10_000)
+                .invoke("ok-2", 3_000, 1_000).row(1, 0, 3_100, 3_900, "ok-2")
+                .event(PipelineEventKind.THROTTLE, 500, 2L) // a throttle is not an invocation
+                .build();
+
+        assertThat(calculator.compute(data).wastedInvocations()).isEqualTo(2);
+    }
+
+    @Test
+    void failed_events_are_those_dead_lettered_or_lost_and_never_completed() {
+        RunData data = run("r").totalEvents(10)
+                .row(0, 0, 100, 200, "a").row(0, 0, 5_000, 5_100, "a2") // a duplicate still counts once
+                .row(1, 0, 1_100, 1_200, "b").row(2, 0, 2_100, 2_200, "c")
+                .row(3, 0, 3_100, 3_200, "d").row(4, 0, 4_100, 4_200, "e").row(5, 0, 6_100, 6_200, "f")
+                .event(PipelineEventKind.DLQ, 7_000, 6L)
+                .event(PipelineEventKind.DLQ, 7_000, 7L)
+                .event(PipelineEventKind.DLQ, 7_500, 7L) // dead-lettered twice: one event
+                .event(PipelineEventKind.DLQ, 7_000, 0L) // a duplicate of a completed event
+                .build();                                // 8 and 9: lost without trace
+
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.totalEvents()).isEqualTo(10);
+        assertThat(metrics.eventsCompleted()).isEqualTo(6);
+        assertThat(metrics.eventsFailed()).isEqualTo(4);
+    }
+
+    @Test
+    void time_taken_runs_from_the_first_publish_to_the_last_completion_to_the_millisecond() {
+        RunData data = run("r").row(0, 250, 300, 900, "a").row(1, 260, 1_000, 12_595, "b").build();
+
+        assertThat(calculator.compute(data).timeTakenSeconds()).isEqualTo(12.345);
+    }
+
+    @Test
+    void efficiency_is_completed_over_limit_times_time_taken() {
+        RunDataBuilder slow = run("r").limit(1);
+        for (int i = 0; i < 10; i++) {
+            slow.row(i, 0, i * 2_000L, i * 2_000L + 2_000, "b" + i); // 10 events in 20 s at a limit of 1/s
+        }
+
+        assertThat(calculator.compute(slow.build()).efficiency()).isEqualTo(0.5);
+    }
+
+    @Test
+    void efficiency_is_capped_at_one_when_the_limit_was_exceeded() {
+        RunDataBuilder fast = run("r").limit(1);
+        for (int i = 0; i < 10; i++) {
+            fast.row(i, 0, 100, 5_000, "b" + i); // 10 events in 5 s
+        }
+
+        assertThat(calculator.compute(fast.build()).efficiency()).isEqualTo(1.0);
+    }
+
+    @Test
+    void efficiency_is_rounded_to_three_decimals() {
+        RunData data = run("r").limit(1)
+                .row(0, 0, 0, 1_000, "a").row(1, 0, 1_000, 2_000, "b")
+                .row(2, 0, 2_000, 2_500, "c").row(3, 0, 5_000, 6_000, "d") // 4 events in 6 s
+                .build();
+
+        assertThat(calculator.compute(data).efficiency()).isEqualTo(0.667);
+    }
+
+    @Test
+    void throttles_and_redeliveries_are_counted_from_pipeline_events() {
+        RunData data = run("r").row(0, 0, 100, 200, "a")
+                .event(PipelineEventKind.THROTTLE, 10, 0L).event(PipelineEventKind.THROTTLE, 20, 0L)
+                .event(PipelineEventKind.THROTTLE, 30, 1L)
+                .event(PipelineEventKind.REDELIVERY, 40, 0L)
+                .event(PipelineEventKind.COLD_START, 50, null)
+                .build();
+
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.throttles()).isEqualTo(3);
+        assertThat(metrics.redeliveries()).isEqualTo(1);
+    }
+
+    @Test
+    void a_run_where_nothing_completed_has_zero_rates_and_every_event_failed() {
+        RunData data = run("r").totalEvents(5)
+                .invoke("a", 0, 1_000)
+                .event(PipelineEventKind.DLQ, 2_000, 0L)
+                .build();
+
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.eventsCompleted()).isZero();
+        assertThat(metrics.eventsFailed()).isEqualTo(5);
+        assertThat(metrics.timeTakenSeconds()).isZero();
+        assertThat(metrics.avgInsertsPerSecond()).isZero();
+        assertThat(metrics.maxInsertsPerSecond()).isZero();
+        assertThat(metrics.efficiency()).isZero();
+        assertThat(metrics.wastedInvocations()).isEqualTo(1);
+    }
+
+    @Test
+    void metrics_carry_the_run_identity_and_the_estimated_cost() {
+        RunData data = run("run-7").scenario("04-sqs-rc1-high-visibility").mode("local")
+                .row(0, 0, 100, 200, "a").build();
+
+        RunMetrics metrics = new MetricsCalculator(d -> 0.12345678).compute(data);
+
+        assertThat(metrics.runId()).isEqualTo("run-7");
+        assertThat(metrics.scenario()).isEqualTo("04-sqs-rc1-high-visibility");
+        assertThat(metrics.mode()).isEqualTo("local");
+        assertThat(metrics.costUsd()).isEqualTo(0.123457);
+    }
+
+    @Test
+    void metrics_do_not_depend_on_the_order_of_rows_and_events() {
+        RunDataBuilder builder = run("r").limit(2).totalEvents(300);
+        Random random = new Random(42);
+        for (int i = 0; i < 250; i++) {
+            long start = random.nextInt(60_000);
+            builder.invoke("b" + i, start, 1 + random.nextInt(3_000));
+            builder.row(i, 0, start + 10, start + 900, "b" + i);
+            if (i % 7 == 0) {
+                builder.event(PipelineEventKind.THROTTLE, start, (long) i);
+            }
+        }
+        RunData ordered = builder.build();
+        List<InvocationRow> rows = new ArrayList<>(ordered.invocations());
+        List<io.streamlimit.results.PipelineEvent> events = new ArrayList<>(ordered.pipelineEvents());
+        Collections.shuffle(rows, new Random(1));
+        Collections.shuffle(events, new Random(2));
+
+        RunMetrics shuffled = calculator.compute(new RunData(ordered.run(), rows, events));
+
+        assertThat(shuffled).isEqualTo(calculator.compute(ordered));
+    }
+}

@@ -1,0 +1,64 @@
+package io.streamlimit.metrics;
+
+import static io.streamlimit.metrics.RunDataBuilder.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.results.RunData;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsJsonTest {
+
+    static final RunMetrics SAMPLE = new RunMetrics("run-1", "03-sqs-rc1-low-visibility", "simulate",
+            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 1);
+
+    @Test
+    void json_has_the_run_identity_then_designs_keys_in_designs_order() throws Exception {
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper().readTree(MetricsJson.write(SAMPLE)).fieldNames().forEachRemaining(keys::add);
+
+        assertThat(keys).containsExactly("runId", "scenario", "mode", "totalEvents", "eventsCompleted",
+                "eventsFailed", "timeTakenSeconds", "maxConcurrency", "avgInsertsPerSecond",
+                "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
+                "redeliveries", "wastedInvocations", "costUsd", "efficiency");
+    }
+
+    @Test
+    void decimals_are_written_with_fixed_places_on_one_line() {
+        assertThat(MetricsJson.write(SAMPLE)).isEqualTo("{\"runId\":\"run-1\",\"scenario\":\"03-sqs-rc1-low-visibility\","
+                + "\"mode\":\"simulate\",\"totalEvents\":1000,\"eventsCompleted\":731,\"eventsFailed\":269,"
+                + "\"timeTakenSeconds\":1000.000,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
+                + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
+                + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"efficiency\":1.000}");
+    }
+
+    @Test
+    void the_same_rows_give_byte_identical_json() {
+        RunDataBuilder builder = run("r").limit(1).count(CostModel.SQS_REQUESTS, 12_345);
+        for (int i = 0; i < 100; i++) {
+            builder.invoke("b" + i, i * 1_013L, 1_007).row(i, 0, i * 1_013L + 3, i * 1_013L + 1_001, "b" + i);
+        }
+        RunData data = builder.build();
+
+        assertThat(MetricsJson.write(new MetricsCalculator().compute(data)))
+                .isEqualTo(MetricsJson.write(new MetricsCalculator().compute(data)));
+    }
+
+    @Test
+    void json_reads_back_to_equal_metrics() {
+        RunMetrics metrics = new RunMetrics("r", "s", "local", 10, 9, 1, 12.345, 3, 0.75, 2, 0, 1, 0, 0, 0,
+                0.001234, 0.731);
+
+        assertThat(MetricsJson.read(MetricsJson.write(metrics))).isEqualTo(metrics);
+    }
+
+    @Test
+    void reading_json_without_a_metric_names_the_missing_key() {
+        assertThatThrownBy(() -> MetricsJson.read("{\"runId\":\"r\",\"totalEvents\":1}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventsCompleted");
+    }
+}
