@@ -1,0 +1,114 @@
+package io.streamlimit.report;
+
+import static io.streamlimit.metrics.RunDataBuilder.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.metrics.Metric;
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.RunDataBuilder;
+import io.streamlimit.metrics.RunMetrics;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.RunData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    static final String[] CHART_IDS = {"chart-inserts", "chart-busy", "chart-throttles", "chart-dlq", "chart-redeliveries"};
+
+    @Test
+    void report_has_every_metric_with_designs_name_and_the_run_values() {
+        RunData data = SampleRuns.throttledRun("r1", 300);
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+
+        String html = new HtmlReport().render(data, metrics);
+
+        for (Metric metric : Metric.values()) {
+            assertThat(html).contains("<tr data-key=\"" + metric.jsonKey() + "\"><th>" + metric.label()
+                    + "</th><td>" + metric.display(metrics).replace("&", "&amp;") + "</td></tr>");
+        }
+    }
+
+    @Test
+    void report_has_a_drawn_chart_for_each_per_second_series() {
+        String html = new HtmlReport().render(SampleRuns.throttledRun("r1", 300));
+
+        for (String id : CHART_IDS) {
+            String svg = Svg.chart(html, id);
+            assertThat(svg).contains("class=\"chart ", "<g class=\"axis x-axis\">", "<g class=\"axis y-axis\">",
+                    "seconds since the first event");
+            assertThat(Svg.pathData(svg, "series")).startsWith("M").contains("H");
+        }
+    }
+
+    @Test
+    void inserts_chart_draws_the_downstream_limit_as_a_line() {
+        RunData data = SampleRuns.fastRun("r5", 100); // limit 5/s
+
+        String svg = Svg.chart(new HtmlReport().render(data), "chart-inserts");
+
+        assertThat(svg).containsPattern("<line class=\"limit\" x1=\"\\d+\" x2=\"\\d+\" y1=\"[\\d.]+\" y2=\"[\\d.]+\"/>")
+                .contains("limit 5/s");
+        assertThat(Svg.yTickLabels(svg)).contains("5");
+    }
+
+    @Test
+    void report_is_self_contained_and_fetches_nothing() {
+        String html = new HtmlReport().render(SampleRuns.throttledRun("r1", 100));
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>")
+                .doesNotContain("http://", "https://", "<script", "<link", "<img", "src=", "url(", "@import");
+    }
+
+    @Test
+    void configuration_is_shown_indented_and_escaped() {
+        String html = new HtmlReport().render(SampleRuns.throttledRun("r1", 50));
+
+        assertThat(html).contains("<section id=\"configuration\">")
+                .contains("&quot;queue&quot; : {\n    &quot;visibilityTimeoutSeconds&quot; : 10,")
+                .contains("&lt;b&gt;escaped&lt;/b&gt; &amp; kept")
+                .doesNotContain("<b>escaped</b>");
+    }
+
+    @Test
+    void a_run_of_a_hundred_thousand_seconds_is_drawn_with_at_most_a_thousand_points_per_chart() {
+        RunDataBuilder builder = run("long").limit(1).totalEvents(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            long start = i * 1_000L + 100;
+            builder.invoke("b" + i, start, 800).row(i, 0, start, start + 800, "b" + i);
+        }
+        builder.row(100_000, 0, 50_000_200, 50_000_300, "spike").row(100_001, 0, 50_000_400, 50_000_500, "spike");
+        builder.event(PipelineEventKind.DLQ, 99_999_000, 7L);
+        RunData data = builder.build();
+
+        long started = System.nanoTime();
+        String html = new HtmlReport().render(data);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("HtmlReport: %,d seconds, %,d rows rendered in %,d ms, %,d bytes%n",
+                100_000, data.invocations().size(), millis, html.length());
+
+        for (String id : CHART_IDS) {
+            String svg = Svg.chart(html, id);
+            assertThat(Svg.attribute(svg, "data-points")).isLessThanOrEqualTo(1_000);
+            assertThat(Svg.count(Svg.pathData(svg, "series"), 'H')).isLessThanOrEqualTo(1_000);
+        }
+        // The one second with three inserts stays visible after downsampling: the y axis reaches it.
+        assertThat(Svg.yTickLabels(Svg.chart(html, "chart-inserts"))).last().isEqualTo("5");
+    }
+
+    @Test
+    void a_run_with_no_rows_renders_empty_charts() {
+        String html = new HtmlReport().render(run("empty").totalEvents(10).build());
+
+        assertThat(Svg.chart(html, "chart-inserts")).contains("no data");
+    }
+
+    @Test
+    void report_is_written_to_the_given_file(@TempDir Path dir) throws Exception {
+        Path file = new HtmlReport().write(SampleRuns.fastRun("r5", 20), dir.resolve("reports/r5.html"));
+
+        assertThat(Files.readString(file)).contains("<h1>Run r5</h1>");
+    }
+}
