@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Per-viewer stream limits, and a laboratory for feeding spiky event streams into rate-limited APIs.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrackerCommand.class,
+            RunCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 

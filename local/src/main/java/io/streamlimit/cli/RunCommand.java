@@ -1,0 +1,69 @@
+package io.streamlimit.cli;
+
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.local.run.LocalRun;
+import io.streamlimit.local.run.LocalRunOptions;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code streamlimit run SCENARIO.yaml}: the whole pipeline, on the embedded services, in wall-clock time. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Runs a scenario end to end on the local stack (ElasticMQ, DynamoDB Local, embedded PostgreSQL,",
+            "the local SNS topic and the Lambda emulator), prints the metrics and writes the HTML report."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, e.g. scenarios/recommended.yaml")
+    Path scenarioFile;
+
+    @Option(names = "--json", description = "Print one JSON object with the metrics instead of the table.")
+    boolean json;
+
+    @Option(names = "--events", paramLabel = "N", description = "Send N events instead of the scenario's total.")
+    Integer events;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "120",
+            description = "Stop after M minutes; unfinished events count as failed (default: ${DEFAULT-VALUE}).")
+    int maxMinutes;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events != null && events < 1) {
+            throw new UserError("--events: must be 1 or more, got " + events);
+        }
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        Clock clock = Clock.systemUTC();
+        String runId = RunIds.next("local", clock);
+        var err = spec.commandLine().getErr();
+        err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
+        try (LocalStack stack = LocalStack.start(results.stackOptions())) {
+            ProgressBar progress = new ProgressBar(err, System.console() != null);
+            LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
+            LocalRun.Result result = new LocalRun(stack, AwsBehaviour.CURRENT, clock, progress).run(scenario, options);
+            progress.finish();
+            RunOutput.finish(result.data(), stack.results(), reportDir, json, spec.commandLine().getOut(), err);
+        }
+        return 0;
+    }
+}

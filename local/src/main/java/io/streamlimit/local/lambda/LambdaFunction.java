@@ -1,0 +1,127 @@
+package io.streamlimit.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One emulated Lambda function: a concurrency limit that throttles, execution environments
+ * that are created on demand (a cold start: a new handler instance) and reused when warm, and a
+ * timeout that stops an overrunning invocation and discards its environment.
+ */
+public final class LambdaFunction<I, O> implements AutoCloseable {
+
+    private final FunctionConfig config;
+    private final Supplier<? extends RequestHandler<I, O>> environmentFactory;
+    private final Semaphore concurrency;
+    private final int concurrencyLimit;
+    private final Clock clock;
+    private final LambdaObserver observer;
+    private final ConcurrentLinkedDeque<Environment<I, O>> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger environmentsCreated = new AtomicInteger();
+    private final ExecutorService runtime = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lambda-runtime");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param unreservedConcurrency what the function may use when it has no reservation (the
+     *     account's pool less the part AWS keeps unreserved)
+     */
+    public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
+            int unreservedConcurrency, Clock clock, LambdaObserver observer) {
+        this.config = config;
+        this.environmentFactory = environmentFactory;
+        this.concurrencyLimit = config.reservedConcurrency() != null ? config.reservedConcurrency() : unreservedConcurrency;
+        this.concurrency = new Semaphore(concurrencyLimit, true);
+        this.clock = clock;
+        this.observer = observer;
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    /** Invokes synchronously; returns at once with {@link InvokeResult.Throttled} when no concurrency is free. */
+    public InvokeResult<O> invoke(I event, int batchSize) {
+        if (!concurrency.tryAcquire()) {
+            observer.throttled(clock.instant(), batchSize);
+            return new InvokeResult.Throttled<>();
+        }
+        busy.incrementAndGet();
+        try {
+            return run(event, batchSize);
+        } finally {
+            busy.decrementAndGet();
+            concurrency.release();
+        }
+    }
+
+    private InvokeResult<O> run(I event, int batchSize) {
+        Environment<I, O> environment = idle.pollFirst();
+        if (environment == null) {
+            environment = new Environment<>("env-" + UUID.randomUUID(), environmentFactory.get());
+            environmentsCreated.incrementAndGet();
+            observer.coldStart(environment.id(), clock.instant());
+        }
+        String requestId = UUID.randomUUID().toString();
+        Instant started = clock.instant();
+        Instant deadline = started.plus(config.timeout());
+        LocalContext context = new LocalContext(requestId, environment.id(), config, deadline, clock);
+        RequestHandler<I, O> handler = environment.handler();
+        Future<O> running = runtime.submit(() -> handler.handleRequest(event, context));
+        try {
+            O output = running.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            idle.addFirst(environment);
+            return new InvokeResult.Success<>(output);
+        } catch (TimeoutException e) {
+            // AWS stops the runtime; the environment is not reused, so the next invoke starts cold.
+            running.cancel(true);
+            observer.timedOut(requestId, environment.id(), clock.instant());
+            return new InvokeResult.TimedOut<>();
+        } catch (ExecutionException e) {
+            idle.addFirst(environment);
+            return new InvokeResult.FunctionError<>(e.getCause());
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            return new InvokeResult.FunctionError<>(e);
+        } finally {
+            observer.invoked(requestId, environment.id(), started, clock.millis() - started.toEpochMilli(), batchSize);
+        }
+    }
+
+    /** Invocations running now. */
+    public int busy() {
+        return busy.get();
+    }
+
+    public int concurrencyLimit() {
+        return concurrencyLimit;
+    }
+
+    public int environmentsCreated() {
+        return environmentsCreated.get();
+    }
+
+    @Override
+    public void close() {
+        runtime.shutdownNow();
+    }
+
+    private record Environment<I, O>(String id, RequestHandler<I, O> handler) {
+    }
+}

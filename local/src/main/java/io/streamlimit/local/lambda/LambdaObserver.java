@@ -1,0 +1,23 @@
+package io.streamlimit.local.lambda;
+
+import java.time.Instant;
+
+/** Hears what the emulated Lambda service does, for the run's records and progress. */
+public interface LambdaObserver {
+
+    LambdaObserver NONE = new LambdaObserver() {
+    };
+
+    default void coldStart(String environmentId, Instant at) {
+    }
+
+    default void throttled(Instant at, int batchSize) {
+    }
+
+    /** One invocation ran (successfully or not); {@code requestId} is the batch id the handler saw. */
+    default void invoked(String requestId, String environmentId, Instant startedAt, long durationMillis, int batchSize) {
+    }
+
+    default void timedOut(String requestId, String environmentId, Instant at) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.streamlimit.local.lambda;
+
+import io.streamlimit.aws.AwsBehaviour;
+import java.time.Duration;
+
+/**
+ * An SQS event source mapping's settings.
+ *
+ * @param maximumConcurrency ScalingConfig.MaximumConcurrency, or null for none
+ * @param visibilityTimeout the queue's visibility timeout: how long a throttled batch may be retried
+ * @param longPollWait how long one receive waits for messages (AWS: 20 s; shorter stops faster locally)
+ * @param localPollerCap the most pollers this JVM runs, whatever AWS would scale to
+ */
+public record SqsMappingConfig(
+        String queueUrl,
+        String queueArn,
+        int batchSize,
+        Duration batchWindow,
+        Integer maximumConcurrency,
+        Duration visibilityTimeout,
+        Duration longPollWait,
+        int localPollerCap,
+        AwsBehaviour behaviour) {
+
+    public SqsMappingConfig {
+        if (batchSize < 1 || batchSize > behaviour.maxBatchSizeWithoutWindow()) {
+            throw new IllegalArgumentException("batchSize: must be 1 to " + behaviour.maxBatchSizeWithoutWindow() + ", got " + batchSize);
+        }
+        if (maximumConcurrency != null
+                && (maximumConcurrency < behaviour.minMaximumConcurrency() || maximumConcurrency > behaviour.maxMaximumConcurrency())) {
+            throw new IllegalArgumentException("maximumConcurrency: must be " + behaviour.minMaximumConcurrency() + " to "
+                    + behaviour.maxMaximumConcurrency() + ", got " + maximumConcurrency);
+        }
+    }
+
+    /** The most batches in flight: MaximumConcurrency if set, else AWS's ceiling; never above the local cap. */
+    public int pollerCeiling() {
+        int aws = maximumConcurrency != null ? maximumConcurrency : behaviour.maxConcurrentBatches();
+        return Math.min(aws, localPollerCap);
+    }
+}

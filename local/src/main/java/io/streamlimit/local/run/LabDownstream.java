@@ -1,0 +1,76 @@
+package io.streamlimit.local.run;
+
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.InvocationInfo;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.scenario.DownstreamSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rate-limited external service of a scenario. The consumer calls it for every record of a
+ * batch in parallel; each call lasts {@code callMillis}. With {@code enforce}, calls beyond
+ * {@code ratePerSecond} in the current second are refused (429); without it they are accepted
+ * and show up as seconds over the limit. Every accepted call is one {@code invocations} row.
+ */
+public final class LabDownstream implements Downstream {
+
+    private final DownstreamSpec spec;
+    private final String groupId;
+    private final Clock clock;
+    private final RunRecorder recorder;
+    private long currentSecond = Long.MIN_VALUE;
+    private int callsThisSecond;
+
+    public LabDownstream(DownstreamSpec spec, String groupId, Clock clock, RunRecorder recorder) {
+        this.spec = spec;
+        this.groupId = groupId;
+        this.clock = clock;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public List<StreamEvent> callAll(List<StreamEvent> events, InvocationInfo invocation) {
+        Instant started = clock.instant();
+        List<StreamEvent> accepted = new ArrayList<>(events.size());
+        List<StreamEvent> refused = new ArrayList<>();
+        for (StreamEvent event : events) {
+            (admit(started) ? accepted : refused).add(event);
+        }
+        try {
+            // The calls run in parallel: the batch waits one call's duration, not one per event.
+            Thread.sleep(spec.callMillis());
+        } catch (InterruptedException e) {
+            // The function timed out: the calls never completed, so nothing is recorded.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("downstream call interrupted", e);
+        }
+        Instant completed = clock.instant();
+        for (StreamEvent event : accepted) {
+            if (event.seq() != null && recorder.runId().equals(event.runId())) {
+                recorder.row(new InvocationRow(recorder.runId(), event.seq(), event.at(), started, completed,
+                        groupId, invocation.batchId(), invocation.cacheId()));
+            }
+        }
+        return refused;
+    }
+
+    private synchronized boolean admit(Instant at) {
+        if (!spec.enforce()) {
+            return true;
+        }
+        long second = at.getEpochSecond();
+        if (second != currentSecond) {
+            currentSecond = second;
+            callsThisSecond = 0;
+        }
+        if (callsThisSecond >= spec.ratePerSecond()) {
+            return false;
+        }
+        callsThisSecond++;
+        return true;
+    }
+}

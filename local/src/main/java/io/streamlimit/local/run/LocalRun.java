@@ -1,0 +1,184 @@
+package io.streamlimit.local.run;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.consumer.ConsumerHandler;
+import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.SnsConsumerHandler;
+import io.streamlimit.event.EventParser;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.ledger.DynamoDbLedgerStore;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.ledger.LedgerTableSchema;
+import io.streamlimit.local.lambda.AsyncInvoker;
+import io.streamlimit.local.lambda.FunctionConfig;
+import io.streamlimit.local.lambda.LambdaFunction;
+import io.streamlimit.local.lambda.SqsEventSourceMapping;
+import io.streamlimit.local.lambda.SqsMappingConfig;
+import io.streamlimit.local.sns.LambdaSubscription;
+import io.streamlimit.local.sns.LocalTopic;
+import io.streamlimit.local.sns.SqsSubscription;
+import io.streamlimit.local.sqs.QueueWithDlq;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.producer.SnsEventPublisher;
+import io.streamlimit.results.RunData;
+import io.streamlimit.results.RunRecord;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one scenario end to end on the local stack: the producer publishes to the local topic,
+ * which feeds the queue and the event source mapping (or Lambda's async queue), which invoke the
+ * real consumer handler on the emulated Lambda; the handler applies each event to the ledger in
+ * DynamoDB Local and calls the scenario's downstream, which records the rows.
+ */
+public final class LocalRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final LocalStack stack;
+    private final AwsBehaviour behaviour;
+    private final Clock clock;
+    private final RunProgress progress;
+    private final UnaryOperator<Downstream> faults;
+
+    public LocalRun(LocalStack stack, AwsBehaviour behaviour, Clock clock, RunProgress progress) {
+        this(stack, behaviour, clock, progress, UnaryOperator.identity());
+    }
+
+    /** @param faults wraps the scenario's downstream, to inject failures and delays in tests and chaos runs */
+    public LocalRun(LocalStack stack, AwsBehaviour behaviour, Clock clock, RunProgress progress, UnaryOperator<Downstream> faults) {
+        this.stack = stack;
+        this.behaviour = behaviour;
+        this.clock = clock;
+        this.progress = progress;
+        this.faults = faults;
+    }
+
+    /** The rows of the run, the ledger it wrote (for checks) and the events it sent. */
+    public record Result(RunData data, Ledger ledger, List<StreamEvent> events) {
+    }
+
+    public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
+        String runId = options.runId();
+        EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
+        List<StreamEvent> events = ScenarioEvents.generate(eventsSpec, runId);
+        RunRecorder recorder = new RunRecorder(runId);
+
+        String table = LedgerTableSchema.DEFAULT_TABLE_NAME + "-" + runId;
+        stack.dynamoDb().createTable(LedgerTableSchema.createTableRequest(table));
+        Ledger ledger = new Ledger(new DynamoDbLedgerStore(stack.dynamoDb(), table), LedgerSettings.defaults(), clock);
+        ConsumerService service = new ConsumerService(new EventParser(), ledger,
+                faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)));
+        ConsumerSpec consumer = scenario.consumer();
+        FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
+                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb());
+
+        LocalTopic topic = new LocalTopic("streamlimit-" + runId, clock);
+        stack.snsServer().addTopic(topic);
+        Instant started = clock.instant();
+        AtomicInteger published = new AtomicInteger();
+
+        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+            QueueWithDlq queue = QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId,
+                    scenario.queue().visibilityTimeoutSeconds(), scenario.queue().maxReceiveCount());
+            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
+            SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
+                    Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
+                    Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
+                    options.localPollerCap(), behaviour);
+            try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
+                            () -> new ConsumerHandler(service), behaviour.unreservedConcurrency(), clock, recorder);
+                    SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder);
+                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
+                esm.start();
+                Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
+                produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+            }
+        } else {
+            try (LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
+                            () -> new SnsConsumerHandler(service), behaviour.unreservedConcurrency(), clock, recorder);
+                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
+                topic.subscribe(new LambdaSubscription(invoker));
+                Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
+                produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+            }
+        }
+        Instant ended = clock.instant();
+        RunRecord run = new RunRecord(runId, scenario.name(), "local", configurationJson(scenario), started, ended,
+                events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
+        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents()), ledger, events);
+    }
+
+    private void produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
+            AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
+            Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
+        AtomicReference<RuntimeException> producerError = new AtomicReference<>();
+        CountingPublisher publisher = new CountingPublisher(new SnsEventPublisher(stack.sns(), topic.arn()), published);
+        Thread producer = new Thread(() -> {
+            try {
+                new ScenarioProducer(publisher, spec, clock, recorder).publishAll(events);
+            } catch (RuntimeException e) {
+                producerError.set(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "producer-main");
+        producer.setDaemon(true);
+        producer.start();
+
+        int lastDone = -1;
+        Instant lastChange = clock.instant();
+        while (true) {
+            int done = recorder.completedEvents() + recorder.deadLetteredEvents();
+            Instant now = clock.instant();
+            progress.update(new RunProgress.Snapshot(events.size(), published.get(), recorder.completedEvents(),
+                    recorder.deadLetteredEvents(), function.busy(), recorder.throttles(), Duration.between(started, now)));
+            if (producerError.get() != null) {
+                throw producerError.get();
+            }
+            boolean allPublished = published.get() >= events.size();
+            if (allPublished && done >= events.size() && asyncPending.getAsInt() == 0) {
+                return;
+            }
+            if (done != lastDone) {
+                lastDone = done;
+                lastChange = now;
+            } else if (allPublished && Duration.between(lastChange, now).compareTo(stall) > 0) {
+                return;
+            }
+            if (Duration.between(started, now).compareTo(maxDuration) > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static EventsSpec withTotal(EventsSpec spec, int total) {
+        return new EventsSpec(total, spec.pattern(), spec.users(), spec.ratePerSecond(), spec.spikeSize(),
+                spec.spikeEverySeconds(), spec.publishConcurrency());
+    }
+
+    private static String configurationJson(Scenario scenario) {
+        try {
+            return JSON.writeValueAsString(scenario);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

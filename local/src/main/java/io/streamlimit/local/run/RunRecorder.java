@@ -1,0 +1,136 @@
+package io.streamlimit.local.run;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.streamlimit.local.lambda.AsyncObserver;
+import io.streamlimit.local.lambda.LambdaObserver;
+import io.streamlimit.local.lambda.MappingObserver;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything one local run records, from many threads: the downstream's rows, what Lambda, the
+ * event source mapping and the async queue did, and the billable requests. Also answers the
+ * progress questions: how many events completed, how many reached the DLQ.
+ */
+public final class RunRecorder implements LambdaObserver, MappingObserver, AsyncObserver<SNSEvent> {
+
+    private final String runId;
+    private final ConcurrentLinkedQueue<InvocationRow> rows = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
+    private final Set<Long> completed = ConcurrentHashMap.newKeySet();
+    private final Set<Long> deadLettered = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
+    private final AtomicLong throttles = new AtomicLong();
+
+    public RunRecorder(String runId) {
+        this.runId = runId;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** The downstream accepted a call. */
+    public void row(InvocationRow row) {
+        rows.add(row);
+        completed.add(row.id());
+        count("dynamoWriteUnits", 1);
+    }
+
+    public void count(String request, long n) {
+        requestCounts.computeIfAbsent(request, k -> new AtomicLong()).addAndGet(n);
+    }
+
+    /** An event reached the dead-letter queue (seen by the DLQ watcher or the async queue). */
+    public void deadLettered(long seq, Instant at) {
+        if (seq >= 0 && deadLettered.add(seq)) {
+            events.add(new PipelineEvent(runId, at, PipelineEventKind.DLQ, seq, null, null, 0, 0));
+        }
+    }
+
+    @Override
+    public void coldStart(String environmentId, Instant at) {
+        events.add(new PipelineEvent(runId, at, PipelineEventKind.COLD_START, null, null, environmentId, 0, 0));
+    }
+
+    @Override
+    public void throttled(Instant at, int batchSize) {
+        throttles.incrementAndGet();
+        events.add(new PipelineEvent(runId, at, PipelineEventKind.THROTTLE, null, null, null, 0, batchSize));
+    }
+
+    @Override
+    public void invoked(String requestId, String environmentId, Instant startedAt, long durationMillis, int batchSize) {
+        count("lambdaInvocations", 1);
+        events.add(new PipelineEvent(runId, startedAt, PipelineEventKind.INVOKE, null, requestId, environmentId, durationMillis, batchSize));
+    }
+
+    @Override
+    public void timedOut(String requestId, String environmentId, Instant at) {
+        events.add(new PipelineEvent(runId, at, PipelineEventKind.TIMEOUT, null, requestId, environmentId, 0, 0));
+    }
+
+    @Override
+    public void redelivered(String body, int receiveCount, Instant at) {
+        events.add(new PipelineEvent(runId, at, PipelineEventKind.REDELIVERY, nonNegative(EventSeq.of(body)), null, null, 0, 0));
+    }
+
+    @Override
+    public void sqsRequests(int n) {
+        count("sqsRequests", n);
+    }
+
+    @Override
+    public void retried(SNSEvent event, int attempt, Instant at) {
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            events.add(new PipelineEvent(runId, at, PipelineEventKind.REDELIVERY, nonNegative(EventSeq.of(record.getSNS().getMessage())), null, null, 0, 0));
+        }
+    }
+
+    @Override
+    public void deadLettered(SNSEvent event, String reason, Instant at) {
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            deadLettered(EventSeq.of(record.getSNS().getMessage()), at);
+        }
+    }
+
+    private static Long nonNegative(long seq) {
+        return seq >= 0 ? seq : null;
+    }
+
+    public int completedEvents() {
+        return completed.size();
+    }
+
+    public int deadLetteredEvents() {
+        return deadLettered.size();
+    }
+
+    public long throttles() {
+        return throttles.get();
+    }
+
+    public List<InvocationRow> rows() {
+        return new ArrayList<>(rows);
+    }
+
+    public List<PipelineEvent> pipelineEvents() {
+        return new ArrayList<>(events);
+    }
+
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        requestCounts.forEach((k, v) -> counts.put(k, v.get()));
+        return counts;
+    }
+}

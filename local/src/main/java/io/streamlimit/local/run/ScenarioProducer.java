@@ -1,0 +1,76 @@
+package io.streamlimit.local.run;
+
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.producer.EventPublisher;
+import io.streamlimit.scenario.EventsSpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Publishes a scenario's events on its arrival pattern, {@code publishConcurrency} publishes in
+ * flight, each a batch of up to 10 events due at the same time. Each event is stamped with the
+ * moment it is published ({@code at}, the rows' {@code sent_at}).
+ */
+final class ScenarioProducer {
+
+    private static final int MAX_BATCH = 10;
+
+    private final EventPublisher publisher;
+    private final EventsSpec spec;
+    private final Clock clock;
+    private final RunRecorder recorder;
+
+    ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder) {
+        this.publisher = publisher;
+        this.spec = spec;
+        this.clock = clock;
+        this.recorder = recorder;
+    }
+
+    /** Publishes every event; returns when the last publish has been accepted. */
+    void publishAll(List<StreamEvent> events) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(spec.publishConcurrency(), r -> {
+            Thread t = new Thread(r, "producer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> publishes = new ArrayList<>();
+            long start = clock.millis();
+            int i = 0;
+            while (i < events.size()) {
+                long due = start + ScenarioEvents.offsetMillis(spec, i);
+                long wait = due - clock.millis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                List<StreamEvent> batch = new ArrayList<>(MAX_BATCH);
+                while (i < events.size() && batch.size() < MAX_BATCH && start + ScenarioEvents.offsetMillis(spec, i) <= clock.millis()) {
+                    batch.add(events.get(i++));
+                }
+                publishes.add(pool.submit(() -> publish(batch)));
+            }
+            for (Future<?> publish : publishes) {
+                publish.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The producer could not publish: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void publish(List<StreamEvent> batch) {
+        List<StreamEvent> stamped = new ArrayList<>(batch.size());
+        for (StreamEvent e : batch) {
+            stamped.add(new StreamEvent(e.type(), e.uid(), e.streamId(), clock.instant(), e.runId(), e.seq()));
+        }
+        publisher.publish(stamped);
+        recorder.count("snsPublishes", stamped.size());
+    }
+}

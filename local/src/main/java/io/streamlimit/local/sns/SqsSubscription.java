@@ -1,0 +1,40 @@
+package io.streamlimit.local.sns;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/** Delivers each notification to an SQS queue, in the SNS envelope or raw. */
+public final class SqsSubscription implements SnsSubscriber {
+
+    private static final int MAX_BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final boolean rawDelivery;
+
+    public SqsSubscription(SqsClient sqs, String queueUrl, boolean rawDelivery) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.rawDelivery = rawDelivery;
+    }
+
+    @Override
+    public void deliver(List<SnsNotification> notifications) {
+        for (int from = 0; from < notifications.size(); from += MAX_BATCH) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (SnsNotification n : notifications.subList(from, Math.min(from + MAX_BATCH, notifications.size()))) {
+                String body = rawDelivery ? n.message() : SnsEnvelope.wrap(n);
+                entries.add(SendMessageBatchRequestEntry.builder().id(n.messageId()).messageBody(body).build());
+            }
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            if (!response.failed().isEmpty()) {
+                // SNS retries delivery to an unreachable queue; locally a refusal is a bug worth surfacing.
+                throw new IllegalStateException("SQS refused " + response.failed().size() + " deliveries: "
+                        + response.failed().get(0).message());
+            }
+        }
+    }
+}

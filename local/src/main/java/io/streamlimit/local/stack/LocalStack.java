@@ -1,0 +1,118 @@
+package io.streamlimit.local.stack;
+
+import io.streamlimit.local.AwsClients;
+import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.results.ResultsDatabase;
+import io.streamlimit.local.sns.LocalSnsServer;
+import io.streamlimit.local.sqs.ElasticMqServer;
+import io.streamlimit.results.ResultsStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The embedded services, started together on loopback: DynamoDB Local, ElasticMQ (SQS), the
+ * local SNS and PostgreSQL for the results. The SDK v2 clients point at them by endpoint
+ * override, so the handlers run unchanged.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final DynamoDbLocalServer dynamoDbServer;
+    private final ElasticMqServer sqsServer;
+    private final LocalSnsServer snsServer;
+    private final ResultsDatabase resultsDatabase;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final SnsClient sns;
+    private final ResultsStore results;
+
+    private LocalStack(LocalStackOptions options) throws IOException {
+        try {
+            dynamoDbServer = track(DynamoDbLocalServer.start(options.dynamoDbPort() == 0 ? freePort() : options.dynamoDbPort(), options.dynamoDbData()));
+            sqsServer = track(ElasticMqServer.start(options.sqsPort()));
+            snsServer = track(LocalSnsServer.start(0, 16));
+            resultsDatabase = track(options.resultsJdbc() != null
+                    ? ResultsDatabase.external(options.resultsJdbc())
+                    : ResultsDatabase.embedded(options.resultsDir(), options.resultsPort()));
+            dynamoDb = dynamoDbServer.client();
+            sqs = track(AwsClients.sqs(sqsServer.endpoint()));
+            sns = track(AwsClients.sns(snsServer.endpoint()));
+            results = new ResultsStore(resultsDatabase.dataSource());
+            results.createSchema();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalStack start(LocalStackOptions options) {
+        try {
+            return new LocalStack(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** DynamoDB Local's command line refuses port 0, so ask the OS for a free port first. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public SnsClient sns() {
+        return sns;
+    }
+
+    public LocalSnsServer snsServer() {
+        return snsServer;
+    }
+
+    public ResultsStore results() {
+        return results;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqsServer.endpoint();
+    }
+
+    public ResultsDatabase resultsDatabase() {
+        return resultsDatabase;
+    }
+
+    @Override
+    public void close() {
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                // Closing the rest matters more than reporting one failure on the way out.
+            }
+        }
+    }
+}
