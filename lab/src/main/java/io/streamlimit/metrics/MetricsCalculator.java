@@ -38,7 +38,7 @@ public final class MetricsCalculator {
         InvocationIntervals intervals = InvocationIntervals.of(data);
         PerSecondSeries series = PerSecondSeries.of(data, intervals);
 
-        Set<Long> completed = new HashSet<>();
+        EventIds completed = new EventIds();
         Set<String> batchesWithRows = new HashSet<>();
         long firstSent = Long.MAX_VALUE;
         long lastCompleted = Long.MIN_VALUE;
@@ -52,11 +52,12 @@ public final class MetricsCalculator {
                 lastCompleted = Math.max(lastCompleted, RowTimes.completed(row));
             }
         }
+        completed.seal();
 
         long throttles = 0;
         long redeliveries = 0;
         long wasted = 0;
-        Set<Long> deadLettered = new HashSet<>();
+        EventIds deadLettered = new EventIds();
         for (PipelineEvent event : data.pipelineEvents()) {
             switch (event.kind()) {
                 case THROTTLE -> throttles++;
@@ -70,6 +71,7 @@ public final class MetricsCalculator {
                 default -> { }
             }
         }
+        deadLettered.seal();
         long lost = Math.max(0, run.totalEvents() - completed.size() - deadLettered.size());
         long failed = deadLettered.size() + lost;
 
@@ -94,9 +96,16 @@ public final class MetricsCalculator {
                 throttles,
                 redeliveries,
                 wasted,
-                Decimals.round(costEstimator.costUsd(data), Decimals.COST_PLACES),
+                Decimals.round(cost(data, intervals), Decimals.COST_PLACES),
                 Decimals.round(efficiency(completed.size(), run.limitPerSecond(), takenMillis),
                         Decimals.EFFICIENCY_PLACES));
+    }
+
+    private double cost(RunData data, InvocationIntervals intervals) {
+        // The built-in model reuses the intervals already computed; any other estimator gets the rows.
+        return costEstimator instanceof CostModel model
+                ? model.breakdown(data, intervals).totalUsd()
+                : costEstimator.costUsd(data);
     }
 
     /** Completed / (limit x time taken); a run that took no time is perfectly efficient if it did anything. */

@@ -294,7 +294,15 @@ public final class ResultsStore implements ResultsSink {
 
     private <T> T run(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.apply(connection);
+            try {
+                return work.apply(connection);
+            } catch (SQLException | RuntimeException e) {
+                // A pooled connection must not go back to the pool inside a failed transaction.
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                throw e;
+            }
         } catch (SQLException e) {
             throw new ResultsStoreException("could not " + what + ": " + e.getMessage(), e);
         }

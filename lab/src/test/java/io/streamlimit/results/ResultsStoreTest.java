@@ -164,6 +164,20 @@ class ResultsStoreTest {
     }
 
     @Test
+    void a_batch_that_fails_part_way_writes_none_of_its_rows() {
+        store.saveRun(sampleRun("all-or-nothing").run());
+        List<InvocationRow> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(new InvocationRow("all-or-nothing", i, at(i), at(i), at(i), "g", "b", "c"));
+        }
+        rows.add(new InvocationRow("all-or-nothing", 9_999_999_999L, at(0), at(0), at(0), "g", "b", "c"));
+
+        assertThatThrownBy(() -> store.insertInvocations(rows)).isInstanceOf(ArithmeticException.class);
+
+        assertThat(store.loadRun("all-or-nothing").invocations()).isEmpty();
+    }
+
+    @Test
     void creating_the_schema_again_changes_nothing() {
         store.saveRunData(sampleRun("before-second-create"));
 
