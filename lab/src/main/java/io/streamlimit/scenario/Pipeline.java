@@ -1,5 +1,8 @@
 package io.streamlimit.scenario;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** How events travel from the topic to the consumer. */
 public enum Pipeline {
     /** SNS -> SQS -> consumer through an event source mapping. */
@@ -16,5 +19,17 @@ public enum Pipeline {
     /** The name used in scenario files. */
     public String fileName() {
         return fileName;
+    }
+
+    /** The pipeline a scenario file names, or a {@link ScenarioException} on {@code key}. */
+    public static Pipeline fromFileName(String key, String name) {
+        for (Pipeline p : values()) {
+            if (p.fileName.equals(name)) {
+                return p;
+            }
+        }
+        throw new ScenarioException(key, "must be one of "
+                + Arrays.stream(values()).map(Pipeline::fileName).collect(Collectors.joining(", "))
+                + ", got " + name);
     }
 }

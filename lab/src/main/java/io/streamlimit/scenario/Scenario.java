@@ -1,9 +1,14 @@
 package io.streamlimit.scenario;
 
+import java.util.regex.Pattern;
+
 /**
  * One experiment: what to send, how the pipeline is configured and what the downstream allows.
  * Loaded from a YAML file by {@link ScenarioLoader}; every part validates itself and names the
  * key that is wrong.
+ *
+ * @param name letters, digits, {@code . _ -}, up to 64 characters (it names stacks and runs)
+ * @param queue required for {@code sns-sqs-lambda}, absent for {@code sns-lambda}
  */
 public record Scenario(
         String name,
@@ -13,4 +18,45 @@ public record Scenario(
         QueueSpec queue,
         ConsumerSpec consumer,
         DownstreamSpec downstream) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public Scenario {
+        Checks.required("name", name);
+        if (!NAME.matcher(name).matches()) {
+            throw new ScenarioException("name",
+                    "must be 1 to 64 of A-Z a-z 0-9 . _ -, got \"" + name + "\"");
+        }
+        description = description == null ? "" : description;
+        Checks.required("events", events);
+        Checks.required("pipeline", pipeline);
+        Checks.required("consumer", consumer);
+        Checks.required("downstream", downstream);
+        if (pipeline == Pipeline.SNS_SQS_LAMBDA) {
+            Checks.required("queue", queue);
+            // CreateEventSourceMapping refuses a queue whose visibility timeout is shorter than the
+            // function timeout.
+            if (queue.visibilityTimeoutSeconds() < consumer.timeoutSeconds()) {
+                throw new ScenarioException("queue.visibilityTimeoutSeconds",
+                        "must be at least consumer.timeoutSeconds (" + consumer.timeoutSeconds()
+                                + ") or AWS refuses the event source mapping, got "
+                                + queue.visibilityTimeoutSeconds());
+            }
+        } else {
+            Checks.absent("queue", queue, "for pipeline " + pipeline.fileName());
+            Checks.absent("consumer.maximumConcurrency", consumer.maximumConcurrency(),
+                    "for pipeline " + pipeline.fileName() + " (it configures an SQS event source mapping)");
+        }
+    }
+
+    /** The same scenario with another number of events (the {@code --events} override). */
+    public Scenario withEventsTotal(int total) {
+        return new Scenario(name, description, events.withTotal(total), pipeline, queue, consumer,
+                downstream);
+    }
+
+    /** The same scenario under another name and description. */
+    public Scenario renamed(String newName, String newDescription) {
+        return new Scenario(newName, newDescription, events, pipeline, queue, consumer, downstream);
+    }
 }

@@ -1,0 +1,120 @@
+package io.streamlimit.recommend;
+
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.DownstreamSpec;
+import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configurations worth simulating for a limit. Not a blind grid: each environment makes one
+ * batch of calls per {@code callMillis}, so a batch size b and n environments deliver
+ * n x b x 1000 / callMillis calls a second, and only the (b, n) that come closest to the limit
+ * without passing it are tried; around each, the ways of holding concurrency at n (maximum
+ * concurrency, reserved concurrency, both), three visibility timeouts and two receive limits.
+ * SNS straight to Lambda is tried for batch size 1.
+ */
+final class CandidateSpace {
+
+    static final String PACED = "maximum concurrency with a matching reservation";
+    static final String PACED_HEADROOM = "maximum concurrency with one spare reserved environment";
+    static final String PACED_UNRESERVED = "maximum concurrency without a reservation";
+    static final String RESERVED_ONLY = "reserved concurrency only";
+    static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
+
+    private static final int[] BATCH_SIZES = {10, 5, 2, 1};
+    private static final int[] MAX_RECEIVE_COUNTS = {5, 10};
+    private static final int LONG_VISIBILITY_SECONDS = 1_200;
+
+    private final RecommendRequest request;
+    private final int timeoutSeconds;
+
+    CandidateSpace(RecommendRequest request) {
+        this.request = request;
+        // Room for the calls plus a margin, never under the default.
+        this.timeoutSeconds = Math.max(ConsumerSpec.DEFAULT_TIMEOUT_SECONDS,
+                2 * (int) Math.ceil(request.callMillis() / 1000.0));
+    }
+
+    List<Candidate> candidates() {
+        List<Candidate> out = new ArrayList<>();
+        for (int[] shape : shapes()) {
+            int batch = shape[0];
+            int environments = shape[1];
+            addQueued(out, batch, environments);
+            if (batch == 1) {
+                out.add(async(environments));
+            }
+        }
+        return out;
+    }
+
+    /** (batch size, environments) pairs that reach at least 90 % of the best capacity under the limit. */
+    private List<int[]> shapes() {
+        List<int[]> shapes = new ArrayList<>();
+        long best = 0;
+        for (int batch : BATCH_SIZES) {
+            best = Math.max(best, (long) environments(batch) * batch);
+        }
+        for (int batch : BATCH_SIZES) {
+            int environments = environments(batch);
+            long capacity = (long) environments * batch;
+            if (environments >= 1 && capacity * 10 >= best * 9) {
+                shapes.add(new int[] {batch, environments});
+            }
+        }
+        return shapes;
+    }
+
+    /** Environments of {@code batch} records each that stay within the limit. */
+    private int environments(int batch) {
+        long perEnvironmentPerSecond = (long) batch * 1_000;
+        long n = (long) request.limitPerSecond() * request.callMillis() / perEnvironmentPerSecond;
+        return (int) Math.min(n, 900);
+    }
+
+    private void addQueued(List<Candidate> out, int batch, int environments) {
+        int window = batch > 1 ? 1 : 0;
+        // AWS's guidance first, so that it wins ties.
+        int[] visibilities = {6 * timeoutSeconds + window, LONG_VISIBILITY_SECONDS, timeoutSeconds + window};
+        int maximum = Math.max(2, environments);
+        for (int visibility : visibilities) {
+            for (int receives : MAX_RECEIVE_COUNTS) {
+                QueueSpec queue = new QueueSpec(visibility, receives, batch, window);
+                out.add(queued(PACED, queue, environments, maximum));
+                if (environments >= 2) {
+                    out.add(queued(PACED_HEADROOM, queue, environments + 1, environments));
+                    out.add(queued(PACED_UNRESERVED, queue, null, environments));
+                }
+                out.add(queued(RESERVED_ONLY, queue, environments, null));
+            }
+        }
+    }
+
+    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum) {
+        ConsumerSpec consumer = new ConsumerSpec(reserved, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+        String label = "sns-sqs-lambda, batch " + queue.batchSize()
+                + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
+                + ", maximum concurrency " + (maximum == null ? "none" : maximum)
+                + ", reserved concurrency " + (reserved == null ? "none" : reserved)
+                + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
+                + ", maxReceiveCount " + queue.maxReceiveCount();
+        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family, label);
+    }
+
+    private Candidate async(int reserved) {
+        ConsumerSpec consumer = new ConsumerSpec(reserved, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), ASYNC,
+                "sns-lambda, reserved concurrency " + reserved);
+    }
+
+    private Scenario scenario(Pipeline pipeline, QueueSpec queue, ConsumerSpec consumer) {
+        EventsSpec events = request.eventsSpec();
+        DownstreamSpec downstream = new DownstreamSpec(request.limitPerSecond(), request.callMillis(), false);
+        return new Scenario("recommended-" + request.limitPerSecond() + "-per-second", "", events, pipeline,
+                queue, consumer, downstream);
+    }
+}

@@ -1,0 +1,30 @@
+package io.streamlimit.recommend;
+
+import io.streamlimit.scenario.Scenario;
+import io.streamlimit.sim.SimulationStats;
+
+/**
+ * A simulated configuration in its place in the ranking.
+ *
+ * @param rank 1 for the winner
+ * @param family what kind of configuration it is
+ * @param label its settings in a few words
+ * @param lost events that did not complete (dead-lettered or still in flight)
+ * @param costUsd the estimated AWS cost of the simulated run
+ * @param reason why it won, or why it ranks below the winner
+ */
+public record RankedCandidate(
+        int rank,
+        Scenario scenario,
+        String family,
+        String label,
+        SimulationStats stats,
+        long lost,
+        double costUsd,
+        String reason) {
+
+    /** Time taken in whole seconds, rounded up: the ranking's unit, so cost decides between near-equal times. */
+    public long timeTakenSeconds() {
+        return (stats.timeTakenMillis() + 999) / 1000;
+    }
+}

@@ -1,0 +1,65 @@
+package io.streamlimit.recommend;
+
+import io.streamlimit.scenario.ArrivalPattern;
+import io.streamlimit.scenario.EventsSpec;
+
+/**
+ * What to recommend a configuration for.
+ *
+ * @param limitPerSecond the downstream's limit, calls per second
+ * @param events how many events the candidates are simulated with
+ * @param pattern {@code BURST} or {@code RATE}
+ * @param ratePerSecond the arrival rate, only with {@code RATE}
+ * @param callMillis how long one downstream call (one invocation) lasts; 1,000 in the original
+ *     experiments, which is what paces each environment to one batch a second
+ * @param seed the simulations' seed
+ */
+public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
+                               int callMillis, long seed) {
+
+    public static final int DEFAULT_CALL_MILLIS = 1_000;
+    public static final long DEFAULT_SEED = 1;
+
+    public RecommendRequest {
+        if (limitPerSecond < 1) {
+            throw new IllegalArgumentException("limit: must be at least 1 per second, got " + limitPerSecond);
+        }
+        if (events < 1 || events > EventsSpec.MAX_TOTAL) {
+            throw new IllegalArgumentException("events: must be 1 to " + EventsSpec.MAX_TOTAL + ", got " + events);
+        }
+        if (pattern == null || pattern == ArrivalPattern.SPIKES) {
+            throw new IllegalArgumentException("pattern: must be burst or rate, got " + pattern);
+        }
+        if (pattern == ArrivalPattern.RATE && (ratePerSecond == null || ratePerSecond < 1)) {
+            throw new IllegalArgumentException("rate: pattern rate needs a rate of at least 1 per second, got "
+                    + ratePerSecond);
+        }
+        if (pattern == ArrivalPattern.BURST) {
+            ratePerSecond = null;
+        }
+        if (callMillis < 1 || callMillis > 60_000) {
+            throw new IllegalArgumentException("callMillis: must be 1 to 60000, got " + callMillis);
+        }
+    }
+
+    public static RecommendRequest burst(int limitPerSecond, int events) {
+        return new RecommendRequest(limitPerSecond, events, ArrivalPattern.BURST, null, DEFAULT_CALL_MILLIS,
+                DEFAULT_SEED);
+    }
+
+    public static RecommendRequest rate(int limitPerSecond, int events, int ratePerSecond) {
+        return new RecommendRequest(limitPerSecond, events, ArrivalPattern.RATE, ratePerSecond, DEFAULT_CALL_MILLIS,
+                DEFAULT_SEED);
+    }
+
+    EventsSpec eventsSpec() {
+        return pattern == ArrivalPattern.RATE ? EventsSpec.rate(events, ratePerSecond) : EventsSpec.burst(events);
+    }
+
+    /** The least time any configuration can take: the events at the limit (or their arrival, if slower). */
+    long idealMillis() {
+        long atLimit = (long) events * 1_000 / limitPerSecond;
+        long arrival = pattern == ArrivalPattern.RATE ? (long) events * 1_000 / ratePerSecond : 0;
+        return Math.max(atLimit, arrival);
+    }
+}

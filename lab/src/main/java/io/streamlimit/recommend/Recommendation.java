@@ -1,0 +1,49 @@
+package io.streamlimit.recommend;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The recommender's answer: every candidate it simulated, best first.
+ *
+ * @param ranked all candidates; the first is the winner
+ */
+public record Recommendation(RecommendRequest request, List<RankedCandidate> ranked) {
+
+    public Recommendation {
+        ranked = List.copyOf(ranked);
+        if (ranked.isEmpty()) {
+            throw new IllegalArgumentException("a recommendation needs at least one candidate");
+        }
+    }
+
+    public RankedCandidate winner() {
+        return ranked.get(0);
+    }
+
+    /**
+     * The best candidate of each other kind of configuration, up to {@code max}: different ideas
+     * with the reason each lost, rather than the winner with another visibility timeout.
+     */
+    public List<RankedCandidate> runnersUp(int max) {
+        List<RankedCandidate> out = new ArrayList<>();
+        Set<String> kinds = new HashSet<>();
+        kinds.add(kind(winner()));
+        for (RankedCandidate candidate : ranked.subList(1, ranked.size())) {
+            if (out.size() == max) {
+                break;
+            }
+            if (kinds.add(kind(candidate))) {
+                out.add(candidate);
+            }
+        }
+        return out;
+    }
+
+    private static String kind(RankedCandidate candidate) {
+        int batch = candidate.scenario().queue() == null ? 1 : candidate.scenario().queue().batchSize();
+        return candidate.family() + "|" + batch;
+    }
+}

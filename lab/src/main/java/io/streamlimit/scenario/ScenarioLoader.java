@@ -1,0 +1,161 @@
+package io.streamlimit.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads scenario files. Strict: unknown keys, wrong types and values AWS would refuse are
+ * {@link ScenarioException}s whose message starts with the file and the key path.
+ *
+ * <p>Defaults for omitted keys (the constants on the records):
+ * {@code description} "", {@code events.pattern} burst, {@code events.users} 200,
+ * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
+ * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
+ * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
+ * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512;
+ * {@code downstream.enforce} false. {@code name}, {@code events.total}, {@code pipeline},
+ * {@code downstream.ratePerSecond} and {@code downstream.callMillis} are required.
+ */
+public final class ScenarioLoader {
+
+    private static final List<String> TOP = List.of(
+            "name", "description", "events", "pipeline", "queue", "consumer", "downstream");
+    private static final List<String> EVENTS = List.of(
+            "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency");
+    private static final List<String> QUEUE = List.of(
+            "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
+    private static final List<String> CONSUMER = List.of(
+            "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb");
+    private static final List<String> DOWNSTREAM = List.of("ratePerSecond", "callMillis", "enforce");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads and validates one scenario file. */
+    public static Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses and validates scenario YAML.
+     *
+     * @param sourceName where the text came from, for messages (a file name)
+     */
+    public static Scenario parse(String yaml, String sourceName) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw ScenarioException.wholeFile(sourceName, "not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw ScenarioException.wholeFile(sourceName, "is empty", null);
+        }
+        try {
+            return read(Fields.root(root));
+        } catch (ScenarioException e) {
+            throw e.in(sourceName);
+        }
+    }
+
+    private static Scenario read(Fields top) {
+        top.allowOnly(TOP);
+        String pipelineName = top.string("pipeline");
+        Pipeline pipeline = Pipeline.fromFileName("pipeline", Checks.required("pipeline", pipelineName));
+        Fields queue = top.mapping("queue");
+        return new Scenario(
+                top.string("name"),
+                top.string("description"),
+                events(Checks.required("events", top.mapping("events"))),
+                pipeline,
+                pipeline == Pipeline.SNS_SQS_LAMBDA
+                        ? queue(queue)
+                        : rejectQueue(queue, pipeline),
+                consumer(top.mapping("consumer")),
+                downstream(Checks.required("downstream", top.mapping("downstream"))));
+    }
+
+    private static EventsSpec events(Fields f) {
+        f.allowOnly(EVENTS);
+        return new EventsSpec(
+                Checks.required(f.keyPath("total"), f.integer("total")),
+                pattern(f),
+                f.integer("users", EventsSpec.DEFAULT_USERS),
+                f.integer("ratePerSecond"),
+                f.integer("spikeSize"),
+                f.integer("spikeEverySeconds"),
+                f.integer("publishConcurrency", EventsSpec.DEFAULT_PUBLISH_CONCURRENCY));
+    }
+
+    private static ArrivalPattern pattern(Fields f) {
+        String name = f.string("pattern");
+        if (name == null) {
+            return EventsSpec.DEFAULT_PATTERN;
+        }
+        for (ArrivalPattern p : ArrivalPattern.values()) {
+            if (p.fileName().equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new ScenarioException(f.keyPath("pattern"), "must be one of burst, rate, spikes, got " + name);
+    }
+
+    private static QueueSpec queue(Fields f) {
+        if (f == null) {
+            return QueueSpec.defaults();
+        }
+        f.allowOnly(QUEUE);
+        return new QueueSpec(
+                f.integer("visibilityTimeoutSeconds", QueueSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
+                f.integer("maxReceiveCount", QueueSpec.DEFAULT_MAX_RECEIVE_COUNT),
+                f.integer("batchSize", QueueSpec.DEFAULT_BATCH_SIZE),
+                f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS));
+    }
+
+    private static QueueSpec rejectQueue(Fields queue, Pipeline pipeline) {
+        if (queue != null) {
+            throw new ScenarioException("queue", "not allowed for pipeline " + pipeline.fileName()
+                    + " (it has no queue); remove it or use sns-sqs-lambda");
+        }
+        return null;
+    }
+
+    private static ConsumerSpec consumer(Fields f) {
+        if (f == null) {
+            return new ConsumerSpec(null, null, ConsumerSpec.DEFAULT_TIMEOUT_SECONDS, ConsumerSpec.DEFAULT_MEMORY_MB);
+        }
+        f.allowOnly(CONSUMER);
+        return new ConsumerSpec(
+                f.integer("reservedConcurrency"),
+                f.integer("maximumConcurrency"),
+                f.integer("timeoutSeconds", ConsumerSpec.DEFAULT_TIMEOUT_SECONDS),
+                f.integer("memoryMb", ConsumerSpec.DEFAULT_MEMORY_MB));
+    }
+
+    private static DownstreamSpec downstream(Fields f) {
+        f.allowOnly(DOWNSTREAM);
+        return new DownstreamSpec(
+                Checks.required(f.keyPath("ratePerSecond"), f.integer("ratePerSecond")),
+                Checks.required(f.keyPath("callMillis"), f.integer("callMillis")),
+                f.bool("enforce", DownstreamSpec.DEFAULT_ENFORCE));
+    }
+}

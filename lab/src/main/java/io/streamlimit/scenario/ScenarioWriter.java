@@ -1,0 +1,119 @@
+package io.streamlimit.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a scenario back out with the keys of a scenario file: as YAML (what the recommender
+ * saves, readable by {@link ScenarioLoader}) and as compact JSON (a run's
+ * {@code configurationJson}). Every key is written, defaults included, so a file says all.
+ */
+public final class ScenarioWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Text that YAML reads back as the same string without quotes. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    private static final Set<String> YAML_WORDS = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
+
+    private ScenarioWriter() {
+    }
+
+    /** One line per top-level key, the sections as flow mappings, as in DESIGN's example. */
+    public static String toYaml(Scenario scenario) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Object> top : tree(scenario).entrySet()) {
+            out.append(top.getKey()).append(": ");
+            if (top.getValue() instanceof Map<?, ?> section) {
+                out.append("{ ");
+                String separator = "";
+                for (Map.Entry<?, ?> e : section.entrySet()) {
+                    out.append(separator).append(e.getKey()).append(": ").append(scalar(e.getValue()));
+                    separator = ", ";
+                }
+                out.append(" }");
+            } else {
+                out.append(scalar(top.getValue()));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Compact JSON with the same keys and order as the YAML. */
+    public static String toJson(Scenario scenario) {
+        try {
+            return JSON.writeValueAsString(tree(scenario));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree is always serialisable", e);
+        }
+    }
+
+    private static Map<String, Object> tree(Scenario s) {
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("name", s.name());
+        top.put("description", s.description());
+        top.put("events", events(s.events()));
+        top.put("pipeline", s.pipeline().fileName());
+        if (s.queue() != null) {
+            Map<String, Object> queue = new LinkedHashMap<>();
+            queue.put("visibilityTimeoutSeconds", s.queue().visibilityTimeoutSeconds());
+            queue.put("maxReceiveCount", s.queue().maxReceiveCount());
+            queue.put("batchSize", s.queue().batchSize());
+            queue.put("batchWindowSeconds", s.queue().batchWindowSeconds());
+            top.put("queue", queue);
+        }
+        Map<String, Object> consumer = new LinkedHashMap<>();
+        consumer.put("reservedConcurrency", s.consumer().reservedConcurrency());
+        if (s.queue() != null) {
+            consumer.put("maximumConcurrency", s.consumer().maximumConcurrency());
+        }
+        consumer.put("timeoutSeconds", s.consumer().timeoutSeconds());
+        consumer.put("memoryMb", s.consumer().memoryMb());
+        top.put("consumer", consumer);
+        Map<String, Object> downstream = new LinkedHashMap<>();
+        downstream.put("ratePerSecond", s.downstream().ratePerSecond());
+        downstream.put("callMillis", s.downstream().callMillis());
+        downstream.put("enforce", s.downstream().enforce());
+        top.put("downstream", downstream);
+        return top;
+    }
+
+    private static Map<String, Object> events(EventsSpec e) {
+        Map<String, Object> events = new LinkedHashMap<>();
+        events.put("total", e.total());
+        events.put("pattern", e.pattern().fileName());
+        if (e.ratePerSecond() != null) {
+            events.put("ratePerSecond", e.ratePerSecond());
+        }
+        if (e.spikeSize() != null) {
+            events.put("spikeSize", e.spikeSize());
+            events.put("spikeEverySeconds", e.spikeEverySeconds());
+        }
+        events.put("users", e.users());
+        events.put("publishConcurrency", e.publishConcurrency());
+        return events;
+    }
+
+    /** Numbers, booleans and null as YAML plain scalars; text as a JSON string, which YAML reads. */
+    private static String scalar(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            if (PLAIN.matcher(text).matches() && !YAML_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+                return text;
+            }
+            try {
+                return JSON.writeValueAsString(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.streamlimit.sim;
+
+import io.streamlimit.aws.AwsBehaviour;
+
+/**
+ * How to run a simulation.
+ *
+ * @param seed seeds the one random source; the same seed gives the same run
+ * @param eventsOverride replaces the scenario's {@code events.total} (the {@code --events} flag), or null
+ * @param runId the run's id in the rows, or null for {@code sim-<scenario>-<seed>}
+ * @param behaviour the AWS behaviour to reproduce; null means {@link AwsBehaviour#CURRENT}
+ */
+public record SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour) {
+
+    public SimulationOptions {
+        behaviour = behaviour == null ? AwsBehaviour.CURRENT : behaviour;
+    }
+
+    /** The scenario as written, current AWS behaviour, a run id derived from the seed. */
+    public static SimulationOptions seed(long seed) {
+        return new SimulationOptions(seed, null, null, AwsBehaviour.CURRENT);
+    }
+
+    public SimulationOptions withEvents(Integer events) {
+        return new SimulationOptions(seed, events, runId, behaviour);
+    }
+
+    public SimulationOptions withRunId(String id) {
+        return new SimulationOptions(seed, eventsOverride, id, behaviour);
+    }
+}

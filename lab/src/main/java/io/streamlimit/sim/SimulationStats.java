@@ -1,0 +1,42 @@
+package io.streamlimit.sim;
+
+/**
+ * Figures the simulator knows directly, for callers that want them without computing metrics
+ * from the rows (the recommender, progress output). The metrics table itself is computed from the
+ * rows by the metrics code, the same way for every mode.
+ *
+ * @param completed distinct events with a successful downstream call
+ * @param failed events that ended in the dead-letter queue (or the on-failure destination)
+ * @param unfinished events still in the pipeline when the run stopped at its virtual time limit
+ * @param duplicates successful calls for an event that had already succeeded
+ * @param timeTakenMillis first publish to last successful call's end (to the last event's end when none succeeded)
+ * @param maxConcurrency most invocations running at once
+ * @param secondsOverLimit calendar seconds with more calls started than the downstream's rate
+ * @param refusedCalls calls the downstream refused (only with {@code enforce})
+ * @param virtualEndMillis virtual time when the run ended
+ * @param steps actions the scheduler ran, a measure of the simulation's work
+ */
+public record SimulationStats(
+        long totalEvents,
+        long completed,
+        long failed,
+        long unfinished,
+        long duplicates,
+        long timeTakenMillis,
+        int maxConcurrency,
+        long invocations,
+        long throttles,
+        long redeliveries,
+        long coldStarts,
+        long timeouts,
+        long wastedInvocations,
+        long secondsOverLimit,
+        long refusedCalls,
+        long virtualEndMillis,
+        long steps) {
+
+    /** True when every event completed and none was lost. */
+    public boolean lossless() {
+        return failed == 0 && unfinished == 0 && completed == totalEvents;
+    }
+}

@@ -1,0 +1,190 @@
+package io.streamlimit.sim.internal;
+
+import java.util.Random;
+
+/**
+ * One concurrent batch of the event source mapping: long-polls the queue, gathers a batch (up to
+ * the batching window), invokes the function synchronously, deletes what succeeded and polls
+ * again. A throttled invoke is retried with backoff until the batch's visibility timeout runs
+ * out; then the poller lets the batch go (it reappears with its receive count raised) and polls
+ * again. It never looks at the function's concurrency: that is the over-pull the scenarios show.
+ */
+final class Poller implements Scheduler.Action, LambdaFunction.Caller {
+
+    private static final int RECEIVED = 0;
+    private static final int POLL_ENDS = 1;
+    private static final int RETRY_INVOKE = 2;
+    private static final int GIVE_UP = 3;
+    private static final int KIND_BITS = 3;
+
+    private final Scheduler scheduler;
+    private final EventSourceMapping mapping;
+    private final SqsQueue queue;
+    private final LambdaFunction function;
+    private final Recorder recorder;
+    private final Random random;
+    private final int batchSize;
+    private final long windowMillis;
+    private final long visibilityMillis;
+    private final long longPollMillis;
+    private final long retryInitialMillis;
+    private final long retryMaxMillis;
+    private final int[] ids;
+    private final int[] receipts;
+    private int count;
+    private long firstReceivedAt;
+    private long pollEndsAt;
+    private boolean waiting;
+    private int throttleAttempts;
+    // Bumped whenever a pending timer becomes meaningless, so the timer can tell it is stale.
+    private long generation;
+
+    Poller(Scheduler scheduler, EventSourceMapping mapping, SqsQueue queue, LambdaFunction function,
+           Recorder recorder, Random random, EventSourceMapping.Settings settings) {
+        this.scheduler = scheduler;
+        this.mapping = mapping;
+        this.queue = queue;
+        this.function = function;
+        this.recorder = recorder;
+        this.random = random;
+        this.batchSize = settings.batchSize();
+        this.windowMillis = settings.windowMillis();
+        this.visibilityMillis = settings.visibilityMillis();
+        this.longPollMillis = settings.longPollMillis();
+        this.retryInitialMillis = settings.retryInitialMillis();
+        this.retryMaxMillis = settings.retryMaxMillis();
+        this.ids = new int[batchSize];
+        this.receipts = new int[batchSize];
+    }
+
+    /** Starts a receive, or retires if the mapping has scaled down. */
+    void poll() {
+        if (mapping.retireIfSurplus(this)) {
+            return;
+        }
+        pollEndsAt = scheduler.now() + longPollMillis;
+        if (queue.visibleCount() > 0) {
+            receiveSoon();
+        } else {
+            waitUntil(pollEndsAt);
+        }
+    }
+
+    /** The queue woke this long poll: messages are visible. */
+    void messagesArrived() {
+        waiting = false;
+        generation++;
+        receiveSoon();
+    }
+
+    private void receiveSoon() {
+        schedule(scheduler.now() + Latencies.SQS_CALL_MILLIS, RECEIVED);
+    }
+
+    private void waitUntil(long time) {
+        waiting = true;
+        queue.addWaiter(this);
+        schedule(time, POLL_ENDS);
+    }
+
+    @Override
+    public void fire(long tag) {
+        if ((tag >>> KIND_BITS) != generation) {
+            return; // a timer overtaken by events
+        }
+        switch ((int) (tag & ((1 << KIND_BITS) - 1))) {
+            case RECEIVED -> received();
+            case POLL_ENDS -> pollEnds();
+            case RETRY_INVOKE -> invoke();
+            case GIVE_UP -> {
+                count = 0; // the batch reappears when its visibility timeout runs out
+                poll();
+            }
+            default -> throw new IllegalStateException("unknown poller timer " + tag);
+        }
+    }
+
+    private void received() {
+        long now = scheduler.now();
+        int got = queue.receive(batchSize - count, ids, receipts, count);
+        if (got > 0) {
+            recorder.sqsReceives++;
+            if (count == 0) {
+                firstReceivedAt = now;
+            }
+            count += got;
+        }
+        if (count == 0) {
+            // Others took the messages first: the long poll stays open until it ends.
+            if (now >= pollEndsAt) {
+                pollEnds();
+            } else {
+                waitUntil(pollEndsAt);
+            }
+            return;
+        }
+        if (count < batchSize && windowMillis > 0 && now < firstReceivedAt + windowMillis) {
+            waitUntil(firstReceivedAt + windowMillis);
+            return;
+        }
+        throttleAttempts = 0;
+        invoke();
+    }
+
+    private void pollEnds() {
+        if (waiting) {
+            waiting = false;
+            queue.removeWaiter(this);
+        }
+        generation++;
+        if (count > 0) {
+            throttleAttempts = 0;
+            invoke(); // the batching window closed
+            return;
+        }
+        recorder.sqsReceives++;
+        recorder.sqsEmptyReceives++;
+        poll();
+    }
+
+    private void invoke() {
+        if (function.tryInvoke(this, ids, count)) {
+            return;
+        }
+        long now = scheduler.now();
+        recorder.throttle(now, count == 1 ? ids[0] : null, count);
+        long deadline = firstReceivedAt + visibilityMillis;
+        long next = now + backoff(throttleAttempts++);
+        if (next < deadline) {
+            schedule(next, RETRY_INVOKE);
+        } else {
+            schedule(deadline, GIVE_UP);
+        }
+    }
+
+    /** Exponential backoff with jitter between half and all of the step. */
+    private long backoff(int attempt) {
+        long step = Math.min(retryMaxMillis, retryInitialMillis << Math.min(attempt, 20));
+        return step / 2 + random.nextLong(step / 2 + 1);
+    }
+
+    @Override
+    public void onResult(Invocation invocation) {
+        // Delete what succeeded (DeleteMessageBatch: up to 10 entries a request); the rest
+        // returns when its visibility timeout runs out.
+        int succeeded = 0;
+        for (int i = 0; i < count; i++) {
+            if (invocation.succeeded[i]) {
+                queue.deleteLater(ids[i], receipts[i]);
+                succeeded++;
+            }
+        }
+        recorder.sqsDeletes += (succeeded + 9) / 10;
+        count = 0;
+        poll();
+    }
+
+    private void schedule(long time, int kind) {
+        scheduler.at(time, Scheduler.ACT, this, (generation << KIND_BITS) | kind);
+    }
+}

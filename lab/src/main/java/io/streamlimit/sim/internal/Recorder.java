@@ -1,0 +1,141 @@
+package io.streamlimit.sim.internal;
+
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes down what the modelled services did: the rows and pipeline events a run stores, and the
+ * billable request counts the rows do not show. Times arrive as virtual milliseconds and leave as
+ * instants from a fixed epoch.
+ */
+public final class Recorder {
+
+    private final String runId;
+    private final String groupId;
+    private final long epochMillis;
+    private final List<InvocationRow> rows = new ArrayList<>();
+    private final List<PipelineEvent> events = new ArrayList<>();
+
+    long sqsReceives;
+    long sqsEmptyReceives;
+    long sqsDeletes;
+    long sqsSends;
+    long snsPublishes;
+    long lambdaInvocations;
+    long lambdaBilledMillis;
+    long throttles;
+    long redeliveries;
+    long timeouts;
+    long coldStarts;
+    long wastedInvocations;
+    long duplicates;
+    long refusedCalls;
+    private int running;
+    private int maxRunning;
+    private long firstRowStart = Long.MAX_VALUE;
+    private long lastCompletion = Long.MIN_VALUE;
+
+    Recorder(String runId, String groupId, Instant epoch) {
+        this.runId = runId;
+        this.groupId = groupId;
+        this.epochMillis = epoch.toEpochMilli();
+    }
+
+    Instant instant(long virtualMillis) {
+        return Instant.ofEpochMilli(epochMillis + virtualMillis);
+    }
+
+    void row(int eventId, long sentAt, long startedAt, long completedAt, String batchId, String cacheId) {
+        rows.add(new InvocationRow(runId, eventId, instant(sentAt), instant(startedAt), instant(completedAt),
+                groupId, batchId, cacheId));
+        firstRowStart = Math.min(firstRowStart, startedAt);
+        lastCompletion = Math.max(lastCompletion, completedAt);
+    }
+
+    void invocationStarted(long at, String batchId, String cacheId, long durationMillis, int batchSize) {
+        lambdaInvocations++;
+        lambdaBilledMillis += durationMillis;
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        event(at, PipelineEventKind.INVOKE, null, batchId, cacheId, durationMillis, batchSize);
+    }
+
+    void invocationEnded() {
+        running--;
+    }
+
+    void throttle(long at, Integer eventId, int batchSize) {
+        throttles++;
+        event(at, PipelineEventKind.THROTTLE, eventId == null ? null : Long.valueOf(eventId), null, null, 0, batchSize);
+    }
+
+    void redelivery(long at, int eventId) {
+        redeliveries++;
+        event(at, PipelineEventKind.REDELIVERY, (long) eventId, null, null, 0, 0);
+    }
+
+    void deadLetter(long at, int eventId) {
+        event(at, PipelineEventKind.DLQ, (long) eventId, null, null, 0, 0);
+    }
+
+    void timeout(long at, String batchId, String cacheId, long durationMillis, int batchSize) {
+        timeouts++;
+        event(at, PipelineEventKind.TIMEOUT, null, batchId, cacheId, durationMillis, batchSize);
+    }
+
+    void coldStart(long at, String cacheId, long initMillis) {
+        coldStarts++;
+        event(at, PipelineEventKind.COLD_START, null, null, cacheId, initMillis, 0);
+    }
+
+    private void event(long at, PipelineEventKind kind, Long eventId, String batchId, String cacheId,
+                       long durationMillis, int batchSize) {
+        events.add(new PipelineEvent(runId, instant(at), kind, eventId, batchId, cacheId, durationMillis, batchSize));
+    }
+
+    List<InvocationRow> rows() {
+        return rows;
+    }
+
+    List<PipelineEvent> events() {
+        return events;
+    }
+
+    int maxRunning() {
+        return maxRunning;
+    }
+
+    /** Start of the earliest accepted call, or -1 when none. */
+    long firstRowStart() {
+        return rows.isEmpty() ? -1 : firstRowStart;
+    }
+
+    /** End of the latest accepted call, or -1 when none. */
+    long lastCompletion() {
+        return rows.isEmpty() ? -1 : lastCompletion;
+    }
+
+    /** Billable requests by service, in a fixed order. */
+    Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("sqsRequests", sqsReceives + sqsDeletes + sqsSends);
+        counts.put("sqsReceives", sqsReceives);
+        counts.put("sqsEmptyReceives", sqsEmptyReceives);
+        counts.put("sqsDeletes", sqsDeletes);
+        counts.put("sqsSends", sqsSends);
+        // The event source mapping never changes visibility: a failed or throttled batch simply
+        // waits out its timeout. Kept so every mode reports the same keys.
+        counts.put("sqsVisibilityChanges", 0L);
+        counts.put("snsPublishes", snsPublishes);
+        counts.put("lambdaInvocations", lambdaInvocations);
+        counts.put("lambdaBilledMillis", lambdaBilledMillis);
+        counts.put("dynamoWriteUnits", (long) rows.size());
+        return counts;
+    }
+}

@@ -1,0 +1,22 @@
+package io.streamlimit.sim.internal;
+
+/**
+ * The SNS topic: counts publishes and fans each message out to its one subscription (the queue,
+ * or Lambda's async queue) after the delivery latency. SNS retries only unreachable endpoints,
+ * which never happens here; throttles and errors are the subscriber's business.
+ */
+final class SnsTopic {
+
+    private final Recorder recorder;
+    private final DelayLine delivery;
+
+    SnsTopic(Scheduler scheduler, Recorder recorder, DelayLine.Sink subscriber) {
+        this.recorder = recorder;
+        this.delivery = new DelayLine(scheduler, Latencies.SNS_DELIVERY_MILLIS, Scheduler.ARRIVE, subscriber);
+    }
+
+    void publish(int eventId) {
+        recorder.snsPublishes++;
+        delivery.push(eventId, 0);
+    }
+}

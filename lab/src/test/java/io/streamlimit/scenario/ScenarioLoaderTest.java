@@ -1,0 +1,220 @@
+package io.streamlimit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamlimit.sim.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+    private static final String VALID = """
+            name: test
+            events:     { total: 1000 }
+            pipeline:   sns-sqs-lambda
+            queue:      { visibilityTimeoutSeconds: 120 }
+            consumer:   { reservedConcurrency: 1 }
+            downstream: { ratePerSecond: 1, callMillis: 1000 }
+            """;
+
+    private static Scenario parse(String yaml) {
+        return ScenarioLoader.parse(yaml, "test.yaml");
+    }
+
+    private static ScenarioException failure(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ScenarioException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ScenarioException for:\n" + yaml);
+    }
+
+    @Test
+    void every_scenario_file_in_the_repository_loads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Scenarios.directory())) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains(
+                "01-no-limits.yaml", "02-sns-rc1.yaml", "03-sqs-rc1-low-visibility.yaml",
+                "04-sqs-rc1-high-visibility.yaml", "05-sqs-rc5-high-visibility.yaml", "recommended.yaml");
+        for (Path file : files) {
+            Scenario scenario = ScenarioLoader.load(file);
+            assertThat(scenario.description()).as(file.toString()).isNotBlank();
+            assertThat(scenario.events().total()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void the_five_experiments_have_the_settings_of_the_original_stacks() {
+        Scenario low = Scenarios.load("03-sqs-rc1-low-visibility.yaml");
+        assertThat(low.pipeline()).isEqualTo(Pipeline.SNS_SQS_LAMBDA);
+        assertThat(low.queue()).isEqualTo(new QueueSpec(10, 5, 1, 0));
+        assertThat(low.consumer()).isEqualTo(new ConsumerSpec(1, null, 10, 512));
+        assertThat(Scenarios.load("04-sqs-rc1-high-visibility.yaml").queue().visibilityTimeoutSeconds()).isEqualTo(1200);
+        Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
+        assertThat(five.consumer().reservedConcurrency()).isEqualTo(5);
+        assertThat(five.consumer().timeoutSeconds()).isEqualTo(60);
+        assertThat(five.downstream()).isEqualTo(new DownstreamSpec(5, 1000, false));
+        assertThat(Scenarios.load("01-no-limits.yaml").consumer().reservedConcurrency()).isNull();
+        assertThat(Scenarios.load("02-sns-rc1.yaml").queue()).isNull();
+        assertThat(Scenarios.load("02-sns-rc1.yaml").events().publishConcurrency()).isEqualTo(50);
+    }
+
+    @Test
+    void omitted_keys_take_the_documented_defaults() {
+        Scenario scenario = parse("""
+                name: defaults
+                events: { total: 10 }
+                pipeline: sns-sqs-lambda
+                downstream: { ratePerSecond: 1, callMillis: 1000 }
+                """);
+        assertThat(scenario.description()).isEmpty();
+        assertThat(scenario.events()).isEqualTo(new EventsSpec(10, ArrivalPattern.BURST, 200, null, null, null, 50));
+        assertThat(scenario.queue()).isEqualTo(new QueueSpec(30, 5, 1, 0));
+        assertThat(scenario.consumer()).isEqualTo(new ConsumerSpec(null, null, 10, 512));
+        assertThat(scenario.downstream().enforce()).isFalse();
+    }
+
+    @Test
+    void an_unknown_key_is_an_error_naming_its_path_and_the_allowed_keys() {
+        ScenarioException e = failure(VALID.replace("visibilityTimeoutSeconds: 120", "visibilityTimeout: 120"));
+        assertThat(e.key()).isEqualTo("queue.visibilityTimeout");
+        assertThat(e).hasMessageStartingWith("test.yaml: queue.visibilityTimeout: unknown key")
+                .hasMessageContaining("visibilityTimeoutSeconds");
+        assertThat(failure(VALID + "retries: 3\n").key()).isEqualTo("retries");
+    }
+
+    @Test
+    void a_visibility_timeout_over_12_hours_names_the_key_and_the_range() {
+        assertThat(failure(VALID.replace("visibilityTimeoutSeconds: 120", "visibilityTimeoutSeconds: 50000")))
+                .hasMessage("test.yaml: queue.visibilityTimeoutSeconds: must be 0 to 43200, got 50000");
+    }
+
+    @Test
+    void a_batch_size_over_10_without_a_batching_window_is_an_error() {
+        assertThat(failure(VALID.replace("{ visibilityTimeoutSeconds: 120 }",
+                "{ visibilityTimeoutSeconds: 120, batchSize: 11 }")))
+                .hasMessage("test.yaml: queue.batchSize: must be 1 to 10, got 11");
+        Scenario windowed = parse(VALID.replace("{ visibilityTimeoutSeconds: 120 }",
+                "{ visibilityTimeoutSeconds: 120, batchSize: 100, batchWindowSeconds: 5 }"));
+        assertThat(windowed.queue().batchSize()).isEqualTo(100);
+    }
+
+    @Test
+    void maximum_concurrency_must_be_2_to_1000() {
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "maximumConcurrency: 1")))
+                .hasMessage("test.yaml: consumer.maximumConcurrency: must be 2 to 1000, got 1");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "maximumConcurrency: 1001")).key())
+                .isEqualTo("consumer.maximumConcurrency");
+    }
+
+    @Test
+    void reserved_concurrency_below_0_or_above_the_unreserved_pool_is_an_error() {
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: -1")))
+                .hasMessage("test.yaml: consumer.reservedConcurrency: must be 0 to 900, got -1");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 901")).key())
+                .isEqualTo("consumer.reservedConcurrency");
+    }
+
+    @Test
+    void max_receive_count_and_batching_window_have_the_aws_ranges() {
+        assertThat(failure(VALID.replace("{ visibilityTimeoutSeconds: 120 }",
+                "{ visibilityTimeoutSeconds: 120, maxReceiveCount: 0 }")))
+                .hasMessageEndingWith("queue.maxReceiveCount: must be 1 to 1000, got 0");
+        assertThat(failure(VALID.replace("{ visibilityTimeoutSeconds: 120 }",
+                "{ visibilityTimeoutSeconds: 120, batchWindowSeconds: 301 }")))
+                .hasMessageEndingWith("queue.batchWindowSeconds: must be 0 to 300, got 301");
+    }
+
+    @Test
+    void a_visibility_timeout_shorter_than_the_function_timeout_is_refused_as_aws_does() {
+        ScenarioException e = failure(VALID.replace("reservedConcurrency: 1", "timeoutSeconds: 300"));
+        assertThat(e.key()).isEqualTo("queue.visibilityTimeoutSeconds");
+        assertThat(e).hasMessageContaining("at least consumer.timeoutSeconds (300)");
+    }
+
+    @Test
+    void a_queue_or_maximum_concurrency_with_sns_lambda_is_an_error() {
+        String snsLambda = VALID.replace("sns-sqs-lambda", "sns-lambda");
+        assertThat(failure(snsLambda).key()).isEqualTo("queue");
+        String noQueue = snsLambda.replace("queue:      { visibilityTimeoutSeconds: 120 }\n", "");
+        assertThat(parse(noQueue).queue()).isNull();
+        assertThat(failure(noQueue.replace("reservedConcurrency: 1", "maximumConcurrency: 5")).key())
+                .isEqualTo("consumer.maximumConcurrency");
+    }
+
+    @Test
+    void an_unknown_pipeline_or_pattern_lists_the_choices() {
+        assertThat(failure(VALID.replace("sns-sqs-lambda", "kinesis")))
+                .hasMessage("test.yaml: pipeline: must be one of sns-sqs-lambda, sns-lambda, got kinesis");
+        assertThat(failure(VALID.replace("{ total: 1000 }", "{ total: 1000, pattern: wave }")).key())
+                .isEqualTo("events.pattern");
+    }
+
+    @Test
+    void the_rate_pattern_needs_a_rate_and_other_patterns_refuse_one() {
+        assertThat(failure(VALID.replace("{ total: 1000 }", "{ total: 1000, pattern: rate }")))
+                .hasMessage("test.yaml: events.ratePerSecond: is required");
+        assertThat(parse(VALID.replace("{ total: 1000 }", "{ total: 1000, pattern: rate, ratePerSecond: 50 }"))
+                .events().ratePerSecond()).isEqualTo(50);
+        assertThat(failure(VALID.replace("{ total: 1000 }", "{ total: 1000, ratePerSecond: 50 }")).key())
+                .isEqualTo("events.ratePerSecond");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_names_the_key() {
+        assertThat(failure(VALID.replace("total: 1000", "total: lots")))
+                .hasMessage("test.yaml: events.total: must be a whole number, got \"lots\"");
+        assertThat(failure(VALID.replace("callMillis: 1000", "callMillis: 1.5")).key())
+                .isEqualTo("downstream.callMillis");
+        assertThat(failure(VALID.replace("callMillis: 1000", "callMillis: 1000, enforce: maybe")).key())
+                .isEqualTo("downstream.enforce");
+        assertThat(failure(VALID.replace("{ total: 1000 }", "1000")))
+                .hasMessageStartingWith("test.yaml: events: must be a mapping");
+    }
+
+    @Test
+    void required_keys_are_named_when_missing() {
+        assertThat(failure(VALID.replace("name: test\n", ""))).hasMessage("test.yaml: name: is required");
+        assertThat(failure(VALID.replace("downstream: { ratePerSecond: 1, callMillis: 1000 }\n", "")).key())
+                .isEqualTo("downstream");
+        assertThat(failure(VALID.replace("ratePerSecond: 1, ", "")).key()).isEqualTo("downstream.ratePerSecond");
+    }
+
+    @Test
+    void text_that_is_not_yaml_or_is_empty_names_the_file() {
+        assertThatThrownBy(() -> parse("name: [unclosed")).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("test.yaml: not valid YAML");
+        assertThatThrownBy(() -> parse("")).hasMessage("test.yaml: is empty");
+        assertThatThrownBy(() -> parse(VALID + "name: again\n")).hasMessageStartingWith("test.yaml: not valid YAML")
+                .hasMessageContaining("name");
+    }
+
+    @Test
+    void a_bad_name_is_refused() {
+        assertThat(failure(VALID.replace("name: test", "name: \"has spaces\"")).key()).isEqualTo("name");
+    }
+
+    @Test
+    void records_built_in_code_validate_themselves_too() {
+        assertThatThrownBy(() -> new QueueSpec(43_201, 5, 1, 0))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("queue.visibilityTimeoutSeconds: must be 0 to 43200, got 43201");
+        assertThatThrownBy(() -> new DownstreamSpec(0, 1000, false))
+                .hasMessage("downstream.ratePerSecond: must be 1 to 1000000, got 0");
+        assertThatThrownBy(() -> EventsSpec.burst(0)).hasMessage("events.total: must be 1 to 10000000, got 0");
+    }
+
+    @Test
+    void a_missing_file_is_reported_with_its_path() {
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("no/such/file.yaml")))
+                .hasMessageContaining("no/such/file.yaml");
+    }
+}

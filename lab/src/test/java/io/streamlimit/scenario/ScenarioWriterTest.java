@@ -1,0 +1,44 @@
+package io.streamlimit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.sim.Scenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ScenarioWriterTest {
+
+    @Test
+    void yaml_written_for_every_scenario_file_reads_back_equal() throws Exception {
+        try (Stream<Path> files = Files.list(Scenarios.directory())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Scenario scenario = ScenarioLoader.load(file);
+                assertThat(ScenarioLoader.parse(ScenarioWriter.toYaml(scenario), "written"))
+                        .as(file.toString()).isEqualTo(scenario);
+            }
+        }
+    }
+
+    @Test
+    void yaml_quotes_text_that_yaml_would_read_otherwise() {
+        Scenario scenario = Scenarios.load("recommended.yaml")
+                .renamed("yes", "a: description # with \"quotes\"\nand a second line");
+        String yaml = ScenarioWriter.toYaml(scenario);
+        assertThat(yaml).contains("name: \"yes\"");
+        assertThat(ScenarioLoader.parse(yaml, "written")).isEqualTo(scenario);
+    }
+
+    @Test
+    void json_has_the_scenario_file_keys_with_defaults_spelled_out() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(ScenarioWriter.toJson(Scenarios.load("04-sqs-rc1-high-visibility.yaml")));
+        assertThat(json.get("pipeline").asText()).isEqualTo("sns-sqs-lambda");
+        assertThat(json.at("/queue/visibilityTimeoutSeconds").asInt()).isEqualTo(1200);
+        assertThat(json.at("/consumer/maximumConcurrency").isNull()).isTrue();
+        assertThat(json.at("/events/publishConcurrency").asInt()).isEqualTo(50);
+        assertThat(json.at("/downstream/enforce").asBoolean()).isFalse();
+    }
+}

@@ -1,0 +1,91 @@
+package io.streamlimit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.RunData;
+import io.streamlimit.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** The five experiments and the recommended file, simulated: what each is meant to show, from the rows. */
+class ExperimentScenariosTest {
+
+    private static RunData simulate(String file) {
+        return Simulator.run(Scenarios.load(file), SimulationOptions.seed(7)).runData();
+    }
+
+    @Test
+    void no_limits_finishes_within_seconds_and_far_over_the_limit() {
+        RowFigures figures = RowFigures.of(simulate("01-no-limits.yaml"));
+        assertThat(figures.completed()).isEqualTo(1000);
+        assertThat(figures.timeTakenMillis()).isLessThan(30_000);
+        assertThat(figures.maxInsertsPerSecond()).isGreaterThan(100);
+        assertThat(figures.secondsOverLimit()).isPositive();
+    }
+
+    @Test
+    void sns_to_lambda_with_reserved_concurrency_1_loses_nothing_but_is_slow() {
+        RowFigures figures = RowFigures.of(simulate("02-sns-rc1.yaml"));
+        assertThat(figures.completed()).isEqualTo(1000);
+        assertThat(figures.deadLettered()).isZero();
+        assertThat(figures.secondsOverLimit()).isZero();
+        // One event a second at best; the async queue's backoff makes it slower still.
+        assertThat(figures.timeTakenMillis()).isGreaterThan(1_000_000);
+        assertThat(figures.throttles()).isPositive();
+    }
+
+    @Test
+    void low_visibility_timeout_with_reserved_concurrency_1_loses_events_to_the_dlq_through_throttles_alone() {
+        RunData data = simulate("03-sqs-rc1-low-visibility.yaml");
+        RowFigures figures = RowFigures.of(data);
+        assertThat(figures.deadLettered()).isGreaterThan(100);
+        assertThat(figures.completed()).isLessThan(1000);
+        assertThat(figures.redeliveries()).isPositive();
+        assertThat(figures.throttles()).isGreaterThan(figures.deadLettered());
+        // The function never failed: no timeouts, every invocation completed its event, nothing refused.
+        assertThat(figures.timeouts()).isZero();
+        assertThat(figures.invocations()).isEqualTo(data.invocations().size());
+        assertThat(data.pipelineEvents()).filteredOn(e -> e.kind() == PipelineEventKind.DLQ)
+                .allSatisfy(e -> assertThat(e.eventId()).isNotNull());
+    }
+
+    @Test
+    void high_visibility_timeout_with_reserved_concurrency_1_loses_nothing_and_keeps_the_limit() {
+        RowFigures figures = RowFigures.of(simulate("04-sqs-rc1-high-visibility.yaml"));
+        assertThat(figures.completed()).isEqualTo(1000);
+        assertThat(figures.deadLettered()).isZero();
+        assertThat(figures.redeliveries()).isZero();
+        assertThat(figures.secondsOverLimit()).isZero();
+        assertThat(figures.throttles()).isPositive();
+        assertThat(figures.timeTakenMillis()).isBetween(1_000_000L, 1_100_000L);
+    }
+
+    @Test
+    void reserved_concurrency_5_is_several_times_faster_than_1() {
+        RowFigures one = RowFigures.of(simulate("04-sqs-rc1-high-visibility.yaml"));
+        RowFigures five = RowFigures.of(simulate("05-sqs-rc5-high-visibility.yaml"));
+        assertThat(five.completed()).isEqualTo(1000);
+        assertThat(five.deadLettered()).isZero();
+        assertThat(five.secondsOverLimit()).isZero();
+        assertThat(five.timeTakenMillis() * 4).isLessThan(one.timeTakenMillis());
+    }
+
+    /**
+     * The ideal is events / limit = 20 s. Every configuration also pays once for the first cold
+     * start (AwsBehaviour.coldStart, 400 ms) before the first call can start, which alone is 2 %
+     * of 20 s; the allowance is therefore 1.02 x ideal plus that one cold start.
+     */
+    @Test
+    void recommended_loses_nothing_never_exceeds_the_limit_and_runs_near_the_ideal_time() {
+        Scenario recommended = Scenarios.load("recommended.yaml");
+        RunData data = Simulator.run(recommended, SimulationOptions.seed(7)).runData();
+        RowFigures figures = RowFigures.of(data);
+        long idealMillis = 1000L * recommended.events().total() / recommended.downstream().ratePerSecond();
+        assertThat(figures.completed()).isEqualTo(recommended.events().total());
+        assertThat(figures.deadLettered()).isZero();
+        assertThat(figures.secondsOverLimit()).isZero();
+        assertThat(figures.throttles()).isZero();
+        assertThat(figures.timeTakenMillis())
+                .isLessThanOrEqualTo(idealMillis * 102 / 100 + io.streamlimit.aws.AwsBehaviour.CURRENT.coldStart().toMillis());
+    }
+}
