@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             TrackerCommand.class,
             RunCommand.class,
+            UpCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 

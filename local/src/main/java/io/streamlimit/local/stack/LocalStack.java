@@ -7,12 +7,18 @@ import io.streamlimit.local.sns.LocalSnsServer;
 import io.streamlimit.local.sqs.ElasticMqServer;
 import io.streamlimit.results.ResultsStore;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,13 +41,21 @@ public final class LocalStack implements AutoCloseable {
     private final ResultsStore results;
 
     private LocalStack(LocalStackOptions options) throws IOException {
+        // The services start side by side: each spends seconds loading its own classes.
+        ExecutorService starter = Executors.newFixedThreadPool(3);
         try {
-            dynamoDbServer = track(DynamoDbLocalServer.start(options.dynamoDbPort() == 0 ? freePort() : options.dynamoDbPort(), options.dynamoDbData()));
-            sqsServer = track(ElasticMqServer.start(options.sqsPort()));
-            snsServer = track(LocalSnsServer.start(0, 16));
-            resultsDatabase = track(options.resultsJdbc() != null
+            CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDbQuietly(options), starter);
+            CompletableFuture<ElasticMqServer> elasticMq = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(options.sqsPort()), starter);
+            CompletableFuture<ResultsDatabase> postgres = CompletableFuture.supplyAsync(() -> options.resultsJdbc() != null
                     ? ResultsDatabase.external(options.resultsJdbc())
-                    : ResultsDatabase.embedded(options.resultsDir(), options.resultsPort()));
+                    : ResultsDatabase.embedded(options.resultsDir(), options.resultsPort()), starter);
+            List<CompletableFuture<? extends AutoCloseable>> starting = List.of(dynamo, elasticMq, postgres);
+            // Track every service that did start before reporting one that did not, so none is left running.
+            starting.forEach(f -> f.handle((service, error) -> error == null ? track(service) : null).join());
+            dynamoDbServer = join(dynamo);
+            sqsServer = join(elasticMq);
+            resultsDatabase = join(postgres);
+            snsServer = track(LocalSnsServer.start(0, 16));
             dynamoDb = dynamoDbServer.client();
             sqs = track(AwsClients.sqs(sqsServer.endpoint()));
             sns = track(AwsClients.sns(snsServer.endpoint()));
@@ -50,6 +64,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        } finally {
+            starter.shutdown();
         }
     }
 
@@ -61,6 +77,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * DynamoDB Local prints its banner on standard output, which belongs to the CLI's results
+     * (one JSON object with --json): send it to standard error while it starts.
+     */
+    private static synchronized DynamoDbLocalServer startDynamoDbQuietly(LocalStackOptions options) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return DynamoDbLocalServer.start(options.dynamoDbPort() == 0 ? freePort() : options.dynamoDbPort(), options.dynamoDbData());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
     /** DynamoDB Local's command line refuses port 0, so ask the OS for a free port first. */
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -68,7 +100,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private <T extends AutoCloseable> T track(T resource) {
+    private static <T> T join(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private synchronized <T extends AutoCloseable> T track(T resource) {
         toClose.push(resource);
         return resource;
     }

@@ -1,0 +1,100 @@
+package io.streamlimit.cli;
+
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.local.api.LocalService;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.local.stack.LocalStackOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlimit up}: the HTTP API and the tracker on the embedded stack, until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {
+            "Serves the HTTP API (GET /check/{uid}, POST /acquire, POST /release, POST /events) and the",
+            "request-count tracker on the embedded stack, and prints every endpoint. Stop with Ctrl-C."})
+final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--tracker-port", defaultValue = "6380", description = "Port of the tracker (default: ${DEFAULT-VALUE}).")
+    int trackerPort;
+
+    @Option(names = "--dynamodb-port", defaultValue = "0",
+            description = "Port of DynamoDB Local, so other processes (e.g. more trackers) can share it (default: a free port).")
+    int dynamoDbPort;
+
+    @Option(names = "--results-port", defaultValue = "0",
+            description = "Port of the embedded results PostgreSQL, e.g. for Grafana (default: a free port).")
+    int resultsPort;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB's tables in DIR (default: in memory).")
+    Path data;
+
+    @Option(names = "--limit", defaultValue = "3", description = "Streams each uid may have open at once (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--lease-minutes", defaultValue = "240",
+            description = "A stream with no close frees its slot after this long (default: ${DEFAULT-VALUE}).")
+    long leaseMinutes;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Override
+    public Integer call() throws Exception {
+        for (var p : new int[][] {{port, 1}, {trackerPort, 1}, {dynamoDbPort, 0}, {resultsPort, 0}}) {
+            if (p[0] < p[1] || p[0] > 65535) {
+                throw new UserError("ports must be " + p[1] + " to 65535, got " + p[0]);
+            }
+        }
+        LedgerSettings ledger = LedgerSettings.defaults().withLimit(limit).withLeaseDuration(Duration.ofMinutes(leaseMinutes));
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStackOptions options = new LocalStackOptions(dynamoDbPort, data, 0, results.resultsDir, resultsPort, results.resultsJdbc);
+        LocalStack stack = LocalStack.start(options);
+        LocalService service;
+        try {
+            service = LocalService.start(stack, ledger, new LocalService.Ports(port, trackerPort), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        // Ctrl-C runs the hook: everything stops cleanly, and the embedded PostgreSQL keeps its data.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stack.close();
+        }, "streamlimit-shutdown"));
+        printEndpoints(out, stack, service);
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private static void printEndpoints(PrintWriter out, LocalStack stack, LocalService service) {
+        String api = service.apiUrl().toString().replaceAll("/$", "");
+        out.println("streamlimit is up. Stop with Ctrl-C.");
+        out.println();
+        out.println("  HTTP API      " + api);
+        out.println("                curl " + api + "/check/player-42");
+        out.println("                curl -X POST " + api + "/acquire -d '{\"uid\":\"player-42\",\"streamId\":\"s-1\"}'");
+        out.println("                curl -X POST " + api + "/events -d '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-2\"}'");
+        out.println("  Tracker       " + service.trackerUrl() + "  (curl " + service.trackerUrl().toString().replaceAll("/$", "") + "/auth)");
+        out.println("  DynamoDB      " + stack.dynamoDbEndpoint() + "  (tables streamlimit-ledger, streamlimit-tracker)");
+        out.println("  SQS           " + stack.sqsEndpoint() + "  (queue streamlimit-events, DLQ streamlimit-events-dlq)");
+        out.println("  SNS           " + stack.snsServer().endpoint() + "  (topic " + service.topicArn() + ")");
+        out.println("  Results DB    " + stack.resultsDatabase().jdbcUrl()
+                + (stack.resultsDatabase().port() > 0 ? "  (PostgreSQL on 127.0.0.1:" + stack.resultsDatabase().port() + ", user postgres)" : ""));
+        out.flush();
+    }
+}

@@ -1,0 +1,109 @@
+package io.streamlimit.local.api;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.check.CheckHandler;
+import io.streamlimit.check.CheckService;
+import io.streamlimit.consumer.ConsumerHandler;
+import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.event.EventParser;
+import io.streamlimit.ledger.DynamoDbLedgerStore;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.ledger.LedgerTableSchema;
+import io.streamlimit.local.http.HttpApiServer;
+import io.streamlimit.local.lambda.FunctionConfig;
+import io.streamlimit.local.lambda.LambdaFunction;
+import io.streamlimit.local.lambda.LambdaObserver;
+import io.streamlimit.local.lambda.MappingObserver;
+import io.streamlimit.local.lambda.SqsEventSourceMapping;
+import io.streamlimit.local.lambda.SqsMappingConfig;
+import io.streamlimit.local.sns.LocalTopic;
+import io.streamlimit.local.sns.SqsSubscription;
+import io.streamlimit.local.sqs.QueueWithDlq;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.local.tracker.TrackerServer;
+import io.streamlimit.producer.SnsEventPublisher;
+import io.streamlimit.tracker.TrackerTableSchema;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What {@code streamlimit up} serves on the local stack: the HTTP API (check, acquire, events),
+ * the events pipeline behind it (topic -> queue with DLQ -> event source mapping -> the consumer
+ * on the Lambda emulator -> the ledger) and the request-count tracker.
+ */
+public final class LocalService implements AutoCloseable {
+
+    /** The pipeline behind {@code POST /events}: the recommended settings, no downstream. */
+    private static final int VISIBILITY_SECONDS = 60;
+    private static final int MAX_RECEIVE_COUNT = 5;
+    private static final int BATCH_SIZE = 10;
+    private static final int MAXIMUM_CONCURRENCY = 5;
+
+    private final LambdaFunction<SQSEvent, SQSBatchResponse> consumer;
+    private final SqsEventSourceMapping mapping;
+    private final HttpApiServer api;
+    private final TrackerServer tracker;
+    private final QueueWithDlq queue;
+    private final String topicArn;
+
+    public record Ports(int api, int tracker) {
+    }
+
+    private LocalService(LocalStack stack, LedgerSettings ledgerSettings, Ports ports, Clock clock) {
+        LedgerTableSchema.createIfMissing(stack.dynamoDb(), LedgerTableSchema.DEFAULT_TABLE_NAME);
+        Ledger ledger = new Ledger(new DynamoDbLedgerStore(stack.dynamoDb(), LedgerTableSchema.DEFAULT_TABLE_NAME), ledgerSettings, clock);
+        EventParser parser = new EventParser();
+
+        LocalTopic topic = new LocalTopic("streamlimit-events", clock);
+        stack.snsServer().addTopic(topic);
+        topicArn = topic.arn();
+        queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
+
+        ConsumerService consumerService = new ConsumerService(parser, ledger, Downstream.NONE);
+        consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
+                () -> new ConsumerHandler(consumerService), AwsBehaviour.CURRENT.unreservedConcurrency(), clock, LambdaObserver.NONE);
+        mapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), BATCH_SIZE,
+                Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS), Duration.ofSeconds(1), 16,
+                AwsBehaviour.CURRENT), consumer, clock, MappingObserver.NONE);
+        mapping.start();
+
+        CheckHandler check = new CheckHandler(new CheckService(ledger));
+        api = HttpApiServer.start("api", ports.api(), 32,
+                new LocalHttpApi(check, parser, new SnsEventPublisher(stack.sns(), topic.arn())));
+        tracker = TrackerServer.start(stack.dynamoDb(), TrackerTableSchema.DEFAULT_TABLE_NAME, ports.tracker());
+    }
+
+    public static LocalService start(LocalStack stack, LedgerSettings ledgerSettings, Ports ports, Clock clock) {
+        return new LocalService(stack, ledgerSettings, ports, clock);
+    }
+
+    public URI apiUrl() {
+        return api.url();
+    }
+
+    public URI trackerUrl() {
+        return tracker.url();
+    }
+
+    public String topicArn() {
+        return topicArn;
+    }
+
+    public QueueWithDlq queue() {
+        return queue;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        tracker.close();
+        mapping.close();
+        consumer.close();
+    }
+}
