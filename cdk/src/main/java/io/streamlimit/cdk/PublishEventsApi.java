@@ -1,0 +1,167 @@
+package io.streamlimit.cdk;
+
+import io.streamlimit.event.Identifiers;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.AwsIntegration;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
+import software.amazon.awscdk.services.apigateway.JsonSchema;
+import software.amazon.awscdk.services.apigateway.JsonSchemaType;
+import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * {@code POST /events}: API Gateway validates one event against a JSON schema and publishes it
+ * to the topic itself (an AWS service integration), so no function runs, or is billed, per event.
+ * Invalid bodies get a 400 {@code {"error": ...}} naming what is wrong; callers sign with IAM.
+ */
+final class PublishEventsApi extends Construct {
+
+    static final String STAGE = "v1";
+    private static final String JSON = "application/json";
+    /** Stage throttle: a runaway client costs a bounded amount, and the pipeline is the thing under test. */
+    private static final int RATE_LIMIT_PER_SECOND = 100;
+    private static final int BURST_LIMIT = 200;
+
+    private final RestApi api;
+
+    PublishEventsApi(Construct scope, String id, ITopic topic) {
+        super(scope, id);
+        this.api = createApi();
+        Role role = Role.Builder.create(this, "PublishRole")
+                .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+                .description("Lets API Gateway publish validated events to the topic")
+                .build();
+        topic.grantPublish(role);
+        StackNagSuppressions.forTopicPublisher(role);
+        RequestValidator validator = api.addRequestValidator("BodyValidator", RequestValidatorOptions.builder()
+                .validateRequestBody(true)
+                .validateRequestParameters(true)
+                .build());
+        api.getRoot().addResource("events").addMethod("POST", publishIntegration(topic, role), MethodOptions.builder()
+                .authorizationType(AuthorizationType.IAM)
+                .requestValidator(validator)
+                .requestModels(Map.of(JSON, eventModel()))
+                .methodResponses(List.of(methodResponse("202"), methodResponse("400"), methodResponse("502")))
+                .build());
+        // The validator's own answer is {"message": ...}; the API contract is {"error": ...}.
+        api.addGatewayResponse("BadRequestBody", GatewayResponseOptions.builder()
+                .type(ResponseType.BAD_REQUEST_BODY)
+                .statusCode("400")
+                .templates(Map.of(JSON, "{\"error\":\"$context.error.validationErrorString\"}"))
+                .build());
+    }
+
+    /** The URL to POST events to. */
+    String eventsUrl() {
+        return api.urlForPath("/events");
+    }
+
+    RestApi restApi() {
+        return api;
+    }
+
+    private RestApi createApi() {
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        RestApi restApi = RestApi.Builder.create(this, "Api")
+                .description("Publishes validated stream events straight to the SNS topic")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                // The account-wide CloudWatch role is account configuration, not this experiment's.
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(STAGE)
+                        .tracingEnabled(true)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                        .throttlingRateLimit(RATE_LIMIT_PER_SECOND)
+                        .throttlingBurstLimit(BURST_LIMIT)
+                        .build())
+                .build();
+        // The stack outputs the events URL itself; the API's generated root URL output would only repeat it.
+        restApi.getNode().tryRemoveChild("Endpoint");
+        return restApi;
+    }
+
+    /** SNS Publish through its query API: the body, as received, becomes the message. */
+    private static AwsIntegration publishIntegration(ITopic topic, Role role) {
+        String publish = "Action=Publish&TopicArn=$util.urlEncode('" + topic.getTopicArn() + "')"
+                + "&Message=$util.urlEncode($input.body)";
+        return AwsIntegration.Builder.create()
+                .service("sns")
+                .integrationHttpMethod("POST")
+                .path("/")
+                .options(IntegrationOptions.builder()
+                        .credentialsRole(role)
+                        .passthroughBehavior(PassthroughBehavior.NEVER)
+                        .requestParameters(Map.of("integration.request.header.Content-Type",
+                                "'application/x-www-form-urlencoded'"))
+                        .requestTemplates(Map.of(JSON, publish))
+                        .integrationResponses(List.of(
+                                IntegrationResponse.builder()
+                                        .statusCode("202")
+                                        .responseTemplates(Map.of(JSON, "{\"accepted\":1}"))
+                                        .build(),
+                                IntegrationResponse.builder()
+                                        .selectionPattern("[45]\\d{2}")
+                                        .statusCode("502")
+                                        .responseTemplates(Map.of(JSON, "{\"error\":\"the topic did not accept the event\"}"))
+                                        .build()))
+                        .build())
+                .build();
+    }
+
+    /** DESIGN's event: type open|close, uid and streamId of 1 to 128 of A-Z a-z 0-9 . _ : @ -, optional at. */
+    private Model eventModel() {
+        JsonSchema identifier = JsonSchema.builder()
+                .type(JsonSchemaType.STRING)
+                .minLength(1)
+                .maxLength(Identifiers.MAX_LENGTH)
+                .pattern("^[A-Za-z0-9._:@-]+$")
+                .build();
+        JsonSchema schema = JsonSchema.builder()
+                .schema(JsonSchemaVersion.DRAFT4)
+                .title("StreamEvent")
+                .type(JsonSchemaType.OBJECT)
+                .required(List.of("type", "uid", "streamId"))
+                .properties(Map.of(
+                        "type", JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("open", "close")).build(),
+                        "uid", identifier,
+                        "streamId", identifier,
+                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build()))
+                .build();
+        return api.addModel("StreamEvent", ModelOptions.builder()
+                .contentType(JSON)
+                .modelName("StreamEvent")
+                .schema(schema)
+                .build());
+    }
+
+    private static MethodResponse methodResponse(String statusCode) {
+        return MethodResponse.builder().statusCode(statusCode).build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.streamlimit.cdk;
+
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.scenario.Scenario;
+
+/**
+ * What CloudFormation and Lambda accept, checked before any construct is created so that a
+ * scenario the stack cannot honour fails synthesis with the key named, not a deployment half an
+ * hour later. The scenario records validate themselves too; this is the stack's own guard, so
+ * that a change there cannot slip an undeployable value through.
+ */
+public final class ScenarioRequirements {
+
+    // Lambda quotas: timeout 1 to 900 s, memory 128 to 10,240 MB.
+    static final int MAX_FUNCTION_TIMEOUT_SECONDS = 900;
+    static final int MIN_MEMORY_MB = 128;
+    static final int MAX_MEMORY_MB = 10_240;
+    // SQS event source: up to 10,000 messages a batch once a batching window is set.
+    static final int MAX_BATCH_SIZE_WITH_WINDOW = 10_000;
+
+    private final AwsBehaviour aws;
+
+    public ScenarioRequirements(AwsBehaviour aws) {
+        this.aws = aws;
+    }
+
+    /** @throws UnsupportedScenarioException naming the first key the stack cannot honour */
+    public void check(Scenario scenario) {
+        require(scenario.pipeline() != null, "pipeline", "must be sns-sqs-lambda or sns-lambda");
+        require(scenario.consumer() != null, "consumer", "the section is required");
+        ConsumerSpec consumer = scenario.consumer();
+        reservedConcurrency(consumer.reservedConcurrency());
+        maximumConcurrency(consumer.maximumConcurrency(), scenario.pipeline());
+        functionTimeout(consumer.timeoutSeconds());
+        memory(consumer.memoryMb());
+        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+            require(scenario.queue() != null, "queue", "the sns-sqs-lambda pipeline needs a queue section");
+            QueueSpec queue = scenario.queue();
+            visibilityTimeout(queue.visibilityTimeoutSeconds(), consumer.timeoutSeconds());
+            maxReceiveCount(queue.maxReceiveCount());
+            batch(queue.batchSize(), queue.batchWindowSeconds());
+        }
+    }
+
+    void reservedConcurrency(Integer reserved) {
+        require(reserved == null || reserved >= 0, "consumer.reservedConcurrency",
+                "AWS requires 0 or more (or null for none), got " + reserved);
+    }
+
+    void maximumConcurrency(Integer maximum, Pipeline pipeline) {
+        if (maximum == null) {
+            return;
+        }
+        require(pipeline == Pipeline.SNS_SQS_LAMBDA, "consumer.maximumConcurrency",
+                "caps an SQS event source mapping, which the " + pipeline.fileName()
+                        + " pipeline does not have; use null, got " + maximum);
+        require(maximum >= aws.minMaximumConcurrency() && maximum <= aws.maxMaximumConcurrency(),
+                "consumer.maximumConcurrency", "AWS requires " + aws.minMaximumConcurrency() + " to "
+                        + aws.maxMaximumConcurrency() + ", got " + maximum);
+    }
+
+    void functionTimeout(int seconds) {
+        require(seconds >= 1 && seconds <= MAX_FUNCTION_TIMEOUT_SECONDS, "consumer.timeoutSeconds",
+                "AWS requires 1 to " + MAX_FUNCTION_TIMEOUT_SECONDS + ", got " + seconds);
+    }
+
+    void memory(int megabytes) {
+        require(megabytes >= MIN_MEMORY_MB && megabytes <= MAX_MEMORY_MB, "consumer.memoryMb",
+                "AWS requires " + MIN_MEMORY_MB + " to " + MAX_MEMORY_MB + ", got " + megabytes);
+    }
+
+    void visibilityTimeout(int seconds, int functionTimeoutSeconds) {
+        long max = aws.maxVisibilityTimeout().toSeconds();
+        require(seconds >= 0 && seconds <= max, "queue.visibilityTimeoutSeconds",
+                "AWS requires 0 to " + max + ", got " + seconds);
+        // CreateEventSourceMapping refuses a queue whose visibility timeout is shorter than the function timeout.
+        require(seconds >= functionTimeoutSeconds, "queue.visibilityTimeoutSeconds",
+                "AWS requires at least the function timeout (consumer.timeoutSeconds " + functionTimeoutSeconds
+                        + ") for an SQS event source, got " + seconds);
+    }
+
+    void maxReceiveCount(int count) {
+        require(count >= aws.minMaxReceiveCount() && count <= aws.maxMaxReceiveCount(), "queue.maxReceiveCount",
+                "AWS requires " + aws.minMaxReceiveCount() + " to " + aws.maxMaxReceiveCount() + ", got " + count);
+    }
+
+    void batch(int size, int windowSeconds) {
+        require(windowSeconds >= 0 && windowSeconds <= aws.maxBatchWindowSeconds(), "queue.batchWindowSeconds",
+                "AWS requires 0 to " + aws.maxBatchWindowSeconds() + ", got " + windowSeconds);
+        int max = windowSeconds == 0 ? aws.maxBatchSizeWithoutWindow() : MAX_BATCH_SIZE_WITH_WINDOW;
+        require(size >= 1 && size <= max, "queue.batchSize", "AWS requires 1 to " + max
+                + (windowSeconds == 0 ? " without a batching window" : " with a batching window") + ", got " + size);
+    }
+
+    private static void require(boolean condition, String key, String problem) {
+        if (!condition) {
+            throw new UnsupportedScenarioException(key, problem);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.streamlimit.cdk;
+
+import io.streamlimit.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a {@link ScenarioStack} is built from.
+ *
+ * @param scenario the experiment: pipeline, queue, consumer
+ * @param functionsJar the functions module's shaded jar, deployed by every function
+ * @param resultsSecretName the Secrets Manager secret holding the results database connection;
+ *     the stack grants read access to it and passes only its name
+ * @param streamLimit streams one uid may have open at once
+ * @param leaseSeconds how long an open stream holds its slot without a refresh
+ */
+public record ScenarioStackProps(
+        Scenario scenario,
+        Path functionsJar,
+        String resultsSecretName,
+        int streamLimit,
+        long leaseSeconds) {
+
+    public static final String DEFAULT_RESULTS_SECRET_NAME = "streamlimit/results";
+    public static final int DEFAULT_STREAM_LIMIT = 3;
+    public static final long DEFAULT_LEASE_SECONDS = 4 * 60 * 60;
+
+    public ScenarioStackProps {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(functionsJar, "functionsJar");
+        if (resultsSecretName == null || resultsSecretName.isBlank()) {
+            throw new AppConfigurationException("context resultsSecretName: must not be blank");
+        }
+        if (streamLimit < 1) {
+            throw new AppConfigurationException("context streamLimit: must be 1 or more, got " + streamLimit);
+        }
+        if (leaseSeconds < 1) {
+            throw new AppConfigurationException("context leaseSeconds: must be 1 or more, got " + leaseSeconds);
+        }
+    }
+
+    /** The defaults DESIGN gives: 3 streams per uid, 4-hour leases, secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
+    public static ScenarioStackProps of(Scenario scenario, Path functionsJar) {
+        return new ScenarioStackProps(scenario, functionsJar, DEFAULT_RESULTS_SECRET_NAME, DEFAULT_STREAM_LIMIT,
+                DEFAULT_LEASE_SECONDS);
+    }
+}

@@ -1,0 +1,95 @@
+package io.streamlimit.cdk;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.constructs.IConstruct;
+
+/**
+ * The cdk-nag (AWS Solutions) findings this stack accepts, all in one place, each with its
+ * reason and, where cdk-nag allows, narrowed to the one permission or resource it is about.
+ */
+final class StackNagSuppressions {
+
+    private static final String BASIC_EXECUTION_ROLE =
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+    private StackNagSuppressions() {
+    }
+
+    /** What every function of the stack has: the basic execution role, X-Ray, the Java 21 runtime. */
+    static void forFunction(IConstruct function) {
+        NagSuppressions.addResourceSuppressions(function, List.of(
+                suppression("AwsSolutions-IAM4",
+                        "AWSLambdaBasicExecutionRole grants only CreateLogStream and PutLogEvents, which every function needs to log",
+                        BASIC_EXECUTION_ROLE),
+                suppression("AwsSolutions-IAM5",
+                        "xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions;"
+                                + " CDK adds them for active tracing",
+                        "Resource::*"),
+                suppression("AwsSolutions-L1",
+                        "The functions jar is built with --release 17 and runs on java21 (an LTS on Amazon Linux 2023,"
+                                + " unlike java17 on Amazon Linux 2); java25 is newer but the build is not tested on it yet")),
+                true);
+    }
+
+    /** The consumer reads the results database secret, known by name only. */
+    static void forResultsSecretReader(IConstruct function, String secretName) {
+        NagSuppressions.addResourceSuppressions(function, List.of(
+                suppression("AwsSolutions-IAM5",
+                        "A secret referenced by name has an ARN ending in 6 random characters AWS adds at creation;"
+                                + " the -?????? wildcard matches only that suffix of this one secret",
+                        "Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:"
+                                + secretName + "-??????")),
+                true);
+    }
+
+    /** Publishers of the encrypted topic (the producer, API Gateway's role). */
+    static void forTopicPublisher(IConstruct publisher) {
+        NagSuppressions.addResourceSuppressions(publisher, List.of(
+                suppression("AwsSolutions-IAM5",
+                        "kms:GenerateDataKey* is SNS's way to encrypt a published message; the statement is limited to the topic's own key",
+                        "Action::kms:GenerateDataKey*")),
+                true);
+    }
+
+    /** With sns-lambda the DLQ is the consumer's on-failure destination, which cdk-nag does not recognise as a DLQ. */
+    static void forOnFailureDestination(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(
+                suppression("AwsSolutions-SQS3",
+                        "This queue is itself the dead-letter queue: Lambda's on-failure destination for events its"
+                                + " async retries gave up on; a DLQ of the DLQ would only move them again")),
+                true);
+    }
+
+    /** The tracker API's contract: GET /auth is open and other paths carry the tracker's own token. */
+    static void forTrackerApi(IConstruct api) {
+        NagSuppressions.addResourceSuppressions(api, List.of(
+                suppression("AwsSolutions-APIG4",
+                        "The tracker's contract is an open GET /auth that issues a token, and every other path is"
+                                + " authorized by that token (header Authorization) in the tracker function, which answers 401 without it")),
+                true);
+    }
+
+    /** The events route: IAM-signed, validated, logged, traced and throttled. */
+    static void forPublishApi(IConstruct api) {
+        NagSuppressions.addResourceSuppressions(api, List.of(
+                suppression("AwsSolutions-COG4",
+                        "Callers are players and edge servers signing with IAM (SigV4), not Cognito users"),
+                suppression("AwsSolutions-APIG6",
+                        "Execution logging needs the account-wide API Gateway CloudWatch role, which an experiment stack"
+                                + " should not change; access logs (APIG1) and X-Ray tracing are on"),
+                suppression("AwsSolutions-APIG3",
+                        "A WAF web ACL costs at least $5 a month for an experiment stack; the route is IAM-signed,"
+                                + " throttled at the stage and validated against a schema")),
+                true);
+    }
+
+    private static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
+        NagPackSuppression.Builder builder = NagPackSuppression.builder().id(id).reason(reason);
+        if (appliesTo.length > 0) {
+            builder.appliesTo(List.of((Object[]) appliesTo));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,329 @@
+package io.streamlimit.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.cdk.SynthesizedScenarios.Synthesized;
+import io.streamlimit.ledger.LedgerTableSchema;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.tracker.TrackerTableSchema;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** For every file in scenarios/: the synthesized template carries that scenario's settings. */
+class ScenarioStackTemplateTest {
+
+    private static final Set<String> LEDGER_READ_WRITE = Set.of(
+            "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem",
+            "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+            "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem");
+    private static final Set<String> XRAY = Set.of("xray:PutTelemetryRecords", "xray:PutTraceSegments");
+    private static final Set<String> RESULTS_SECRET = Set.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue");
+    private static final Set<String> QUEUE_CONSUME = Set.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
+    private static final Set<String> QUEUE_SEND = Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage");
+    private static final Set<String> TOPIC_PUBLISH = Set.of("kms:Decrypt", "kms:GenerateDataKey*", "sns:Publish");
+    private static final int DLQ_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
+    static Stream<Named<Path>> scenarios() {
+        return SynthesizedScenarios.files().stream().map(f -> Named.of(f.getFileName().toString(), f));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void consumer_has_the_scenarios_reserved_concurrency_timeout_and_memory(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        ConsumerSpec consumer = s.scenario().consumer();
+        s.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", consumerHandler(s),
+                "ReservedConcurrentExecutions", orAbsent(consumer.reservedConcurrency()),
+                "Timeout", consumer.timeoutSeconds(),
+                "MemorySize", consumer.memoryMb(),
+                "Runtime", "java21",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "TABLE_NAME", Map.of("Ref", ledgerTable(s.template())),
+                        "RESULTS_SECRET_NAME", ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME,
+                        "RESULTS_GROUP_ID", s.scenario().name(),
+                        "STREAM_LIMIT", "3")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void every_function_runs_the_functions_jar_with_active_tracing(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
+        assertThat(functions).hasSize(4);
+        Set<Object> codeKeys = new TreeSet<>();
+        for (Map<String, Object> function : functions.values()) {
+            Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
+            assertThat(properties.get("TracingConfig")).isEqualTo(Map.of("Mode", "Active"));
+            codeKeys.add(((Map<?, ?>) properties.get("Code")).get("S3Key"));
+        }
+        assertThat(codeKeys).singleElement().asString().endsWith(".jar");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void queue_has_the_visibility_timeout_and_redrives_to_the_dlq_after_max_receive_count(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        String dlq = deadLetterQueue(template);
+        if (s.scenario().pipeline() == Pipeline.SNS_LAMBDA) {
+            template.resourceCountIs("AWS::SQS::Queue", 1);
+            return;
+        }
+        QueueSpec queue = s.scenario().queue();
+        template.resourceCountIs("AWS::SQS::Queue", 2);
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "VisibilityTimeout", queue.visibilityTimeoutSeconds(),
+                "SqsManagedSseEnabled", true,
+                "RedrivePolicy", Map.of(
+                        "maxReceiveCount", queue.maxReceiveCount(),
+                        "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(dlq, "Arn")))));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void event_source_mapping_has_batch_size_window_maximum_concurrency_and_reports_item_failures(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        if (s.scenario().pipeline() == Pipeline.SNS_LAMBDA) {
+            template.resourceCountIs("AWS::Lambda::EventSourceMapping", 0);
+            return;
+        }
+        QueueSpec queue = s.scenario().queue();
+        Integer maximum = s.scenario().consumer().maximumConcurrency();
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FunctionName", Map.of("Ref", consumer(s)),
+                "BatchSize", queue.batchSize(),
+                "MaximumBatchingWindowInSeconds", queue.batchWindowSeconds() == 0 ? Match.absent() : queue.batchWindowSeconds(),
+                "ScalingConfig", maximum == null ? Match.absent() : Map.of("MaximumConcurrency", maximum),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void sns_lambda_consumer_is_subscribed_and_sends_what_lambda_gives_up_on_to_the_dlq(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        if (s.scenario().pipeline() != Pipeline.SNS_LAMBDA) {
+            template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 0);
+            return;
+        }
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "lambda",
+                "Endpoint", Map.of("Fn::GetAtt", List.of(consumer(s), "Arn"))));
+        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
+                "FunctionName", Map.of("Ref", consumer(s)),
+                "MaximumRetryAttempts", 2,
+                "MaximumEventAgeInSeconds", 6 * 60 * 60,
+                "DestinationConfig", Map.of("OnFailure", Map.of(
+                        "Destination", Map.of("Fn::GetAtt", List.of(deadLetterQueue(template), "Arn"))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void ledger_table_is_on_demand_keyed_by_uid_with_ttl_and_point_in_time_recovery(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        template.resourceCountIs("AWS::DynamoDB::Table", 2);
+        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "KeySchema", List.of(Map.of("AttributeName", LedgerTableSchema.PARTITION_KEY, "KeyType", "HASH")),
+                "AttributeDefinitions", List.of(Map.of("AttributeName", LedgerTableSchema.PARTITION_KEY, "AttributeType", "S")),
+                "BillingMode", "PAY_PER_REQUEST",
+                "TimeToLiveSpecification", Map.of("AttributeName", LedgerTableSchema.TTL_ATTRIBUTE, "Enabled", true),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void tracker_table_is_on_demand_keyed_by_the_tracker_schemas_partition_key(Path file) {
+        SynthesizedScenarios.of(file).template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "KeySchema", List.of(Map.of("AttributeName", TrackerTableSchema.PARTITION_KEY, "KeyType", "HASH")),
+                "AttributeDefinitions", List.of(Map.of("AttributeName", TrackerTableSchema.PARTITION_KEY, "AttributeType", "S")),
+                "BillingMode", "PAY_PER_REQUEST",
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void consumer_may_use_only_the_ledger_the_results_secret_xray_and_its_queue(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        FunctionPolicies policies = new FunctionPolicies(s.template());
+        String role = policies.roleOf(consumer(s));
+        Set<String> queue = s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA ? QUEUE_CONSUME : QUEUE_SEND;
+        assertThat(policies.actionsOf(role)).isEqualTo(union(LEDGER_READ_WRITE, XRAY, RESULTS_SECRET, queue));
+        assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), ledgerTable(s.template()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void check_function_may_use_only_the_ledger_and_xray(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        FunctionPolicies policies = new FunctionPolicies(template);
+        String role = policies.roleOf(policies.functionWithHandler(ScenarioStack.CHECK_HANDLER));
+        assertThat(policies.actionsOf(role)).isEqualTo(union(LEDGER_READ_WRITE, XRAY));
+        assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), ledgerTable(template));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void tracker_function_may_use_only_the_tracker_table_and_xray(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        FunctionPolicies policies = new FunctionPolicies(template);
+        String role = policies.roleOf(policies.functionWithHandler(ScenarioStack.TRACKER_HANDLER));
+        assertThat(policies.actionsOf(role)).isEqualTo(union(LEDGER_READ_WRITE, XRAY));
+        assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), trackerTable(template));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void producer_and_the_publish_route_may_only_publish_to_the_topic(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        FunctionPolicies policies = new FunctionPolicies(template);
+        String producerRole = policies.roleOf(policies.functionWithHandler(ScenarioStack.PRODUCER_HANDLER));
+        assertThat(policies.actionsOf(producerRole)).isEqualTo(union(TOPIC_PUBLISH, XRAY));
+        String apiRole = onlyKey(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
+                "Description", Match.stringLikeRegexp(".*API Gateway.*"))))));
+        assertThat(policies.actionsOf(apiRole)).isEqualTo(TOPIC_PUBLISH);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void check_routes_require_iam_and_tracker_routes_are_the_trackers_own_business(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route",
+                Map.of("RouteKey", "GET /check/{uid}", "AuthorizationType", "AWS_IAM"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route",
+                Map.of("RouteKey", "POST /acquire", "AuthorizationType", "AWS_IAM"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route",
+                Map.of("RouteKey", "GET /auth", "AuthorizationType", "NONE"));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route",
+                Map.of("RouteKey", "GET /{proxy+}", "AuthorizationType", "NONE"));
+        template.resourcePropertiesCountIs("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", "$default",
+                "AutoDeploy", true,
+                "AccessLogSettings", Match.objectLike(Map.of("Format", Match.anyValue()))), 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void publish_route_validates_the_body_and_publishes_to_sns_without_a_function(Path file) {
+        Template template = SynthesizedScenarios.of(file).template();
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
+                "HttpMethod", "POST",
+                "AuthorizationType", "AWS_IAM",
+                "RequestValidatorId", Match.anyValue(),
+                "RequestModels", Map.of("application/json", Match.anyValue()),
+                "Integration", Match.objectLike(Map.of(
+                        "Type", "AWS",
+                        "RequestTemplates", Map.of("application/json", Match.anyValue())))));
+        String method = template.findResources("AWS::ApiGateway::Method").toString();
+        assertThat(method).contains(":sns:path//", "Action=Publish", "$util.urlEncode($input.body)");
+        template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Map.of("ValidateRequestBody", true));
+        template.hasResourceProperties("AWS::ApiGateway::Model", Map.of(
+                "ContentType", "application/json",
+                "Schema", Match.objectLike(Map.of(
+                        "required", List.of("type", "uid", "streamId"),
+                        "properties", Match.objectLike(Map.of(
+                                "type", Map.of("type", "string", "enum", List.of("open", "close"))))))));
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
+                "ResponseType", "BAD_REQUEST_BODY", "StatusCode", "400"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void alarms_fire_on_any_dlq_message_and_any_consumer_throttle(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Namespace", "AWS/SQS",
+                "Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of(deadLetterQueue(template), "QueueName")))),
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 0));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "Throttles",
+                "Namespace", "AWS/Lambda",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", consumer(s)))),
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void outputs_name_the_urls_the_topic_and_the_queues(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Set<String> outputs = s.template().findOutputs("*").keySet();
+        assertThat(outputs).contains("CheckApiUrl", "TrackerApiUrl", "PublishEventsUrl", "TopicArn",
+                "DeadLetterQueueUrl", "ProducerFunctionName", "ConsumerFunctionName", "LedgerTableName");
+        if (s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+            assertThat(outputs).contains("QueueUrl");
+        } else {
+            assertThat(outputs).doesNotContain("QueueUrl");
+        }
+    }
+
+    private static void assertDynamoDbStatementsOnlyReach(List<FunctionPolicies.Statement> statements, String table) {
+        statements.stream()
+                .filter(st -> st.actions().stream().anyMatch(a -> a.startsWith("dynamodb:")))
+                .forEach(st -> assertThat(st.resources()).contains(table));
+    }
+
+    private static String consumerHandler(Synthesized s) {
+        return s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA
+                ? ScenarioStack.CONSUMER_HANDLER : ScenarioStack.SNS_CONSUMER_HANDLER;
+    }
+
+    private static String consumer(Synthesized s) {
+        return new FunctionPolicies(s.template()).functionWithHandler(consumerHandler(s));
+    }
+
+    private static String deadLetterQueue(Template template) {
+        return onlyKey(template.findResources("AWS::SQS::Queue", Map.of("Properties",
+                Match.objectLike(Map.of("MessageRetentionPeriod", DLQ_RETENTION_SECONDS)))));
+    }
+
+    private static String ledgerTable(Template template) {
+        return tableKeyedBy(template, LedgerTableSchema.PARTITION_KEY);
+    }
+
+    private static String trackerTable(Template template) {
+        return tableKeyedBy(template, TrackerTableSchema.PARTITION_KEY);
+    }
+
+    private static String tableKeyedBy(Template template, String key) {
+        return onlyKey(template.findResources("AWS::DynamoDB::Table", Map.of("Properties", Match.objectLike(Map.of(
+                "KeySchema", List.of(Map.of("AttributeName", key, "KeyType", "HASH")))))));
+    }
+
+    private static String onlyKey(Map<String, ?> resources) {
+        assertThat(resources).hasSize(1);
+        return resources.keySet().iterator().next();
+    }
+
+    private static Object orAbsent(Integer value) {
+        return value == null ? Match.absent() : value;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+}
