@@ -1,5 +1,6 @@
 package io.streamlimit.cli;
 
+import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.local.stack.LocalStackOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,6 +15,11 @@ final class ResultsOptions {
     @Option(names = "--results-jdbc", paramLabel = "URL",
             description = "Use your own PostgreSQL instead, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=me&password=secret")
     String resultsJdbc;
+
+    /** Just the results database, for commands that need no other service. */
+    ResultsDatabase open() {
+        return resultsJdbc != null ? ResultsDatabase.external(resultsJdbc) : ResultsDatabase.embedded(resultsDir, 0);
+    }
 
     LocalStackOptions stackOptions() {
         return new LocalStackOptions(0, null, 0, resultsDir, 0, resultsJdbc);

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             TrackerCommand.class,
             RunCommand.class,
             UpCommand.class,
+            SimulateCommand.class,
+            CompareCommand.class,
+            RecommendCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 

@@ -3,8 +3,6 @@ package io.streamlimit.local.run;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
@@ -33,6 +31,7 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +47,6 @@ import java.util.function.UnaryOperator;
  * DynamoDB Local and calls the scenario's downstream, which records the rows.
  */
 public final class LocalRun {
-
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final LocalStack stack;
     private final AwsBehaviour behaviour;
@@ -120,7 +117,7 @@ public final class LocalRun {
             }
         }
         Instant ended = clock.instant();
-        RunRecord run = new RunRecord(runId, scenario.name(), "local", configurationJson(scenario), started, ended,
+        RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
         return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents()), ledger, events);
     }
@@ -174,11 +171,4 @@ public final class LocalRun {
                 spec.spikeEverySeconds(), spec.publishConcurrency());
     }
 
-    private static String configurationJson(Scenario scenario) {
-        try {
-            return JSON.writeValueAsString(scenario);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

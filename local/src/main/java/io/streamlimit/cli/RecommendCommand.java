@@ -1,0 +1,92 @@
+package io.streamlimit.cli;
+
+import io.streamlimit.metrics.CostModel;
+import io.streamlimit.recommend.RankedCandidate;
+import io.streamlimit.recommend.RecommendRequest;
+import io.streamlimit.recommend.Recommendation;
+import io.streamlimit.recommend.Recommender;
+import io.streamlimit.scenario.ArrivalPattern;
+import io.streamlimit.scenario.ScenarioWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlimit recommend}: searches configurations in the simulator for the best one. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = {
+            "Searches reserved concurrency, maximum concurrency, batch size, visibility timeout and maxReceiveCount",
+            "in the simulator for the configuration that loses no event and never exceeds the downstream limit,",
+            "in the shortest time, then at the lowest cost; prints the winner, the runners-up and why."})
+final class RecommendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--limit", required = true, paramLabel = "N", description = "The downstream's limit, in calls per second.")
+    int limit;
+
+    @Option(names = "--events", defaultValue = "1000", paramLabel = "N", description = "Events to send (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--pattern", defaultValue = "burst", paramLabel = "burst|rate",
+            description = "burst: all at once; rate: --rate events per second (default: ${DEFAULT-VALUE}).")
+    String pattern;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Events per second, with --pattern rate.")
+    Integer rate;
+
+    @Option(names = "--call-millis", defaultValue = "1000", paramLabel = "MS",
+            description = "How long one downstream call takes (default: ${DEFAULT-VALUE}).")
+    int callMillis;
+
+    @Option(names = "--runners-up", defaultValue = "5", paramLabel = "N", description = "How many runners-up to show (default: ${DEFAULT-VALUE}).")
+    int runnersUp;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file.")
+    Path write;
+
+    @Override
+    public Integer call() throws IOException {
+        ArrivalPattern arrival = switch (pattern.toLowerCase(Locale.ROOT)) {
+            case "burst" -> ArrivalPattern.BURST;
+            case "rate" -> ArrivalPattern.RATE;
+            default -> throw new UserError("--pattern: must be burst or rate, got " + pattern);
+        };
+        RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis, RecommendRequest.DEFAULT_SEED);
+        Recommendation recommendation = new Recommender(new CostModel()).recommend(request);
+        PrintWriter out = spec.commandLine().getOut();
+        RankedCandidate winner = recommendation.winner();
+        out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
+                arrival == ArrivalPattern.RATE ? rate + "/s" : "burst", limit);
+        out.printf("%-4s %-58s %6s %6s %6s %9s %10s%n", "RANK", "CONFIGURATION", "LOST", "OVER", "TIME", "THROTTLES", "COST");
+        print(out, winner);
+        recommendation.runnersUp(runnersUp).forEach(c -> print(out, c));
+        out.println();
+        out.println("Why: " + winner.reason());
+        for (RankedCandidate c : recommendation.runnersUp(runnersUp)) {
+            out.println("  #" + c.rank() + ": " + c.reason());
+        }
+        if (write != null) {
+            if (write.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(write.toAbsolutePath().getParent());
+            }
+            Files.writeString(write, ScenarioWriter.toYaml(winner.scenario()));
+            out.println();
+            out.println("Wrote " + write + "; try it with: ./streamlimit simulate " + write);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, RankedCandidate c) {
+        out.printf("%-4d %-58s %6d %6d %5ds %9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
+                c.timeTakenSeconds(), c.stats().throttles(), String.format(Locale.ROOT, "$%.6f", c.costUsd()));
+    }
+}
