@@ -14,8 +14,10 @@ import java.util.List;
  * batch of calls per {@code callMillis}, so a batch size b and n environments deliver
  * n x b x 1000 / callMillis calls a second, and only the (b, n) that come closest to the limit
  * without passing it are tried; around each, the ways of holding concurrency at n (maximum
- * concurrency, reserved concurrency, both), three visibility timeouts and two receive limits.
- * SNS straight to Lambda is tried for batch size 1.
+ * concurrency, reserved concurrency, both) and three visibility timeouts, with AWS's minimum
+ * advised maxReceiveCount (5). A larger receive limit only matters where messages are received
+ * again, so it is tried afterwards, only for candidates that lost events
+ * ({@link #moreReceives}). SNS straight to Lambda is tried for batch size 1.
  */
 final class CandidateSpace {
 
@@ -26,7 +28,8 @@ final class CandidateSpace {
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
 
     private static final int[] BATCH_SIZES = {10, 5, 2, 1};
-    private static final int[] MAX_RECEIVE_COUNTS = {5, 10};
+    private static final int MAX_RECEIVE_COUNT = 5;
+    private static final int MORE_RECEIVES = 10;
     private static final int LONG_VISIBILITY_SECONDS = 1_200;
 
     private final RecommendRequest request;
@@ -82,16 +85,26 @@ final class CandidateSpace {
         int[] visibilities = {6 * timeoutSeconds + window, LONG_VISIBILITY_SECONDS, timeoutSeconds + window};
         int maximum = Math.max(2, environments);
         for (int visibility : visibilities) {
-            for (int receives : MAX_RECEIVE_COUNTS) {
-                QueueSpec queue = new QueueSpec(visibility, receives, batch, window);
-                out.add(queued(PACED, queue, environments, maximum));
-                if (environments >= 2) {
-                    out.add(queued(PACED_HEADROOM, queue, environments + 1, environments));
-                    out.add(queued(PACED_UNRESERVED, queue, null, environments));
-                }
-                out.add(queued(RESERVED_ONLY, queue, environments, null));
+            QueueSpec queue = new QueueSpec(visibility, MAX_RECEIVE_COUNT, batch, window);
+            out.add(queued(PACED, queue, environments, maximum));
+            if (environments >= 2) {
+                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments));
+                out.add(queued(PACED_UNRESERVED, queue, null, environments));
             }
+            out.add(queued(RESERVED_ONLY, queue, environments, null));
         }
+    }
+
+    /** The same queued candidate allowing more receives before the dead-letter queue, or null. */
+    Candidate moreReceives(Candidate candidate) {
+        QueueSpec queue = candidate.scenario().queue();
+        if (queue == null || queue.maxReceiveCount() >= MORE_RECEIVES) {
+            return null;
+        }
+        ConsumerSpec consumer = candidate.scenario().consumer();
+        return queued(candidate.family(), new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
+                queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
+                consumer.maximumConcurrency());
     }
 
     private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum) {

@@ -50,12 +50,22 @@ public final class Recommender {
     }
 
     public Recommendation recommend(RecommendRequest request) {
-        List<Candidate> candidates = new CandidateSpace(request).candidates();
-        List<Scored> scored = new ArrayList<>(candidates.size());
-        for (int i = 0; i < candidates.size(); i++) {
-            scored.add(new Scored(i, candidates.get(i)));
+        CandidateSpace space = new CandidateSpace(request);
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate candidate : space.candidates()) {
+            scored.add(new Scored(scored.size(), candidate));
         }
-        scored.parallelStream().forEach(s -> s.simulate(request, costEstimator, behaviour));
+        simulate(scored, request);
+        // Second round: where messages were lost, would more receives have saved them?
+        List<Scored> retries = new ArrayList<>();
+        for (Scored s : scored) {
+            Candidate more = s.lost > 0 ? space.moreReceives(s.candidate) : null;
+            if (more != null) {
+                retries.add(new Scored(scored.size() + retries.size(), more));
+            }
+        }
+        simulate(retries, request);
+        scored.addAll(retries);
         scored.sort(RANKING);
         Scored best = scored.get(0);
         List<RankedCandidate> ranked = new ArrayList<>(scored.size());
@@ -66,6 +76,10 @@ public final class Recommender {
                     s.candidate.family(), s.candidate.label(), s.stats, s.lost, s.costUsd, reason));
         }
         return new Recommendation(request, ranked);
+    }
+
+    private void simulate(List<Scored> candidates, RecommendRequest request) {
+        candidates.parallelStream().forEach(s -> s.simulate(request, costEstimator, behaviour));
     }
 
     private static String winnerReason(Scored s, RecommendRequest request) {

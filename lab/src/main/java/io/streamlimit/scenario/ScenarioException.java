@@ -7,6 +7,8 @@ package io.streamlimit.scenario;
  */
 public class ScenarioException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String key;
 
     /**

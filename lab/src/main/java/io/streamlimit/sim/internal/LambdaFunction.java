@@ -3,6 +3,7 @@ package io.streamlimit.sim.internal;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.ConsumerSpec;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * The consumer function: admits an invocation if a unit of concurrency is free (reserved
@@ -68,7 +69,7 @@ final class LambdaFunction {
             recorder.coldStart(now, environment.cacheId, coldStartMillis);
         }
         busy++;
-        int[] batch = java.util.Arrays.copyOf(ids, count);
+        int[] batch = Arrays.copyOf(ids, count);
         Invocation invocation = new Invocation(this, caller, batch, environment, "b-" + (++batches));
         scheduler.at(now + (cold ? coldStartMillis : 0), Scheduler.ACT, invocation, Invocation.START);
         return true;

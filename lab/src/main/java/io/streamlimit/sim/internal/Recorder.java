@@ -16,6 +16,13 @@ import java.util.Map;
  */
 public final class Recorder {
 
+    /**
+     * THROTTLE rows kept at most. A throttle-bound run makes one per poller retry (about 1,000 a
+     * virtual second with 1,000 pollers), which for long runs outgrows any heap; beyond this many
+     * they are only counted ({@code throttlesNotRecorded} in the request counts).
+     */
+    static final int MAX_RECORDED_THROTTLES = 5_000_000;
+
     private final String runId;
     private final String groupId;
     private final long epochMillis;
@@ -72,6 +79,9 @@ public final class Recorder {
 
     void throttle(long at, Integer eventId, int batchSize) {
         throttles++;
+        if (throttles > MAX_RECORDED_THROTTLES) {
+            return;
+        }
         event(at, PipelineEventKind.THROTTLE, eventId == null ? null : Long.valueOf(eventId), null, null, 0, batchSize);
     }
 
@@ -136,6 +146,9 @@ public final class Recorder {
         counts.put("lambdaInvocations", lambdaInvocations);
         counts.put("lambdaBilledMillis", lambdaBilledMillis);
         counts.put("dynamoWriteUnits", (long) rows.size());
+        if (throttles > MAX_RECORDED_THROTTLES) {
+            counts.put("throttlesNotRecorded", throttles - MAX_RECORDED_THROTTLES);
+        }
         return counts;
     }
 }

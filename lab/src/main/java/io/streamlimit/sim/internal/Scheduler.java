@@ -1,5 +1,7 @@
 package io.streamlimit.sim.internal;
 
+import java.util.Arrays;
+
 /**
  * The simulation's clock and agenda: actions run in order of (time, priority, sequence), so a
  * run is deterministic. Time is virtual integer milliseconds.
@@ -140,9 +142,9 @@ public final class Scheduler {
 
     private void grow() {
         int n = keys.length * 2;
-        keys = java.util.Arrays.copyOf(keys, n);
-        sequences = java.util.Arrays.copyOf(sequences, n);
-        tags = java.util.Arrays.copyOf(tags, n);
-        actions = java.util.Arrays.copyOf(actions, n);
+        keys = Arrays.copyOf(keys, n);
+        sequences = Arrays.copyOf(sequences, n);
+        tags = Arrays.copyOf(tags, n);
+        actions = Arrays.copyOf(actions, n);
     }
 }

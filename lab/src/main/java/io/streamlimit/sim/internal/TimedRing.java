@@ -1,7 +1,5 @@
 package io.streamlimit.sim.internal;
 
-import java.util.Arrays;
-
 /**
  * A growable first-in first-out ring of (time, id, aux) entries, for queues whose entries leave
  * in the order they came: messages in flight under one visibility timeout, deliveries under one
