@@ -23,6 +23,10 @@ import java.util.Set;
  */
 public final class MetricsCalculator {
 
+    /** Request-count key for throttles beyond those recorded as rows. */
+    public static final String THROTTLES_NOT_RECORDED = "throttlesNotRecorded";
+
+
     private final CostEstimator costEstimator;
 
     public MetricsCalculator() {
@@ -54,7 +58,8 @@ public final class MetricsCalculator {
         }
         completed.seal();
 
-        long throttles = 0;
+        // Throttle-bound simulations keep only the first millions of throttle rows and count the rest.
+        long throttles = data.run().requestCounts().getOrDefault(THROTTLES_NOT_RECORDED, 0L);
         long redeliveries = 0;
         long wasted = 0;
         EventIds deadLettered = new EventIds();

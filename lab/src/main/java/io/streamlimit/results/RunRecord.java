@@ -1,7 +1,9 @@
 package io.streamlimit.results;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One run of one scenario: a row of the {@code runs} table.
@@ -26,6 +28,7 @@ public record RunRecord(
         Map<String, Long> requestCounts) {
 
     public RunRecord {
-        requestCounts = Map.copyOf(requestCounts);
+        // Sorted, so that everything written from a run comes out in the same order every time.
+        requestCounts = Collections.unmodifiableMap(new TreeMap<>(requestCounts));
     }
 }

@@ -1,5 +1,6 @@
 package io.streamlimit.sim.internal;
 
+import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
@@ -147,7 +148,7 @@ public final class Recorder {
         counts.put("lambdaBilledMillis", lambdaBilledMillis);
         counts.put("dynamoWriteUnits", (long) rows.size());
         if (throttles > MAX_RECORDED_THROTTLES) {
-            counts.put("throttlesNotRecorded", throttles - MAX_RECORDED_THROTTLES);
+            counts.put(MetricsCalculator.THROTTLES_NOT_RECORDED, throttles - MAX_RECORDED_THROTTLES);
         }
         return counts;
     }
