@@ -1,5 +1,15 @@
 package io.streamlimit.ledger;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
 /**
  * The ledger table's key schema, in the one place that the DynamoDB store, the local stack and
  * the CDK app all read.
@@ -17,5 +27,38 @@ public final class LedgerTableSchema {
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private LedgerTableSchema() {
+    }
+
+    /** The table as the store expects it: string key {@code uid}, on-demand billing. */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .build();
+    }
+
+    /** Turns on TTL over {@link #TTL_ATTRIBUTE}; a separate call in the DynamoDB API. */
+    public static UpdateTimeToLiveRequest timeToLiveRequest(String tableName) {
+        return UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true))
+                .build();
+    }
+
+    /**
+     * Creates the table with TTL unless it exists, and waits until it is active: for the local
+     * stack and tests (in AWS the CDK app owns the table).
+     */
+    public static void createIfMissing(DynamoDbClient dynamoDb, String tableName) {
+        try {
+            dynamoDb.createTable(createTableRequest(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            return;
+        }
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        dynamoDb.updateTimeToLive(timeToLiveRequest(tableName));
     }
 }

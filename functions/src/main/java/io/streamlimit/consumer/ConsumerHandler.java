@@ -1,0 +1,53 @@
+package io.streamlimit.consumer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.settings.Settings;
+import io.streamlimit.settings.Wiring;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SQS -> consumer. Reports failed messages as batch item failures, so the event source mapping
+ * (with {@code ReportBatchItemFailures}) returns only those to the queue.
+ */
+public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final ConsumerService service;
+    private final Clock clock;
+    /** One handler instance lives in one Lambda environment: a new id marks a cold start. */
+    private final String cacheId = UUID.randomUUID().toString();
+
+    public ConsumerHandler() {
+        this(Wiring.consumerService(Settings.fromEnv(System.getenv())));
+    }
+
+    public ConsumerHandler(ConsumerService service) {
+        this(service, Clock.systemUTC());
+    }
+
+    ConsumerHandler(ConsumerService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), cacheId, clock.instant());
+        List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
+                .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
+                .toList();
+        List<SQSBatchResponse.BatchItemFailure> failures = service.process(messages, invocation).stream()
+                .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                .toList();
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** This environment's id, as written to the results' {@code cache_id}. */
+    public String cacheId() {
+        return cacheId;
+    }
+}

@@ -1,0 +1,105 @@
+package io.streamlimit.consumer;
+
+import io.streamlimit.event.EventParser;
+import io.streamlimit.event.InvalidEventException;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.Outcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes one consumer invocation's messages: parse each, apply it to the ledger, then call the
+ * downstream for all of them at once. A message fails alone: bad input, a ledger error or a
+ * downstream refusal fails that message and no other, and the pipeline redelivers only it.
+ * Redelivery is safe because the ledger is idempotent.
+ */
+public final class ConsumerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerService.class);
+
+    private final EventParser parser;
+    private final Ledger ledger;
+    private final Downstream downstream;
+
+    public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.downstream = Objects.requireNonNull(downstream, "downstream");
+    }
+
+    /**
+     * Processes the messages of one invocation.
+     *
+     * @return the ids of the messages that failed, in delivery order; empty when all succeeded
+     */
+    public List<String> process(List<InboundMessage> messages, InvocationInfo invocation) {
+        Set<String> failed = new LinkedHashSet<>();
+        List<StreamEvent> applied = new ArrayList<>(messages.size());
+        Map<StreamEvent, List<String>> idsByEvent = new HashMap<>();
+        for (InboundMessage message : messages) {
+            StreamEvent event = applyOne(message, invocation);
+            if (event == null) {
+                failed.add(message.messageId());
+            } else {
+                applied.add(event);
+                idsByEvent.computeIfAbsent(event, e -> new ArrayList<>()).add(message.messageId());
+            }
+        }
+        if (!applied.isEmpty()) {
+            failed.addAll(callDownstream(applied, idsByEvent, invocation));
+        }
+        return messages.stream().map(InboundMessage::messageId).filter(failed::contains).distinct().toList();
+    }
+
+    /** Parses and applies one message; null if it failed (the reason is logged). */
+    private StreamEvent applyOne(InboundMessage message, InvocationInfo invocation) {
+        StreamEvent event;
+        try {
+            event = parser.parse(message.body());
+        } catch (InvalidEventException e) {
+            LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), e.getMessage());
+            return null;
+        }
+        try {
+            Outcome outcome = ledger.apply(event);
+            LOG.debug("message {}: {} {} {} -> {}", message.messageId(), event.type().wireName(), event.uid(),
+                    event.streamId(), outcome);
+            return event;
+        } catch (RuntimeException e) {
+            LOG.error("message {} not applied in batch {}; it will be retried: {}", message.messageId(),
+                    invocation.batchId(), e.toString());
+            return null;
+        }
+    }
+
+    private List<String> callDownstream(List<StreamEvent> events, Map<StreamEvent, List<String>> idsByEvent,
+                                        InvocationInfo invocation) {
+        List<StreamEvent> refused;
+        try {
+            refused = downstream.callAll(List.copyOf(events), invocation);
+        } catch (RuntimeException e) {
+            LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
+                    events.size(), e.toString());
+            refused = events;
+        }
+        List<String> failed = new ArrayList<>();
+        for (StreamEvent event : refused == null ? List.<StreamEvent>of() : refused) {
+            List<String> ids = idsByEvent.remove(event);
+            if (ids != null) {
+                failed.addAll(ids);
+            }
+        }
+        if (!failed.isEmpty()) {
+            LOG.info("downstream refused {} of {} events in batch {}", failed.size(), events.size(), invocation.batchId());
+        }
+        return failed;
+    }
+}

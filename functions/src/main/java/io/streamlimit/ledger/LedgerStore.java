@@ -1,0 +1,22 @@
+package io.streamlimit.ledger;
+
+/**
+ * Where the ledger keeps one {@link UidLedger} per uid. Two operations are enough for optimistic
+ * concurrency: read, then write only if nobody wrote in between.
+ *
+ * <p>Implementations report infrastructure failures as {@link LedgerStoreException}, never as
+ * SDK exceptions.
+ */
+public interface LedgerStore {
+
+    /** The stored state of {@code uid}, or {@link UidLedger#empty(String)} (version 0) if none. */
+    UidLedger read(String uid);
+
+    /**
+     * Stores {@code next} if the stored version still equals {@code expectedVersion} (0: nothing
+     * stored yet).
+     *
+     * @return false if another writer got there first; the caller re-reads and decides again
+     */
+    boolean compareAndSet(UidLedger next, long expectedVersion);
+}

@@ -1,0 +1,43 @@
+package io.streamlimit.settings;
+
+import java.net.URI;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Builds the SDK clients from {@link Settings}: the URL-connection HTTP client (the lightest
+ * cold start), the region and any endpoint override. Credentials come from the default chain.
+ */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb(Settings settings) {
+        return configure(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static SnsClient sns(Settings settings) {
+        return configure(SnsClient.builder(), settings, settings.snsEndpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Settings settings, URI endpoint) {
+        if (settings.region() != null) {
+            builder.region(Region.of(settings.region()));
+        } else if (endpoint != null) {
+            // Emulators ignore the region, but the SDK refuses to build without one.
+            builder.region(Region.US_EAST_1);
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+}

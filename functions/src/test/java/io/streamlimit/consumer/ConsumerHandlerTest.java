@@ -1,0 +1,166 @@
+package io.streamlimit.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.streamlimit.event.EventParser;
+import io.streamlimit.ledger.InMemoryLedgerStore;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.ledger.LedgerStore;
+import io.streamlimit.testing.CountingLedgerStore;
+import io.streamlimit.testing.MutableClock;
+import io.streamlimit.testing.RecordingDownstream;
+import io.streamlimit.testing.TestContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQS consumer on AWS-shaped events. The fixture batch holds 10 messages: 3 malformed (not
+ * JSON, type "pause", uid "player/4") and 7 good ones, among them a close that overtakes its open.
+ */
+class ConsumerHandlerTest {
+
+    static final String NOT_JSON = "059f36b4-87a3-44ab-83d2-661975830a03";
+    static final String UNKNOWN_TYPE = "059f36b4-87a3-44ab-83d2-661975830a06";
+    static final String BAD_UID = "059f36b4-87a3-44ab-83d2-661975830a09";
+    /** Open streams per uid once the 7 good events are applied, whatever their order. */
+    static final Map<String, Integer> EXPECTED_OPEN = Map.of("player-1", 1, "player-2", 2, "player-3", 0);
+    /** Writes the 7 good events make: 5 opens and closes, 1 early close; the late open writes nothing. */
+    static final int EXPECTED_WRITES = 6;
+
+    private final MutableClock clock = MutableClock.atDefaultStart();
+    private CountingLedgerStore store;
+    private Ledger ledger;
+    private RecordingDownstream downstream;
+    private ConsumerHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        store = new CountingLedgerStore(new InMemoryLedgerStore());
+        ledger = new Ledger(store, LedgerSettings.defaults(), clock);
+        downstream = new RecordingDownstream();
+        handler = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream), clock);
+    }
+
+    @Test
+    void a_batch_of_ten_with_three_malformed_messages_fails_exactly_those_three_and_applies_the_other_seven_once() {
+        SQSBatchResponse response = handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"),
+                new TestContext("request-1"));
+
+        assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(downstream.accepted()).hasSize(7);
+        assertThat(store.writes()).isEqualTo(EXPECTED_WRITES);
+        assertOpenCounts(ledger);
+    }
+
+    @Test
+    void delivering_the_same_batch_again_applies_nothing_twice() {
+        SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event.json");
+        handler.handleRequest(batch, new TestContext("request-1"));
+        int writesAfterFirst = store.writes();
+
+        SQSBatchResponse again = handler.handleRequest(batch, new TestContext("request-2"));
+
+        assertThat(failedIds(again)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(store.writes()).isEqualTo(writesAfterFirst);
+        assertOpenCounts(ledger);
+        assertThat(downstream.accepted()).as("the downstream still gets each delivery").hasSize(14);
+    }
+
+    @Test
+    void sns_enveloped_and_raw_bodies_give_the_same_result() {
+        LedgerStore rawStore = new InMemoryLedgerStore();
+        Ledger rawLedger = new Ledger(rawStore, LedgerSettings.defaults(), clock);
+        RecordingDownstream rawDownstream = new RecordingDownstream();
+        SQSBatchResponse raw = new ConsumerHandler(new ConsumerService(new EventParser(), rawLedger, rawDownstream), clock)
+                .handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("raw"));
+
+        SQSBatchResponse enveloped = handler.handleRequest(
+                EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json"), new TestContext("enveloped"));
+
+        assertThat(failedIds(enveloped)).isEqualTo(failedIds(raw));
+        assertThat(downstream.accepted()).isEqualTo(rawDownstream.accepted());
+        for (String uid : EXPECTED_OPEN.keySet()) {
+            assertThat(store.read(uid).active()).isEqualTo(rawStore.read(uid).active());
+            assertThat(store.read(uid).closed()).isEqualTo(rawStore.read(uid).closed());
+        }
+    }
+
+    @Test
+    void events_the_downstream_refuses_fail_alone_and_succeed_on_redelivery() {
+        downstream.refuseWhen(event -> event.uid().equals("player-2"));
+        SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event.json");
+
+        SQSBatchResponse first = handler.handleRequest(batch, new TestContext("request-1"));
+        assertThat(failedIds(first)).containsExactly(NOT_JSON,
+                "059f36b4-87a3-44ab-83d2-661975830a04", UNKNOWN_TYPE, BAD_UID, "059f36b4-87a3-44ab-83d2-661975830a10");
+
+        downstream.refuseWhen(event -> false);
+        SQSBatchResponse second = handler.handleRequest(batch, new TestContext("request-2"));
+        assertThat(failedIds(second)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertOpenCounts(ledger);
+    }
+
+    @Test
+    void a_ledger_failure_fails_only_the_message_it_hit() {
+        LedgerStore failingForPlayer3 = new LedgerStore() {
+            private final LedgerStore inner = new InMemoryLedgerStore();
+
+            @Override
+            public io.streamlimit.ledger.UidLedger read(String uid) {
+                if (uid.equals("player-3")) {
+                    throw new io.streamlimit.ledger.LedgerStoreException("table unreachable", null);
+                }
+                return inner.read(uid);
+            }
+
+            @Override
+            public boolean compareAndSet(io.streamlimit.ledger.UidLedger next, long expectedVersion) {
+                return inner.compareAndSet(next, expectedVersion);
+            }
+        };
+        ConsumerHandler failing = new ConsumerHandler(new ConsumerService(new EventParser(),
+                new Ledger(failingForPlayer3, LedgerSettings.defaults(), clock), downstream), clock);
+
+        SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("r"));
+
+        assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE,
+                "059f36b4-87a3-44ab-83d2-661975830a07", "059f36b4-87a3-44ab-83d2-661975830a08", BAD_UID);
+    }
+
+    @Test
+    void an_invocation_is_identified_by_the_request_id_and_the_environment_by_a_fixed_cache_id() {
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-1"));
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-2"));
+        ConsumerHandler coldStart = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream), clock);
+        coldStart.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-3"));
+
+        List<InvocationInfo> invocations = downstream.invocations();
+        assertThat(invocations).extracting(InvocationInfo::batchId).containsExactly("request-1", "request-2", "request-3");
+        assertThat(invocations.get(0).cacheId()).isEqualTo(invocations.get(1).cacheId()).isEqualTo(handler.cacheId());
+        assertThat(invocations.get(2).cacheId()).isNotEqualTo(handler.cacheId());
+        assertThat(invocations.get(0).startedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void an_empty_batch_succeeds_without_calling_the_downstream() {
+        SQSEvent empty = new SQSEvent();
+        empty.setRecords(List.of());
+
+        assertThat(handler.handleRequest(empty, new TestContext("r")).getBatchItemFailures()).isEmpty();
+        assertThat(downstream.invocations()).isEmpty();
+    }
+
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    private static void assertOpenCounts(Ledger ledger) {
+        EXPECTED_OPEN.forEach((uid, open) -> assertThat(ledger.check(uid).open()).as("open streams of %s", uid).isEqualTo(open));
+    }
+}

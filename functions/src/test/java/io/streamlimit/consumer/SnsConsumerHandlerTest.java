@@ -1,0 +1,48 @@
+package io.streamlimit.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.streamlimit.event.EventParser;
+import io.streamlimit.ledger.InMemoryLedgerStore;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.testing.MutableClock;
+import io.streamlimit.testing.RecordingDownstream;
+import io.streamlimit.testing.TestContext;
+import org.junit.jupiter.api.Test;
+
+class SnsConsumerHandlerTest {
+
+    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final Ledger ledger = new Ledger(new InMemoryLedgerStore(), LedgerSettings.defaults(), clock);
+    private final RecordingDownstream downstream = new RecordingDownstream();
+    private final SnsConsumerHandler handler =
+            new SnsConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream), clock);
+
+    @Test
+    void an_sns_notification_is_applied_and_passed_downstream() {
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
+
+        assertThat(ledger.check("player-1").open()).isEqualTo(1);
+        assertThat(downstream.accepted()).singleElement()
+                .satisfies(event -> assertThat(event.seq()).isEqualTo(1L));
+    }
+
+    @Test
+    void a_failed_record_fails_the_invocation_so_lambda_retries_it() {
+        assertThatThrownBy(() -> handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event_malformed.json"),
+                new TestContext("request-1")))
+                .isInstanceOf(BatchFailedException.class)
+                .hasMessageContaining("1 of 1 messages failed");
+    }
+
+    @Test
+    void a_retried_invocation_applies_nothing_twice() {
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
+
+        assertThat(ledger.check("player-1").open()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,124 @@
+package io.streamlimit.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Ledger rules beyond the store contract, on the in-memory store. */
+class LedgerTest {
+
+    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final InMemoryLedgerStore store = new InMemoryLedgerStore();
+    private final Ledger ledger = new Ledger(store, LedgerSettings.defaults(), clock);
+
+    @Test
+    void a_denied_acquire_is_not_remembered() {
+        fill("u1");
+
+        assertThat(ledger.acquire("u1", "extra").allowed()).isFalse();
+        ledger.release("u1", "s1");
+
+        assertThat(ledger.acquire("u1", "extra").allowed()).isTrue();
+    }
+
+    @Test
+    void an_acquire_of_a_stream_whose_open_was_denied_may_take_a_freed_slot() {
+        fill("u1");
+        assertThat(ledger.apply(StreamEvent.open("u1", "late"))).isEqualTo(Outcome.DENIED);
+        ledger.release("u1", "s1");
+
+        assertThat(ledger.acquire("u1", "late").allowed()).isTrue();
+        assertThat(store.read("u1").denied()).doesNotContainKey("late");
+        assertThat(ledger.apply(StreamEvent.open("u1", "late"))).isEqualTo(Outcome.REFRESHED);
+    }
+
+    @Test
+    void closing_a_denied_stream_records_the_close_and_frees_nothing() {
+        fill("u1");
+        ledger.apply(StreamEvent.open("u1", "late"));
+
+        assertThat(ledger.apply(StreamEvent.close("u1", "late"))).isEqualTo(Outcome.TOMBSTONED);
+        assertThat(ledger.check("u1").open()).isEqualTo(3);
+        assertThat(store.read("u1").denied()).isEmpty();
+    }
+
+    @Test
+    void a_close_after_the_lease_expired_is_recorded_so_a_late_duplicate_open_stays_a_no_op() {
+        ledger.apply(StreamEvent.open("u1", "s1"));
+        clock.advance(LedgerSettings.DEFAULT_LEASE);
+
+        assertThat(ledger.apply(StreamEvent.close("u1", "s1"))).isEqualTo(Outcome.TOMBSTONED);
+        assertThat(ledger.apply(StreamEvent.open("u1", "s1"))).isEqualTo(Outcome.ALREADY_CLOSED);
+    }
+
+    @Test
+    void tombstones_are_forgotten_after_their_retention() {
+        ledger.apply(StreamEvent.close("u1", "s1"));
+        clock.advance(LedgerSettings.DEFAULT_TOMBSTONE_RETENTION);
+
+        assertThat(ledger.apply(StreamEvent.open("u1", "s1"))).isEqualTo(Outcome.OPENED);
+        assertThat(store.read("u1").closed()).isEmpty();
+    }
+
+    @Test
+    void tombstones_are_capped_closest_to_expiry_first() {
+        for (int i = 0; i < LedgerRules.MAX_TOMBSTONES + 5; i++) {
+            ledger.apply(StreamEvent.close("u1", "s" + i));
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        UidLedger state = store.read("u1");
+        assertThat(state.closed()).hasSize(LedgerRules.MAX_TOMBSTONES).doesNotContainKeys("s0", "s4").containsKey("s5");
+    }
+
+    @Test
+    void a_refresh_that_moves_nothing_writes_nothing() {
+        ledger.acquire("u1", "s1");
+        long version = store.read("u1").version();
+
+        ledger.acquire("u1", "s1");
+        ledger.apply(StreamEvent.open("u1", "s1"));
+
+        assertThat(store.read("u1").version()).isEqualTo(version);
+    }
+
+    @Test
+    void endless_version_conflicts_end_in_a_contention_exception() {
+        LedgerStore alwaysLosing = new LedgerStore() {
+            @Override
+            public UidLedger read(String uid) {
+                return UidLedger.empty(uid);
+            }
+
+            @Override
+            public boolean compareAndSet(UidLedger next, long expectedVersion) {
+                return false;
+            }
+        };
+        Ledger contended = new Ledger(alwaysLosing, new LedgerSettings(3, Duration.ofHours(4), Duration.ofHours(1)), clock);
+
+        assertThatThrownBy(() -> contended.acquire("u1", "s1"))
+                .isInstanceOf(LedgerContentionException.class)
+                .hasMessageContaining("u1").hasMessageContaining(Integer.toString(Ledger.MAX_ATTEMPTS));
+    }
+
+    @Test
+    void settings_refuse_impossible_values_naming_them() {
+        assertThatThrownBy(() -> new LedgerSettings(0, Duration.ofHours(1), Duration.ofHours(1)))
+                .hasMessage("limit must be from 1 to 1000, got 0");
+        assertThatThrownBy(() -> new LedgerSettings(3, Duration.ZERO, Duration.ofHours(1)))
+                .hasMessageStartingWith("leaseDuration must be at least 1 ms");
+        assertThatThrownBy(() -> new LedgerSettings(3, Duration.ofHours(1), Duration.ofMillis(-1)))
+                .hasMessageStartingWith("tombstoneRetention must be at least 1 ms");
+    }
+
+    private void fill(String uid) {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(ledger.acquire(uid, "s" + i).allowed()).isTrue();
+        }
+    }
+}
