@@ -11,6 +11,7 @@ import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.testing.CountingLedgerStore;
+import io.streamlimit.testing.DynamoDbLocalSupport;
 import io.streamlimit.testing.MutableClock;
 import io.streamlimit.testing.RecordingDownstream;
 import io.streamlimit.testing.TestContext;
@@ -145,6 +146,18 @@ class ConsumerHandlerTest {
         assertThat(invocations.get(0).cacheId()).isEqualTo(invocations.get(1).cacheId()).isEqualTo(handler.cacheId());
         assertThat(invocations.get(2).cacheId()).isNotEqualTo(handler.cacheId());
         assertThat(invocations.get(0).startedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void the_batch_on_dynamodb_local_fails_the_same_three_and_gives_the_same_counts() {
+        Ledger onDynamoDb = new Ledger(DynamoDbLocalSupport.newLedgerStore(), LedgerSettings.defaults(),
+                MutableClock.startingNow());
+        ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), onDynamoDb, downstream), clock);
+        SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json");
+
+        assertThat(failedIds(real.handleRequest(batch, new TestContext("r1")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(failedIds(real.handleRequest(batch, new TestContext("r2")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertOpenCounts(onDynamoDb);
     }
 
     @Test

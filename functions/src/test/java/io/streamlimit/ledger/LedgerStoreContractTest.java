@@ -208,7 +208,7 @@ abstract class LedgerStoreContractTest {
     @Test
     void a_randomized_concurrent_history_matches_a_sequential_reference_model() throws Exception {
         long seed = Long.getLong("ledger.seed", 20261123L);
-        List<StreamEvent> history = History.generate(new Random(seed), 50, 46);
+        List<StreamEvent> history = History.generate(new Random(seed), 50, 48);
         assertThat(history.size()).as("events in the history (seed %d)", seed).isGreaterThanOrEqualTo(10_000);
 
         LinearizationRecorder recorder = new LinearizationRecorder(store);
