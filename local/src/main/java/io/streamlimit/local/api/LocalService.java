@@ -57,7 +57,6 @@ public final class LocalService implements AutoCloseable {
     private LocalService(LocalStack stack, LedgerSettings ledgerSettings, Ports ports, Clock clock) {
         LedgerTableSchema.createIfMissing(stack.dynamoDb(), LedgerTableSchema.DEFAULT_TABLE_NAME);
         Ledger ledger = new Ledger(new DynamoDbLedgerStore(stack.dynamoDb(), LedgerTableSchema.DEFAULT_TABLE_NAME), ledgerSettings, clock);
-        EventParser parser = new EventParser();
 
         LocalTopic topic = new LocalTopic("streamlimit-events", clock);
         stack.snsServer().addTopic(topic);
@@ -65,7 +64,7 @@ public final class LocalService implements AutoCloseable {
         queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
         topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
 
-        ConsumerService consumerService = new ConsumerService(parser, ledger, Downstream.NONE);
+        ConsumerService consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE);
         consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
                 () -> new ConsumerHandler(consumerService), AwsBehaviour.CURRENT.unreservedConcurrency(), clock, LambdaObserver.NONE);
         mapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), BATCH_SIZE,
@@ -73,9 +72,9 @@ public final class LocalService implements AutoCloseable {
                 AwsBehaviour.CURRENT), consumer, clock, MappingObserver.NONE);
         mapping.start();
 
-        CheckHandler check = new CheckHandler(new CheckService(ledger));
-        api = HttpApiServer.start("api", ports.api(), 32,
-                new LocalHttpApi(check, parser, new SnsEventPublisher(stack.sns(), topic.arn())));
+        // In AWS, POST /events is an API Gateway -> SNS integration; locally the check handler serves it.
+        CheckService check = new CheckService(ledger, new SnsEventPublisher(stack.sns(), topic.arn()));
+        api = HttpApiServer.start("api", ports.api(), 32, new CheckHandler(check));
         tracker = TrackerServer.start(stack.dynamoDb(), TrackerTableSchema.DEFAULT_TABLE_NAME, ports.tracker());
     }
 
