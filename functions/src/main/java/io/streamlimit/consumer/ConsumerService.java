@@ -6,12 +6,16 @@ import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.Outcome;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerService.class);
+    /** Shared by every invocation in this JVM; daemon threads, so they never keep it alive. */
+    private static final ExecutorService LEDGER_WRITERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EventParser parser;
     private final Ledger ledger;
@@ -44,8 +54,10 @@ public final class ConsumerService {
         Set<String> failed = new LinkedHashSet<>();
         List<StreamEvent> applied = new ArrayList<>(messages.size());
         Map<StreamEvent, List<String>> idsByEvent = new HashMap<>();
-        for (InboundMessage message : messages) {
-            StreamEvent event = applyOne(message, invocation);
+        List<StreamEvent> outcomes = applyAll(messages, invocation);
+        for (int i = 0; i < messages.size(); i++) {
+            InboundMessage message = messages.get(i);
+            StreamEvent event = outcomes.get(i);
             if (event == null) {
                 failed.add(message.messageId());
             } else {
@@ -57,6 +69,25 @@ public final class ConsumerService {
             failed.addAll(callDownstream(applied, idsByEvent, invocation));
         }
         return messages.stream().map(InboundMessage::messageId).filter(failed::contains).distinct().toList();
+    }
+
+    /**
+     * Applies a batch's messages side by side: each is a read and a conditional write that mostly
+     * waits on DynamoDB, and the ledger holds its invariants under any interleaving.
+     */
+    private List<StreamEvent> applyAll(List<InboundMessage> messages, InvocationInfo invocation) {
+        if (messages.size() == 1) {
+            return Collections.singletonList(applyOne(messages.get(0), invocation));
+        }
+        List<CompletableFuture<StreamEvent>> pending = new ArrayList<>(messages.size());
+        for (InboundMessage message : messages) {
+            pending.add(CompletableFuture.supplyAsync(() -> applyOne(message, invocation), LEDGER_WRITERS));
+        }
+        List<StreamEvent> events = new ArrayList<>(messages.size());
+        for (CompletableFuture<StreamEvent> future : pending) {
+            events.add(future.join());
+        }
+        return events;
     }
 
     /** Parses and applies one message; null if it failed (the reason is logged). */
