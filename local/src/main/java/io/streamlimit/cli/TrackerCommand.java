@@ -49,6 +49,9 @@ public final class TrackerCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be 0 to 65535, was " + port);
         }
+        if (dynamoDbEndpoint != null && !("http".equals(dynamoDbEndpoint.getScheme()) || "https".equals(dynamoDbEndpoint.getScheme()))) {
+            throw new UserError("--dynamodb-endpoint must be a URL such as http://127.0.0.1:8000, was " + dynamoDbEndpoint);
+        }
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         Thread hook = new Thread(() -> closeAll(resources), "tracker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
