@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     /** Where DynamoDB Local keeps its Jetty server; see {@link #loopbackConnector}. */
     private static final String JETTY_FIELD = "server";
+    private static final int FREE_PORT_ATTEMPTS = 5;
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
@@ -45,6 +47,23 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
         }
+        if (port != 0) {
+            return startOn(port, dataDirOrNull);
+        }
+        // DynamoDB Local's arguments refuse port 0 (and it prints the port it was given), so pick
+        // a free one; another process may take it before we bind, hence the few attempts.
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try {
+                return startOn(freePort(), dataDirOrNull);
+            } catch (PortInUseException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static DynamoDbLocalServer startOn(int port, Path dataDirOrNull) {
         String[] args = args(port, dataDirOrNull);
         DynamoDBProxyServer server;
         try {
@@ -54,27 +73,29 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             throw new IllegalStateException("DynamoDB Local refused " + String.join(" ", args) + ": " + e.getMessage(), e);
         }
         ServerConnector connector = loopbackConnector(server);
-        connector.setPort(port);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start DynamoDB Local on port " + port + ": " + e.getMessage(), e);
         }
         // DynamoDB Local prints a bind failure and carries on unbound: the connector tells the truth.
-        int bound = connector.getLocalPort();
-        if (bound <= 0) {
+        if (connector.getLocalPort() <= 0) {
             stopQuietly(server);
-            throw new IllegalStateException("cannot start DynamoDB Local: port " + port + " is in use");
+            throw new PortInUseException(port);
         }
-        return new DynamoDbLocalServer(server, bound);
+        return new DynamoDbLocalServer(server, port);
+    }
+
+    private static final class PortInUseException extends IllegalStateException {
+        PortInUseException(int port) {
+            super("cannot start DynamoDB Local: port " + port + " is in use");
+        }
     }
 
     private static String[] args(int port, Path dataDirOrNull) {
         // -sharedDb: one database whatever credentials and region a client signs with, so a
         // process using other credentials still sees the same tables.
-        // The CLI refuses port 0: it gets a placeholder and the connector gets the real port.
-        String cliPort = Integer.toString(port == 0 ? ServerRunner.DEFAULT_PORT : port);
-        List<String> args = new ArrayList<>(List.of("-port", cliPort, "-sharedDb", "-disableTelemetry"));
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dataDirOrNull == null) {
             args.add("-inMemory");
         } else {
@@ -88,11 +109,18 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+
     /**
-     * DynamoDB Local binds every interface and cannot report a port chosen by the OS, so reach its
-     * Jetty connector (a private field, pinned by the DynamoDBLocal version the build uses) to bind
-     * loopback only, to let the OS choose a port and to read the bound one. The tests fail if a
-     * new version renames the field.
+     * DynamoDB Local binds every interface and hides a failure to bind, so reach its Jetty
+     * connector (a private field, pinned by the DynamoDBLocal version the build uses) to bind
+     * loopback only and to see whether it bound. The tests fail if a new version renames it.
      */
     private static ServerConnector loopbackConnector(DynamoDBProxyServer proxy) {
         try {
