@@ -7,8 +7,11 @@ import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.settings.Settings;
 import io.streamlimit.tracker.TrackerTableSchema;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +53,34 @@ class ScenarioStackTemplateTest {
                 "Timeout", consumer.timeoutSeconds(),
                 "MemorySize", consumer.memoryMb(),
                 "Runtime", "java21",
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "Environment", Map.of("Variables", Match.objectEquals(Map.of(
                         "TABLE_NAME", Map.of("Ref", ledgerTable(s.template())),
+                        "STREAM_LIMIT", "3",
+                        "LEASE_SECONDS", "14400",
                         "RESULTS_SECRET_NAME", ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME,
                         "RESULTS_GROUP_ID", s.scenario().name(),
-                        "STREAM_LIMIT", "3")))));
+                        "DOWNSTREAM_CALL_MILLIS", Integer.toString(s.scenario().downstream().callMillis()))))));
+    }
+
+    /** The functions' own Settings read the consumer's environment as the scenario means it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void consumer_environment_is_what_the_functions_read_records_results_and_waits_out_the_call(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Map<?, ?> properties = (Map<?, ?>) s.template().findResources("AWS::Lambda::Function").get(consumer(s)).get("Properties");
+        Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
+        Map<String, String> environment = new HashMap<>();
+        // A deployed function sees the table's name where the template has its Ref.
+        variables.forEach((name, value) -> environment.put((String) name, value instanceof String text ? text : "ledger-table"));
+
+        Settings settings = Settings.fromEnv(environment);
+
+        assertThat(settings.recordsResults()).isTrue();
+        assertThat(settings.resultsSecretName()).isEqualTo(ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME);
+        assertThat(settings.resultsJdbcUrl()).isNull();
+        assertThat(settings.resultsGroupId()).isEqualTo(s.scenario().name());
+        assertThat(settings.downstreamCallDuration()).isEqualTo(Duration.ofMillis(s.scenario().downstream().callMillis()));
+        assertThat(settings.ledger().limit()).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}")

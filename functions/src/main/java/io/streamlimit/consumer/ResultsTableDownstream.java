@@ -2,7 +2,6 @@ package io.streamlimit.consumer;
 
 import io.streamlimit.event.StreamEvent;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,13 +27,21 @@ public final class ResultsTableDownstream implements Downstream {
             + " (run_id, id, sent_at, started_at, completed_at, group_id, batch_id, cache_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final String jdbcUrl;
+    private final ResultsConnection results;
     private final String groupId;
     private final Duration callDuration;
     private final Clock clock;
 
     public ResultsTableDownstream(String jdbcUrl, String groupId, Duration callDuration, Clock clock) {
-        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this(ResultsConnection.of(jdbcUrl), groupId, callDuration, clock);
+    }
+
+    /**
+     * @param callDuration how long each invocation lasts at least, from its start: the downstream
+     *     call the original experiments waited out (DOWNSTREAM_CALL_MILLIS)
+     */
+    public ResultsTableDownstream(ResultsConnection results, String groupId, Duration callDuration, Clock clock) {
+        this.results = Objects.requireNonNull(results, "results");
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.callDuration = Objects.requireNonNull(callDuration, "callDuration");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,7 +63,7 @@ public final class ResultsTableDownstream implements Downstream {
     private void insert(List<StreamEvent> events, InvocationInfo invocation) throws SQLException {
         // One connection per invocation: an environment runs one invocation at a time, and a
         // cached connection would have to survive Lambda's freezes between invocations.
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+        try (Connection connection = results.connect();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Instant completedAt = clock.instant();
             for (StreamEvent event : events) {
@@ -96,5 +103,14 @@ public final class ResultsTableDownstream implements Downstream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How long each invocation lasts at least, from its start. */
+    public Duration callDuration() {
+        return callDuration;
+    }
+
+    public ResultsConnection results() {
+        return results;
     }
 }

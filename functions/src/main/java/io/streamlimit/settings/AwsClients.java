@@ -5,6 +5,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -24,6 +25,12 @@ public final class AwsClients {
 
     public static SnsClient sns(Settings settings) {
         return configure(SnsClient.builder(), settings, settings.snsEndpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static SecretsManagerClient secretsManager(Settings settings) {
+        return configure(SecretsManagerClient.builder(), settings, settings.secretsManagerEndpoint())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -12,6 +12,13 @@ import java.util.regex.Pattern;
 /**
  * The functions' configuration, read once from the environment at a handler's edge.
  *
+ * <p>The consumer records one {@code invocations} row per processed event in the results
+ * database when it has one: {@code RESULTS_JDBC_URL}, or else the Secrets Manager secret
+ * {@code RESULTS_SECRET_NAME} (read once at cold start by {@link Wiring}; its value is in the RDS
+ * format that {@link ResultsSecret} reads). Whenever it records results it also waits out
+ * {@code DOWNSTREAM_CALL_MILLIS} from the start of each invocation, as the original experiments'
+ * downstream call did. With neither variable it records nothing and waits for nothing.
+ *
  * <table>
  *   <caption>Environment variables</caption>
  *   <tr><td>TABLE_NAME</td><td>ledger table (default {@value LedgerTableSchema#DEFAULT_TABLE_NAME})</td></tr>
@@ -20,10 +27,15 @@ import java.util.regex.Pattern;
  *   <tr><td>TOMBSTONE_SECONDS</td><td>how long closes and denials are remembered (default 86400)</td></tr>
  *   <tr><td>TOPIC_ARN</td><td>the events topic (producer, POST /events)</td></tr>
  *   <tr><td>AWS_REGION</td><td>region; us-east-1 if unset and an endpoint is overridden</td></tr>
- *   <tr><td>AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL</td><td>endpoint overrides (the service one wins)</td></tr>
- *   <tr><td>RESULTS_JDBC_URL</td><td>results database; unset: the consumer calls no downstream</td></tr>
- *   <tr><td>RESULTS_GROUP_ID</td><td>{@code group_id} of the rows written (default consumer)</td></tr>
- *   <tr><td>DOWNSTREAM_CALL_MILLIS</td><td>time each invocation waits out after its downstream call (default 0)</td></tr>
+ *   <tr><td>AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL</td>
+ *       <td>endpoint overrides (the service one wins)</td></tr>
+ *   <tr><td>RESULTS_JDBC_URL</td><td>results database as a JDBC URL (jdbc:postgresql://...); wins over RESULTS_SECRET_NAME</td></tr>
+ *   <tr><td>RESULTS_SECRET_NAME</td><td>name or ARN of a Secrets Manager secret holding the results database's
+ *       connection in the RDS format {"engine":"postgres","host":...,"port":5432,"username":...,"password":...,"dbname":...};
+ *       what the CDK stack passes. Neither set: the consumer records nothing and calls no downstream</td></tr>
+ *   <tr><td>RESULTS_GROUP_ID</td><td>{@code group_id} of the rows written (default consumer; the scenario name in AWS)</td></tr>
+ *   <tr><td>DOWNSTREAM_CALL_MILLIS</td><td>how long each invocation lasts at least, from its start, when results are
+ *       recorded: the downstream call the original experiments waited out (default 0)</td></tr>
  *   <tr><td>PUBLISH_PARALLELISM</td><td>PublishBatch calls in flight (default 5)</td></tr>
  * </table>
  */
@@ -34,12 +46,16 @@ public record Settings(
         String region,
         URI dynamoDbEndpoint,
         URI snsEndpoint,
+        URI secretsManagerEndpoint,
         String resultsJdbcUrl,
+        String resultsSecretName,
         String resultsGroupId,
         Duration downstreamCallDuration,
         int publishParallelism) {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    /** A secret's name (A-Z a-z 0-9 / _ + = . @ -) or its ARN. */
+    private static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,2048}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     public Settings {
@@ -69,12 +85,16 @@ public record Settings(
         URI anyEndpoint = vars.endpoint("AWS_ENDPOINT_URL", null);
         URI dynamoDbEndpoint = vars.endpoint("AWS_ENDPOINT_URL_DYNAMODB", anyEndpoint);
         URI snsEndpoint = vars.endpoint("AWS_ENDPOINT_URL_SNS", anyEndpoint);
+        URI secretsManagerEndpoint = vars.endpoint("AWS_ENDPOINT_URL_SECRETS_MANAGER", anyEndpoint);
         String jdbcUrl = vars.optional("RESULTS_JDBC_URL");
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
             throw new SettingsException("RESULTS_JDBC_URL", "must start with jdbc:, e.g. jdbc:postgresql://host/db");
         }
+        String secretName = vars.matching(ResultsSecret.VARIABLE, null, SECRET_ID,
+                "must be a Secrets Manager secret name or ARN (A-Z a-z 0-9 / _ + = . @ - :)");
         String groupId = vars.optional("RESULTS_GROUP_ID");
-        return new Settings(tableName, ledger, topicArn, region, dynamoDbEndpoint, snsEndpoint, jdbcUrl,
+        return new Settings(tableName, ledger, topicArn, region, dynamoDbEndpoint, snsEndpoint, secretsManagerEndpoint,
+                jdbcUrl, secretName,
                 groupId == null ? "consumer" : groupId,
                 Duration.ofMillis(vars.integer("DOWNSTREAM_CALL_MILLIS", 0, 0, 900_000)),
                 vars.integer("PUBLISH_PARALLELISM", 5, 1, 100));
@@ -86,6 +106,11 @@ public record Settings(
             throw new SettingsException("TOPIC_ARN", "not set; the producer needs the events topic");
         }
         return topicArn;
+    }
+
+    /** Whether the consumer records results (and so waits out the downstream call). */
+    public boolean recordsResults() {
+        return resultsJdbcUrl != null || resultsSecretName != null;
     }
 
     /** Reads and checks one variable at a time; blank counts as unset. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 class SettingsTest {
 
@@ -23,6 +24,8 @@ class SettingsTest {
         assertThat(settings.topicArn()).isNull();
         assertThat(settings.dynamoDbEndpoint()).isNull();
         assertThat(settings.resultsJdbcUrl()).isNull();
+        assertThat(settings.resultsSecretName()).isNull();
+        assertThat(settings.recordsResults()).isFalse();
         assertThat(settings.resultsGroupId()).isEqualTo("consumer");
         assertThat(settings.downstreamCallDuration()).isZero();
         assertThat(settings.publishParallelism()).isEqualTo(5);
@@ -39,7 +42,9 @@ class SettingsTest {
                 Map.entry("AWS_REGION", "eu-west-1"),
                 Map.entry("AWS_ENDPOINT_URL", "http://localhost:4566"),
                 Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"),
+                Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4566"),
                 Map.entry("RESULTS_JDBC_URL", "jdbc:postgresql://localhost/results"),
+                Map.entry("RESULTS_SECRET_NAME", "streamlimit/results"),
                 Map.entry("RESULTS_GROUP_ID", "sqs-rc1"),
                 Map.entry("DOWNSTREAM_CALL_MILLIS", "1000"),
                 Map.entry("PUBLISH_PARALLELISM", "2")));
@@ -50,7 +55,10 @@ class SettingsTest {
         assertThat(settings.region()).isEqualTo("eu-west-1");
         assertThat(settings.dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
         assertThat(settings.snsEndpoint()).as("falls back to AWS_ENDPOINT_URL").isEqualTo(URI.create("http://localhost:4566"));
+        assertThat(settings.secretsManagerEndpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
         assertThat(settings.resultsJdbcUrl()).isEqualTo("jdbc:postgresql://localhost/results");
+        assertThat(settings.resultsSecretName()).isEqualTo("streamlimit/results");
+        assertThat(settings.recordsResults()).isTrue();
         assertThat(settings.resultsGroupId()).isEqualTo("sqs-rc1");
         assertThat(settings.downstreamCallDuration()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.publishParallelism()).isEqualTo(2);
@@ -69,6 +77,8 @@ class SettingsTest {
             "AWS_ENDPOINT_URL_DYNAMODB|localhost:8000|AWS_ENDPOINT_URL_DYNAMODB: must be an http(s) URL",
             "AWS_ENDPOINT_URL_SNS|http://|AWS_ENDPOINT_URL_SNS: must be an http(s) URL",
             "RESULTS_JDBC_URL|postgresql://localhost/results|RESULTS_JDBC_URL: must start with jdbc:",
+            "RESULTS_SECRET_NAME|streamlimit results|RESULTS_SECRET_NAME: must be a Secrets Manager secret name or ARN",
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER|localhost:4566|AWS_ENDPOINT_URL_SECRETS_MANAGER: must be an http(s) URL",
             "DOWNSTREAM_CALL_MILLIS|forever|DOWNSTREAM_CALL_MILLIS: must be an integer",
             "PUBLISH_PARALLELISM|0|PUBLISH_PARALLELISM: must be an integer from 1 to 100"})
     void a_bad_value_is_refused_naming_the_variable(String variable, String value, String message) {
@@ -86,6 +96,25 @@ class SettingsTest {
     void the_producer_names_the_missing_topic() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of()).requireTopicArn())
                 .hasMessageStartingWith("TOPIC_ARN: not set");
+    }
+
+    @Test
+    void a_secret_alone_means_results_are_recorded_and_an_arn_is_a_name_too() {
+        Settings settings = Settings.fromEnv(Map.of("RESULTS_SECRET_NAME",
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:streamlimit/results-AbC123"));
+
+        assertThat(settings.resultsSecretName()).endsWith(":secret:streamlimit/results-AbC123");
+        assertThat(settings.resultsJdbcUrl()).isNull();
+        assertThat(settings.recordsResults()).isTrue();
+    }
+
+    @Test
+    void the_secrets_manager_client_builds_with_the_endpoint_override() {
+        Settings settings = Settings.fromEnv(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"));
+
+        try (SecretsManagerClient secrets = AwsClients.secretsManager(settings)) {
+            assertThat(secrets.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://localhost:4566"));
+        }
     }
 
     @Test
