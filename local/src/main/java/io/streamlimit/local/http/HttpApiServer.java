@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.streamlimit.local.lambda.FunctionConfig;
+import io.streamlimit.local.lambda.LocalContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,17 +31,8 @@ public final class HttpApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     /** Room for connections waiting on a busy pool; the OS default (50) drops bursts. */
     private static final int BACKLOG = 1024;
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
-    static {
-        // The JDK server writes a response's headers and body as separate packets: without
-        // TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to each response
-        // (measured: 60 ms -> 8 ms per tracker request). The JDK reads this once, when its first
-        // server starts, so any HttpServer created before this class loads goes without it.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
+    /** API Gateway gives up on an HTTP API integration after 30 s. */
+    private static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -64,7 +58,7 @@ public final class HttpApiServer implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+            server = LoopbackHttpServers.create(port, BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve " + name + " on port " + port + ": " + e.getMessage(), e);
         }
@@ -88,7 +82,8 @@ public final class HttpApiServer implements AutoCloseable {
             }
             APIGatewayV2HTTPResponse response;
             try {
-                response = handler.handleRequest(event, new HttpApiContext(name, requestId));
+                response = handler.handleRequest(event, new LocalContext(requestId, "local", new FunctionConfig(name, null, INTEGRATION_TIMEOUT, 128),
+                        Instant.now().plus(INTEGRATION_TIMEOUT), Clock.systemUTC()));
             } catch (RuntimeException | Error e) {
                 // API Gateway answers 500 when the integration fails; the handler should never let
                 // bad input get this far, so it is logged as the bug it is.

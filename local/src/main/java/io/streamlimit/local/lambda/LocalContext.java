@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Lambda context a handler sees locally: a request id per invoke, a log stream per environment. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
 
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
 
@@ -21,7 +21,7 @@ final class LocalContext implements Context {
     private final Instant deadline;
     private final Clock clock;
 
-    LocalContext(String requestId, String environmentId, FunctionConfig config, Instant deadline, Clock clock) {
+    public LocalContext(String requestId, String environmentId, FunctionConfig config, Instant deadline, Clock clock) {
         this.requestId = requestId;
         this.environmentId = environmentId;
         this.config = config;

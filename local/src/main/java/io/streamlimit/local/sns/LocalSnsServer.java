@@ -2,8 +2,8 @@ package io.streamlimit.local.sns;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.streamlimit.local.http.LoopbackHttpServers;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public final class LocalSnsServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1 and the given port, or a free one when {@code port} is 0. */
     public static LocalSnsServer start(int port, int threads) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        HttpServer server = LoopbackHttpServers.create(port, 256);
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "local-sns");
             t.setDaemon(true);
