@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             CompareCommand.class,
             RecommendCommand.class,
+            ChaosCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 

@@ -1,0 +1,84 @@
+package io.streamlimit.local.chaos;
+
+import io.streamlimit.ledger.LedgerStore;
+import io.streamlimit.ledger.UidLedger;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@link LedgerStore} in front of the real one that counts, from the writes themselves, how
+ * often each stream was added to a uid's counted streams and to its closed ones. A stream added
+ * twice (without its lease expiring in between) is an event applied twice, whatever the answers
+ * said. The ledger reads and then writes on one thread, so the write is compared with the read
+ * this thread made just before.
+ */
+public final class ApplyCounter implements LedgerStore {
+
+    private final LedgerStore inner;
+    private final ThreadLocal<UidLedger> lastRead = new ThreadLocal<>();
+    private final Map<String, Integer> opens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> closes = new ConcurrentHashMap<>();
+    private final List<String> appliedTwice = new CopyOnWriteArrayList<>();
+
+    public ApplyCounter(LedgerStore inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public UidLedger read(String uid) {
+        UidLedger state = inner.read(uid);
+        lastRead.set(state);
+        return state;
+    }
+
+    @Override
+    public boolean compareAndSet(UidLedger next, long expectedVersion) {
+        boolean written = inner.compareAndSet(next, expectedVersion);
+        UidLedger previous = lastRead.get();
+        if (written && previous != null && previous.uid().equals(next.uid()) && previous.version() == expectedVersion) {
+            count(previous, next);
+        }
+        return written;
+    }
+
+    private void count(UidLedger previous, UidLedger next) {
+        String uid = next.uid();
+        for (String stream : next.active().keySet()) {
+            if (!previous.active().containsKey(stream)) {
+                bump(opens, uid, stream, "open");
+            }
+        }
+        for (String stream : previous.active().keySet()) {
+            if (!next.active().containsKey(stream) && !next.closed().containsKey(stream)) {
+                opens.remove(key(uid, stream)); // its lease expired and was pruned: a new open is a new stream life
+            }
+        }
+        for (String stream : next.closed().keySet()) {
+            if (!previous.closed().containsKey(stream)) {
+                bump(closes, uid, stream, "close");
+            }
+        }
+        for (String stream : previous.closed().keySet()) {
+            if (!next.closed().containsKey(stream)) {
+                closes.remove(key(uid, stream));
+            }
+        }
+    }
+
+    private void bump(Map<String, Integer> counts, String uid, String stream, String type) {
+        if (counts.merge(key(uid, stream), 1, Integer::sum) == 2) {
+            appliedTwice.add(type + " " + uid + "/" + stream);
+        }
+    }
+
+    private static String key(String uid, String stream) {
+        return uid + '\u0000' + stream;
+    }
+
+    /** Events (type uid/stream) whose effect was written twice. */
+    public List<String> appliedTwice() {
+        return List.copyOf(appliedTwice);
+    }
+}

@@ -1,0 +1,137 @@
+package io.streamlimit.local.chaos;
+
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.ledger.Outcome;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * DESIGN's four ledger invariants for one uid, written as plainly as possible and independently
+ * of the real ledger: a set of counted streams with their lease expiry, the closed streams and
+ * the denied opens. The history checker replays operations through it and expects the same
+ * answers. Tombstones are taken never to expire (the chaos run keeps them for longer than it
+ * runs), so two states that differ only in a tombstone's expiry are the same state.
+ */
+final class ModelLedger {
+
+    /** What an {@code acquire} answers. */
+    record AcquireAnswer(boolean allowed, int open, long leaseExpiresAt) {
+    }
+
+    private final int limit;
+    private final long leaseMillis;
+    private final Map<String, Long> active;
+    private final Set<String> closed;
+    private final Set<String> denied;
+
+    ModelLedger(LedgerSettings settings) {
+        this(settings.limit(), settings.leaseDuration().toMillis(), new HashMap<>(), new HashSet<>(), new HashSet<>());
+    }
+
+    private ModelLedger(int limit, long leaseMillis, Map<String, Long> active, Set<String> closed, Set<String> denied) {
+        this.limit = limit;
+        this.leaseMillis = leaseMillis;
+        this.active = active;
+        this.closed = closed;
+        this.denied = denied;
+    }
+
+    ModelLedger copy() {
+        return new ModelLedger(limit, leaseMillis, new HashMap<>(active), new HashSet<>(closed), new HashSet<>(denied));
+    }
+
+    /** Invariant 4: a lease that has run out holds no slot. */
+    private void expire(long now) {
+        active.values().removeIf(expiry -> expiry <= now);
+    }
+
+    Outcome open(String stream, long now) {
+        expire(now);
+        if (closed.contains(stream)) {
+            return Outcome.ALREADY_CLOSED; // invariant 3: close before open
+        }
+        if (active.containsKey(stream)) {
+            active.put(stream, Math.max(active.get(stream), now + leaseMillis));
+            return Outcome.REFRESHED; // invariant 3: a duplicate changes nothing but the lease
+        }
+        if (denied.contains(stream)) {
+            return Outcome.DUPLICATE;
+        }
+        if (active.size() < limit) {
+            active.put(stream, now + leaseMillis);
+            return Outcome.OPENED;
+        }
+        denied.add(stream); // invariant 2: over the limit is recorded as denied, not counted
+        return Outcome.DENIED;
+    }
+
+    Outcome close(String stream, long now) {
+        expire(now);
+        if (closed.contains(stream)) {
+            return Outcome.DUPLICATE;
+        }
+        closed.add(stream);
+        denied.remove(stream);
+        return active.remove(stream) != null ? Outcome.CLOSED : Outcome.TOMBSTONED;
+    }
+
+    AcquireAnswer acquire(String stream, long now) {
+        expire(now);
+        if (closed.contains(stream)) {
+            return new AcquireAnswer(false, active.size(), 0);
+        }
+        if (active.containsKey(stream)) {
+            long lease = Math.max(active.get(stream), now + leaseMillis);
+            active.put(stream, lease);
+            return new AcquireAnswer(true, active.size(), lease);
+        }
+        if (active.size() >= limit) {
+            return new AcquireAnswer(false, active.size(), 0);
+        }
+        denied.remove(stream);
+        active.put(stream, now + leaseMillis);
+        return new AcquireAnswer(true, active.size(), now + leaseMillis);
+    }
+
+    int check(long now) {
+        expire(now);
+        return active.size();
+    }
+
+    /** Streams holding a slot at {@code now}. */
+    Set<String> live(long now) {
+        Set<String> live = new HashSet<>();
+        active.forEach((stream, expiry) -> {
+            if (expiry > now) {
+                live.add(stream);
+            }
+        });
+        return live;
+    }
+
+    Set<String> closed() {
+        return Set.copyOf(closed);
+    }
+
+    Set<String> denied() {
+        return Set.copyOf(denied);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelLedger m && active.equals(m.active) && closed.equals(m.closed) && denied.equals(m.denied);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(active, closed, denied);
+    }
+
+    @Override
+    public String toString() {
+        return "active=" + active.keySet() + " closed=" + closed.size() + " denied=" + denied;
+    }
+}

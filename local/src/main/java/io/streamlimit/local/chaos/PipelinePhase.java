@@ -1,0 +1,301 @@
+package io.streamlimit.local.chaos;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.consumer.ConsumerHandler;
+import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.event.EventParser;
+import io.streamlimit.event.EventType;
+import io.streamlimit.event.EventWriter;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.ledger.Ledger;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.ledger.LedgerStore;
+import io.streamlimit.ledger.UidLedger;
+import io.streamlimit.local.lambda.FunctionConfig;
+import io.streamlimit.local.lambda.LambdaFunction;
+import io.streamlimit.local.lambda.LambdaObserver;
+import io.streamlimit.local.lambda.MappingObserver;
+import io.streamlimit.local.lambda.SqsEventSourceMapping;
+import io.streamlimit.local.lambda.SqsMappingConfig;
+import io.streamlimit.local.sns.LocalTopic;
+import io.streamlimit.local.sns.SqsSubscription;
+import io.streamlimit.local.sqs.QueueWithDlq;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The end-to-end part of a round: events go through the local topic (SNS envelope) or straight
+ * into the queue (raw delivery), the event source mapping long-polls ElasticMQ and invokes the
+ * real consumer handler on the Lambda emulator, and the handler applies them to the ledger in
+ * DynamoDB Local, while the run injects duplicates, close-before-open, poison, exceptions,
+ * timeouts, batches outliving their visibility timeout and a DynamoDB restart. Every good event
+ * must be applied, every poison message must reach the real DLQ, and the final ledger must equal
+ * the model's; then the ledger's clock jumps past the lease and every slot must be free.
+ */
+final class PipelinePhase {
+
+    static final int VISIBILITY_SECONDS = 1;
+    static final int MAX_RECEIVE_COUNT = 10;
+    static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(3);
+    private static final int MAXIMUM_CONCURRENCY = 4;
+    private static final int MAX_POISON_BYTES = 60_000;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(120);
+
+    private final ChaosOptions options;
+    private final LedgerStore store;
+    private final LedgerSettings settings;
+    private final RestartableDynamoDb dynamo;
+    private final SqsClient sqs;
+    private final ChaosReport report;
+    private final String prefix;
+    private final History history = new History();
+    private final Random random;
+    private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
+    private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
+    private final Set<Long> faultedEvents = ConcurrentHashMap.newKeySet();
+    private final Set<String> appliedKeys = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger timeouts = new AtomicInteger();
+
+    PipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, RestartableDynamoDb dynamo,
+                  SqsClient sqs, ChaosReport report, String prefix) {
+        this.options = options;
+        this.store = store;
+        this.settings = settings;
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.report = report;
+        this.prefix = prefix;
+        this.random = new Random(options.seed() * 104_729L);
+    }
+
+    History history() {
+        return history;
+    }
+
+    void run() throws InterruptedException {
+        ChaosClock ledgerClock = ChaosClock.startingNow();
+        Ledger ledger = new Ledger(store, settings, ledgerClock);
+        QueueWithDlq queue = QueueWithDlq.create(sqs, prefix + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());
+        topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), false));
+        ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
+        RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
+            entryTicks.put(context.getAwsRequestId(), history.tick());
+            boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
+            SQSBatchResponse response = real.handleRequest(event, context);
+            if (fresh && chance(0.05)) {
+                report.fault(FaultKind.CONSUMER_EXCEPTION);
+                throw new IllegalStateException("chaos: injected function error after the handler");
+            }
+            return response;
+        };
+        MappingObserver redeliveries = new MappingObserver() {
+            @Override
+            public void redelivered(String body, int receiveCount, Instant at) {
+                report.fault(FaultKind.DUPLICATE_DELIVERY);
+            }
+        };
+        List<String> events = new ArrayList<>();
+        Set<String> goodKeys = new HashSet<>();
+        Map<String, String> poison = new HashMap<>(); // unique token -> body
+        Map<String, String> deadLettered = new HashMap<>(); // message id -> body
+        List<String> uids = new ArrayList<>();
+        try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
+                     new FunctionConfig(prefix + "-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
+                     Clock.systemUTC(), LambdaObserver.NONE);
+             SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
+                     queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
+                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.CURRENT), function, Clock.systemUTC(), redeliveries)) {
+            mapping.start();
+            // Poison first, so that its receives toward the DLQ run alongside everything else.
+            for (int p = 0; p < options.pipelinePoison(); p++) {
+                String unique = prefix + "-poison" + p + "-x"; // no token is a prefix of another
+                String body = Bodies.poison(random, unique, MAX_POISON_BYTES);
+                poison.put(unique, body);
+                if (p % 2 == 0) {
+                    topic.publish(List.of(body));
+                } else {
+                    sqs.sendMessage(b -> b.queueUrl(queue.queueUrl()).messageBody(body));
+                }
+                report.fault(FaultKind.POISON_MESSAGE);
+            }
+            report.poisonSent(poison.size());
+            long seq = 0;
+            for (int u = 0; u < options.pipelineUids(); u++) {
+                String uid = prefix + "-p" + u;
+                uids.add(uid);
+                // a: opened and closed; b: never closed (its lease must free it); c: close before open.
+                List<StreamEvent> lifecycle = List.of(
+                        new StreamEvent(EventType.CLOSE, uid, uid + "-c", null, prefix, seq++),
+                        new StreamEvent(EventType.OPEN, uid, uid + "-a", null, prefix, seq++),
+                        new StreamEvent(EventType.OPEN, uid, uid + "-b", null, prefix, seq++),
+                        new StreamEvent(EventType.CLOSE, uid, uid + "-a", null, prefix, seq++),
+                        new StreamEvent(EventType.OPEN, uid, uid + "-c", null, prefix, seq++));
+                report.fault(FaultKind.CLOSE_BEFORE_OPEN);
+                report.fault(FaultKind.NEVER_CLOSED);
+                for (StreamEvent e : lifecycle) {
+                    goodKeys.add(key(e));
+                    events.add(EventWriter.toJson(e));
+                    if (chance(0.1)) {
+                        events.add(EventWriter.toJson(e)); // published twice, byte for byte
+                        report.fault(FaultKind.DUPLICATE_DELIVERY);
+                    }
+                }
+            }
+            report.goodEvents(goodKeys.size());
+            Thread outage = new Thread(() -> {
+                try {
+                    dynamo.restart(options.outage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "chaos-dynamodb-outage");
+            for (int i = 0; i < events.size(); i += 10) {
+                List<String> bodies = events.subList(i, Math.min(i + 10, events.size()));
+                if (chance(0.25)) {
+                    // Raw delivery: the bare event, no SNS envelope.
+                    List<SendMessageBatchRequestEntry> entries = IntStream.range(0, bodies.size())
+                            .mapToObj(n -> SendMessageBatchRequestEntry.builder().id("m" + n).messageBody(bodies.get(n)).build())
+                            .toList();
+                    sqs.sendMessageBatch(b -> b.queueUrl(queue.queueUrl()).entries(entries));
+                } else {
+                    topic.publish(bodies);
+                }
+                if (i <= events.size() / 2 && i + 10 > events.size() / 2) {
+                    outage.start();
+                    report.fault(FaultKind.DYNAMODB_RESTART);
+                }
+                Thread.sleep(20);
+            }
+            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                receiveDeadLetters(queue.dlqUrl(), 1, deadLettered);
+                boolean allApplied = appliedKeys.containsAll(goodKeys);
+                if (allApplied && deadLettered.size() >= poison.size() && !outage.isAlive()) {
+                    break;
+                }
+            }
+            outage.join();
+        }
+        receiveDeadLetters(queue.dlqUrl(), 0, deadLettered);
+        judgeDeadLetters(poison, deadLettered);
+        Set<String> lost = new HashSet<>(goodKeys);
+        lost.removeAll(appliedKeys);
+        lost.forEach(k -> report.lost("pipeline: " + k));
+
+        Map<String, UidLedger> finals = new HashMap<>();
+        for (String uid : uids) {
+            finals.put(uid, store.read(uid));
+        }
+        report.violations(new HistoryChecker(settings).checkConcurrent(history.ops(), finals, ledgerClock.millis()));
+        // Players that never closed: past the lease every slot is free again.
+        ledgerClock.advance(settings.leaseDuration().plusSeconds(1));
+        for (String uid : uids) {
+            long invoked = history.tick();
+            int open = ledger.check(uid).open();
+            history.record(OpKind.CHECK, uid, null, "ledger", invoked, history.tick(), ledgerClock.millis(), new Answer.Checked(open));
+            if (open != 0) {
+                report.violation(new Violation("4: lease did not free the slot", uid, open + " streams open after every lease expired"));
+            }
+        }
+        report.operations("pipeline end to end (concurrent)", history.size());
+    }
+
+    private Downstream downstream() {
+        return (events, invocation) -> {
+            long returned = history.tick();
+            long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
+            for (StreamEvent e : events) {
+                appliedKeys.add(key(e));
+                history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "pipeline",
+                        invoked, returned, -1, new Answer.Applied(null));
+            }
+            boolean fresh = events.stream().allMatch(e -> e.seq() == null || faultedEvents.add(e.seq()));
+            if (!fresh) {
+                return List.of();
+            }
+            double roll = roll();
+            if (roll < 0.06) {
+                report.fault(FaultKind.CONSUMER_EXCEPTION);
+                throw new IllegalStateException("chaos: injected downstream failure");
+            } else if (roll < 0.14) {
+                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
+                sleep(VISIBILITY_SECONDS * 1000L + 600);
+            } else if (roll < 0.17 && timeouts.incrementAndGet() <= 2) {
+                report.fault(FaultKind.CONSUMER_TIMEOUT);
+                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
+                sleep(FUNCTION_TIMEOUT.toMillis() + 500);
+            }
+            return List.of();
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("chaos: stopped by the function timeout");
+        }
+    }
+
+    private boolean chance(double p) {
+        return roll() < p;
+    }
+
+    private double roll() {
+        synchronized (random) {
+            return random.nextDouble();
+        }
+    }
+
+    private void receiveDeadLetters(String dlqUrl, int waitSeconds, Map<String, String> into) {
+        for (Message m : sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds).visibilityTimeout(43_200)).messages()) {
+            into.put(m.messageId(), m.body());
+        }
+    }
+
+    private void judgeDeadLetters(Map<String, String> poison, Map<String, String> deadLettered) {
+        Set<String> found = new HashSet<>();
+        for (String body : deadLettered.values()) {
+            String rejection = Bodies.rejection(body);
+            String token = poison.keySet().stream().filter(body::contains).findFirst().orElse(null);
+            if (token != null && rejection != null) {
+                found.add(token);
+                report.deadLetter(new ChaosReport.DeadLetter("pipeline", true, rejection, HandlerPhase.preview(body)));
+            } else {
+                report.deadLetter(new ChaosReport.DeadLetter("pipeline", false,
+                        rejection == null ? "a good event, dead-lettered after " + MAX_RECEIVE_COUNT + " receives" : rejection,
+                        HandlerPhase.preview(body)));
+            }
+        }
+        for (String token : poison.keySet()) {
+            if (!found.contains(token)) {
+                report.violation(new Violation("poison", "-", token + " never reached the DLQ: " + HandlerPhase.preview(poison.get(token))));
+            }
+        }
+    }
+
+    private static String key(StreamEvent e) {
+        return e.type().wireName() + " " + e.uid() + "/" + e.streamId();
+    }
+}

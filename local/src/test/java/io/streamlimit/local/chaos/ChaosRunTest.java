@@ -1,0 +1,52 @@
+package io.streamlimit.local.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.cli.StreamlimitCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** The short chaos profile CI runs, with the acceptance figures of issue 7. */
+class ChaosRunTest {
+
+    static {
+        // The consumer logs every rejected message; thousands of lines only slow the test down.
+        System.setProperty("org.slf4j.simpleLogger.log.io.streamlimit.consumer.ConsumerService", "error");
+    }
+
+
+    @Test
+    void the_short_profile_injects_every_fault_and_finds_no_violation() throws Exception {
+        StringWriter progress = new StringWriter();
+        long started = System.nanoTime();
+        ChaosReport report = ChaosRun.run(ChaosOptions.ci(42), new PrintWriter(progress, true));
+        StringWriter printed = new StringWriter();
+        report.print(new PrintWriter(printed, true));
+        System.out.println(progress + printed.toString() + "wall time: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        assertThat(report.operations()).as("operations").isGreaterThanOrEqualTo(20_000);
+        for (FaultKind kind : FaultKind.values()) {
+            assertThat(report.faults(kind)).as(kind.label()).isPositive();
+        }
+        assertThat(report.violations()).as("violations").isEmpty();
+        assertThat(report.limitViolations()).as("limit exceeded").isZero();
+        assertThat(report.lost()).as("events lost").isEmpty();
+        assertThat(report.appliedTwice()).as("events applied twice").isEmpty();
+        assertThat(report.goodDeadLettered()).as("good messages in the DLQ").isZero();
+        assertThat(report.poisonSent()).isPositive();
+        assertThat(report.poisonDeadLettered()).as("poison in the DLQ").isEqualTo(report.poisonSent());
+        assertThat(report.deadLetters()).allSatisfy(d -> assertThat(d.reason()).isNotBlank());
+        assertThat(report.passed()).isTrue();
+        assertThat(printed.toString()).contains("operations run", "faults injected", "events in the DLQ", "violations found: 0");
+    }
+
+    @Test
+    void chaos_command_refuses_a_bad_duration_with_exit_code_2() {
+        StringWriter err = new StringWriter();
+        int exit = StreamlimitCli.commandLine().setErr(new PrintWriter(err, true)).execute("chaos", "--minutes", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--minutes");
+    }
+}
