@@ -182,7 +182,7 @@ public final class ChaosReport {
         }
         reasons.forEach((reason, n) -> out.printf("  %4d x %s%n", n, reason));
         if (ambiguousUids() > 0) {
-            out.printf("uids too ambiguous to check exactly (bounds still checked): %d%n", ambiguousUids());
+            out.printf("uids whose exact check stopped early (too many states explained the history): %d%n", ambiguousUids());
         }
         out.printf("violations found: %d%n", violations.size() + lost.size() + appliedTwice.size());
         List<String> shown = new ArrayList<>();

@@ -64,6 +64,14 @@ public final class HistoryChecker {
             history.sort(Comparator.comparingLong(Op::invoked).thenComparingLong(Op::id));
             Set<ModelLedger> candidates = new LinkedHashSet<>();
             candidates.add(new ModelLedger(settings));
+            Map<Integer, Set<String>> lastMentions = new HashMap<>();
+            Map<String, Integer> last = new HashMap<>();
+            for (int k = 0; k < history.size(); k++) {
+                if (history.get(k).streamId() != null) {
+                    last.put(history.get(k).streamId(), k);
+                }
+            }
+            last.forEach((stream, k) -> lastMentions.computeIfAbsent(k, x -> new HashSet<>()).add(stream));
             boolean decidable = true;
             int i = 0;
             while (i < history.size() && decidable) {
@@ -81,6 +89,18 @@ public final class HistoryChecker {
                     throw new IllegalArgumentException("a sequential history needs the ledger clock of every operation: " + op);
                 }
                 candidates = end - i == 1 ? step(uid, op, candidates, violations) : batch(history.subList(i, end), candidates);
+                Set<String> done = new HashSet<>();
+                for (int k = i; k < end; k++) {
+                    done.addAll(lastMentions.getOrDefault(k, Set.of()));
+                }
+                if (!done.isEmpty()) {
+                    Set<ModelLedger> merged = new LinkedHashSet<>();
+                    for (ModelLedger m : candidates) {
+                        m.forgetDenied(done);
+                        merged.add(m);
+                    }
+                    candidates = merged;
+                }
                 if (candidates.size() > MAX_CANDIDATES) {
                     ambiguousUids++;
                     decidable = false;
@@ -91,8 +111,9 @@ public final class HistoryChecker {
                 UidLedger stored = finals.getOrDefault(uid, UidLedger.empty(uid));
                 long now = finalNow.getOrDefault(uid, Long.MIN_VALUE);
                 Set<String> live = live(stored, now);
+                // Denials of streams no longer named are forgotten (see ModelLedger#forgetDenied).
                 boolean explained = candidates.stream().anyMatch(m -> m.live(now).equals(live)
-                        && m.closed().equals(stored.closed().keySet()) && m.denied().equals(stored.denied().keySet()));
+                        && m.closed().equals(stored.closed().keySet()) && stored.denied().keySet().containsAll(m.denied()));
                 if (!explained) {
                     ModelLedger any = candidates.iterator().next();
                     violations.add(new Violation(finalInvariant(any.live(now), live), uid, "final state: stored open="

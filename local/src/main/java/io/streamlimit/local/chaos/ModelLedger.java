@@ -96,6 +96,15 @@ final class ModelLedger {
         return new AcquireAnswer(true, active.size(), now + leaseMillis);
     }
 
+    /**
+     * Forgets that {@code streams} were denied: for streams the rest of a history never names
+     * again the denial changes no answer, and forgetting it lets states that differ only there
+     * merge (so a long history stays cheap to check).
+     */
+    void forgetDenied(Set<String> streams) {
+        denied.removeAll(streams);
+    }
+
     int check(long now) {
         expire(now);
         return active.size();
