@@ -2,8 +2,12 @@ package io.streamlimit.local.chaos;
 
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.Outcome;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +24,8 @@ final class ModelLedger {
     /** What an {@code acquire} answers. */
     record AcquireAnswer(boolean allowed, int open, long leaseExpiresAt) {
     }
+
+    private static final String ANONYMOUS = "#";
 
     private final int limit;
     private final long leaseMillis;
@@ -97,12 +103,30 @@ final class ModelLedger {
     }
 
     /**
-     * Forgets that {@code streams} were denied: for streams the rest of a history never names
-     * again the denial changes no answer, and forgetting it lets states that differ only there
-     * merge (so a long history stays cheap to check).
+     * Forgets the names of {@code streams}, which the rest of a history never names again: their
+     * denials change no later answer, and a counted one only matters by its lease expiry, so it
+     * stays as an anonymous slot ({@code #0}, {@code #1}, ... in expiry order; '#' is not allowed
+     * in a stream id). States that differed only in such names then merge, which keeps a long
+     * history with unseen batch orders cheap to check. Tombstones of closed streams are kept.
      */
-    void forgetDenied(Set<String> streams) {
+    void forget(Set<String> streams) {
         denied.removeAll(streams);
+        List<Long> anonymous = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Long>> it = active.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> e = it.next();
+            if (e.getKey().startsWith(ANONYMOUS) || streams.contains(e.getKey())) {
+                anonymous.add(e.getValue());
+                it.remove();
+            }
+        }
+        Collections.sort(anonymous);
+        for (int i = 0; i < anonymous.size(); i++) {
+            active.put(ANONYMOUS + i, anonymous.get(i));
+        }
+    }
+
+    static boolean anonymous(String stream) {
+        return stream.startsWith(ANONYMOUS);
     }
 
     int check(long now) {

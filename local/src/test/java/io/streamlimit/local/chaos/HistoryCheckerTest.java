@@ -124,6 +124,47 @@ class HistoryCheckerTest {
         assertThat(sequential(null)).isEmpty();
     }
 
+    @Test
+    void long_histories_of_batches_applied_in_unseen_orders_stay_exactly_checkable_with_some_answers_seen() {
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        Ledger ledger = new Ledger(store, SETTINGS, clock);
+        Random random = new Random(11);
+        List<String> open = new ArrayList<>();
+        int next = 0;
+        for (int b = 0; b < 300; b++) {
+            List<StreamEvent> batch = new ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                if (open.isEmpty() || random.nextBoolean()) {
+                    String stream = "s" + next++;
+                    batch.add(StreamEvent.open("u", stream));
+                    open.add(stream);
+                } else {
+                    batch.add(StreamEvent.close("u", open.remove(random.nextInt(open.size()))));
+                }
+            }
+            long invoked = history.tick();
+            java.util.Collections.shuffle(batch, random); // the order the consumer happened to apply them in
+            batch.forEach(ledger::apply);
+            long returned = history.tick();
+            for (StreamEvent e : batch) {
+                history.record(e.type() == io.streamlimit.event.EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, "u",
+                        e.streamId(), "handler", invoked, returned, clock.millis(), new Answer.Applied(null));
+            }
+            if (!open.isEmpty() && b % 2 == 0) {
+                // A release between batches: its answer tells whether the stream held a slot.
+                String stream = open.remove(random.nextInt(open.size()));
+                record(OpKind.RELEASE, "u", stream, () -> new Answer.Applied(ledger.release("u", stream)));
+            }
+            if (b % 50 == 49) {
+                clock.advance(LEASE); // some never close: their leases run out
+            }
+        }
+        HistoryChecker checker = new HistoryChecker(SETTINGS);
+
+        assertThat(checker.checkSequential(history.ops(), Map.of("u", store.read("u")), Map.of("u", clock.millis()))).isEmpty();
+        assertThat(checker.ambiguousUids()).isZero();
+    }
+
     // ------------------------------------------------------------ concurrent
 
     @Test
