@@ -104,13 +104,14 @@ final class ModelLedger {
 
     /**
      * Forgets the names of {@code streams}, which the rest of a history never names again: their
-     * denials change no later answer, and a counted one only matters by its lease expiry, so it
-     * stays as an anonymous slot ({@code #0}, {@code #1}, ... in expiry order; '#' is not allowed
-     * in a stream id). States that differed only in such names then merge, which keeps a long
-     * history with unseen batch orders cheap to check. Tombstones of closed streams are kept.
+     * tombstones (closed or denied) change no later answer, and a counted one only matters by its
+     * lease expiry, so it stays as an anonymous slot ({@code #0}, {@code #1}, ... in expiry order;
+     * '#' is not allowed in a stream id). States that differed only in such names then merge,
+     * which keeps a long history with unseen batch orders and failed calls cheap to check.
      */
     void forget(Set<String> streams) {
         denied.removeAll(streams);
+        closed.removeAll(streams);
         List<Long> anonymous = new ArrayList<>();
         for (Iterator<Map.Entry<String, Long>> it = active.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Long> e = it.next();
