@@ -94,7 +94,6 @@ class HttpApiFuzzTest {
         try (HttpApiServer server = HttpApiServer.start("fuzz-api", 0, 4, handler)) {
             List<HttpRequest> requests = new ArrayList<>();
             URI base = server.url();
-            requests.add(post(base, "/events", new byte[10 * 1024 * 1024 + 1])); // past API Gateway's 10 MB: 413
             requests.add(post(base, "/events", Fuzz.padded(10 * 1024 * 1024).getBytes(StandardCharsets.UTF_8)));
             requests.add(post(base, "/acquire", Fuzz.nesting(100_000, false).getBytes(StandardCharsets.UTF_8)));
             requests.add(post(base, "/events", Fuzz.nesting(100_000, true).getBytes(StandardCharsets.UTF_8)));
@@ -136,8 +135,19 @@ class HttpApiFuzzTest {
             }
         }
         System.out.println("HTTP API fuzz, over HTTP: statuses " + statuses);
+        // Past API Gateway's 10 MB the server answers 413 without reading the body; a client still
+        // sending may see the connection reset before it reads the answer. Either way, no 5xx.
+        try (HttpApiServer server = HttpApiServer.start("fuzz-api", 0, 1, handler)) {
+            try {
+                int status = http.send(post(server.url(), "/events", new byte[10 * 1024 * 1024 + 1]),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+                assertThat(status).isEqualTo(413);
+            } catch (java.io.IOException reset) {
+                System.out.println("HTTP API fuzz: the over-10 MB request got a reset instead of its 413: " + reset);
+            }
+        }
         assertThat(failures).isEmpty();
-        assertThat(statuses).containsKeys(200, 400, 413);
+        assertThat(statuses).containsKeys(200, 400);
     }
 
     private static int rawGet(int port, String path) throws java.io.IOException {
