@@ -299,7 +299,7 @@ final class HandlerPhase {
             queue.add(new Message(prefix + "-w" + index + "-m" + event.seq(), Bodies.of(event, random.nextBoolean()), event, null));
         }
 
-        private void direct(String uid) {
+        private void direct(String uid) throws InterruptedException {
             List<String> open = openStreams.get(uid);
             double roll = random.nextDouble();
             if (roll < 0.35) {
@@ -329,21 +329,32 @@ final class HandlerPhase {
             }
         }
 
-        private void check(String uid) {
+        private void check(String uid) throws InterruptedException {
             call(OpKind.CHECK, uid, null, () -> new Answer.Checked(ledger.check(uid).open()));
         }
 
-        private Op call(OpKind kind, String uid, String stream, Supplier<Answer> operation) {
-            long invoked = history.tick();
-            long now = clock.millis();
-            Answer answer;
-            try {
-                answer = operation.get();
-            } catch (LedgerStoreException | LedgerContentionException e) {
-                answer = new Answer.Failed(e.getClass().getSimpleName());
+        /**
+         * Calls the ledger and records the answer. A call that failed may or may not have taken
+         * effect; like a real client, the worker retries it until it gets an answer, which also
+         * tells the checker which it was.
+         */
+        private Op call(OpKind kind, String uid, String stream, Supplier<Answer> operation) throws InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                long invoked = history.tick();
+                long now = clock.millis();
+                Answer answer;
+                try {
+                    answer = operation.get();
+                } catch (LedgerStoreException | LedgerContentionException e) {
+                    answer = new Answer.Failed(e.getClass().getSimpleName());
+                }
+                ownOps++;
+                Op op = history.record(kind, uid, stream, "ledger", invoked, history.tick(), now, answer);
+                if (!op.failed() || kind == OpKind.CHECK || attempt >= 200) {
+                    return op;
+                }
+                Thread.sleep(50);
             }
-            ownOps++;
-            return history.record(kind, uid, stream, "ledger", invoked, history.tick(), now, answer);
         }
 
         private int visible() {
