@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             RecommendCommand.class,
             ChaosCommand.class,
+            BenchCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 
