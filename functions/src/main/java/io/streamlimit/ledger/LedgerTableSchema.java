@@ -1,13 +1,9 @@
 package io.streamlimit.ledger;
 
+import io.streamlimit.dynamodb.OnDemandTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
@@ -31,13 +27,7 @@ public final class LedgerTableSchema {
 
     /** The table as the store expects it: string key {@code uid}, on-demand billing. */
     public static CreateTableRequest createTableRequest(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .build();
+        return OnDemandTable.withStringKey(tableName, PARTITION_KEY);
     }
 
     /** Turns on TTL over {@link #TTL_ATTRIBUTE}; a separate call in the DynamoDB API. */

@@ -1,11 +1,7 @@
 package io.streamlimit.tracker;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import io.streamlimit.dynamodb.OnDemandTable;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The tracker table's key schema, in the one place that the DynamoDB store, the local stack and
@@ -47,12 +43,6 @@ public final class TrackerTableSchema {
 
     /** The table as the local stack and the tests create it (on demand, like the CDK stack). */
     public static CreateTableRequest createTableRequest(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .build();
+        return OnDemandTable.withStringKey(tableName, PARTITION_KEY);
     }
 }
