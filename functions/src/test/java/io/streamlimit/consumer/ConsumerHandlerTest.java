@@ -31,8 +31,11 @@ class ConsumerHandlerTest {
     static final String BAD_UID = "059f36b4-87a3-44ab-83d2-661975830a09";
     /** Open streams per uid once the 7 good events are applied, whatever their order. */
     static final Map<String, Integer> EXPECTED_OPEN = Map.of("player-1", 1, "player-2", 2, "player-3", 0);
-    /** Writes the 7 good events make: 5 opens and closes, 1 early close; the late open writes nothing. */
-    static final int EXPECTED_WRITES = 6;
+    /**
+     * Writes the 7 good events make: one per uid, since a uid's events of one batch are decided
+     * together (one by one they would make 6: 5 opens and closes, 1 early close).
+     */
+    static final int EXPECTED_WRITES = 3;
 
     private final MutableClock clock = MutableClock.atDefaultStart();
     private CountingLedgerStore store;
@@ -56,6 +59,7 @@ class ConsumerHandlerTest {
         assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertThat(downstream.accepted()).hasSize(7);
         assertThat(store.writes()).isEqualTo(EXPECTED_WRITES);
+        assertThat(store.reads()).as("one read per uid").isEqualTo(3);
         assertOpenCounts(ledger);
     }
 

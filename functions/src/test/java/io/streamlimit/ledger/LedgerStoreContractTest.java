@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -207,6 +208,21 @@ abstract class LedgerStoreContractTest {
 
     @Test
     void a_randomized_concurrent_history_matches_a_sequential_reference_model() throws Exception {
+        replayConcurrently(1);
+    }
+
+    @Test
+    void the_same_history_applied_in_consumer_sized_batches_grouped_by_uid_matches_the_model() throws Exception {
+        replayConcurrently(10);
+    }
+
+    /**
+     * Eight threads take the shuffled history {@code batchSize} events at a time, as consumer
+     * invocations do, and apply each uid's events of a batch with one {@link Ledger#applyAll}.
+     * Replayed per uid in the order the writes were linearized, every outcome must equal the
+     * sequential model's.
+     */
+    private void replayConcurrently(int batchSize) throws Exception {
         long seed = Long.getLong("ledger.seed", 20261123L);
         List<StreamEvent> history = History.generate(new Random(seed), 50, 48);
         assertThat(history.size()).as("events in the history (seed %d)", seed).isGreaterThanOrEqualTo(10_000);
@@ -220,10 +236,19 @@ abstract class LedgerStoreContractTest {
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < history.size(); i = next.getAndIncrement()) {
-                    StreamEvent event = history.get(i);
-                    Outcome outcome = recorded.apply(event);
-                    applied.add(new Applied(event, outcome, recorder.lastPosition(), recorder.lastWrote()));
+                for (int i = next.getAndAdd(batchSize); i < history.size(); i = next.getAndAdd(batchSize)) {
+                    Map<String, List<StreamEvent>> byUid = new LinkedHashMap<>();
+                    history.subList(i, Math.min(i + batchSize, history.size()))
+                            .forEach(e -> byUid.computeIfAbsent(e.uid(), uid -> new ArrayList<>()).add(e));
+                    for (List<StreamEvent> events : byUid.values()) {
+                        List<Outcome> outcomes = batchSize == 1 ? List.of(recorded.apply(events.get(0)))
+                                : recorded.applyAll(events);
+                        for (int k = 0; k < events.size(); k++) {
+                            // A call writes at most once: its write is marked on its first event only.
+                            applied.add(new Applied(events.get(k), outcomes.get(k), recorder.lastPosition(), k,
+                                    k == 0 && recorder.lastWrote()));
+                        }
+                    }
                 }
             }));
         }
@@ -236,7 +261,7 @@ abstract class LedgerStoreContractTest {
         assertThat(byUid).hasSize(50);
         for (Map.Entry<String, List<Applied>> entry : byUid.entrySet()) {
             List<Applied> changes = entry.getValue();
-            changes.sort(Comparator.comparingLong(Applied::position));
+            changes.sort(Comparator.comparingLong(Applied::position).thenComparingInt(Applied::indexInCall));
             List<Long> writes = changes.stream().filter(Applied::wrote).map(Applied::position).toList();
             assertThat(writes).as("each version written once, none lost, for %s", entry.getKey())
                     .doesNotHaveDuplicates()
@@ -252,7 +277,7 @@ abstract class LedgerStoreContractTest {
         }
     }
 
-    private record Applied(StreamEvent event, Outcome outcome, long position, boolean wrote) {
+    private record Applied(StreamEvent event, Outcome outcome, long position, int indexInCall, boolean wrote) {
     }
 
     /** Opens and closes over many uids, some duplicated, all shuffled (so closes overtake opens). */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.event.StreamEvent;
+import io.streamlimit.testing.CountingLedgerStore;
 import io.streamlimit.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Ledger rules beyond the store contract, on the in-memory store. */
@@ -84,6 +86,47 @@ class LedgerTest {
         ledger.apply(StreamEvent.open("u1", "s1"));
 
         assertThat(store.read("u1").version()).isEqualTo(version);
+    }
+
+    @Test
+    void apply_all_gives_the_outcomes_of_one_by_one_applies_with_one_read_and_one_write() {
+        CountingLedgerStore counting = new CountingLedgerStore(new InMemoryLedgerStore());
+        Ledger batched = new Ledger(counting, LedgerSettings.defaults(), clock);
+        List<StreamEvent> events = List.of(StreamEvent.open("u1", "s1"), StreamEvent.open("u1", "s2"),
+                StreamEvent.open("u1", "s1"), StreamEvent.close("u1", "s3"), StreamEvent.open("u1", "s3"),
+                StreamEvent.open("u1", "s4"), StreamEvent.open("u1", "s5"), StreamEvent.close("u1", "s1"),
+                StreamEvent.close("u1", "s1"));
+
+        List<Outcome> outcomes = batched.applyAll(events);
+
+        assertThat(outcomes).containsExactly(Outcome.OPENED, Outcome.OPENED, Outcome.REFRESHED, Outcome.TOMBSTONED,
+                Outcome.ALREADY_CLOSED, Outcome.OPENED, Outcome.DENIED, Outcome.CLOSED, Outcome.DUPLICATE);
+        assertThat(events.stream().map(ledger::apply).toList()).as("the same events one by one").isEqualTo(outcomes);
+        assertThat(counting.reads()).isEqualTo(1);
+        assertThat(counting.writes()).isEqualTo(1);
+        UidLedger once = counting.read("u1");
+        UidLedger oneByOne = store.read("u1");
+        assertThat(once.version()).isEqualTo(1);
+        assertThat(List.of(once.active(), once.closed(), once.denied()))
+                .isEqualTo(List.of(oneByOne.active(), oneByOne.closed(), oneByOne.denied()));
+    }
+
+    @Test
+    void apply_all_of_events_that_change_nothing_writes_nothing() {
+        ledger.apply(StreamEvent.close("u1", "s1"));
+        long version = store.read("u1").version();
+
+        assertThat(ledger.applyAll(List.of(StreamEvent.open("u1", "s1"), StreamEvent.close("u1", "s1"))))
+                .containsExactly(Outcome.ALREADY_CLOSED, Outcome.DUPLICATE);
+        assertThat(store.read("u1").version()).isEqualTo(version);
+    }
+
+    @Test
+    void apply_all_refuses_events_of_two_uids_naming_both() {
+        assertThatThrownBy(() -> ledger.applyAll(List.of(StreamEvent.open("u1", "s1"), StreamEvent.open("u2", "s1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("u1").hasMessageContaining("u2");
+        assertThat(ledger.applyAll(List.of())).isEmpty();
     }
 
     @Test

@@ -4,10 +4,14 @@ import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wraps a store and counts the writes that took effect: how often the ledger really changed. */
+/**
+ * Wraps a store and counts its reads and the writes that took effect (how often the ledger really
+ * changed): together, the DynamoDB requests the ledger made.
+ */
 public final class CountingLedgerStore implements LedgerStore {
 
     private final LedgerStore inner;
+    private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
 
     public CountingLedgerStore(LedgerStore inner) {
@@ -16,6 +20,7 @@ public final class CountingLedgerStore implements LedgerStore {
 
     @Override
     public UidLedger read(String uid) {
+        reads.incrementAndGet();
         return inner.read(uid);
     }
 
@@ -26,6 +31,10 @@ public final class CountingLedgerStore implements LedgerStore {
             writes.incrementAndGet();
         }
         return written;
+    }
+
+    public int reads() {
+        return reads.get();
     }
 
     public int writes() {
