@@ -74,23 +74,19 @@ public final class Bench {
             LedgerFigures ledger = new LedgerBench(stack.dynamoDb()).run(settings);
             say("   acquire %,.0f ops/s, check %,.0f ops/s", ledger.acquire().perSecond(), ledger.check().perSecond());
 
-            OpenLoop.Result reads;
+            RateFigures reads;
             RateFigures checkApi;
             say("4. starting the check API (as streamlimit up serves it)");
             try (CheckApiBench api = new CheckApiBench(stack)) {
-                say("1. raw DynamoDB Local: GetItem at %.0f/s, open loop (window 1 of 2)", settings.offeredPerSecond());
-                reads = raw.reads(settings.offeredPerSecond(), settings.openLoopClients(), settings.warmUp(), settings.openLoopMeasure());
-                say("   p50 %.2f ms, p99 %.2f ms", reads.figures().latency().p50Millis(), reads.figures().latency().p99Millis());
-                say("4. check API over HTTP at %.0f/s, open loop", settings.offeredPerSecond());
-                checkApi = api.measure(settings).figures();
-                say("   p50 %.2f ms, p99 %.2f ms", checkApi.latency().p50Millis(), checkApi.latency().p99Millis());
-                say("1. raw DynamoDB Local: GetItem (window 2 of 2)");
-                OpenLoop.Result readsAfter = raw.reads(settings.offeredPerSecond(), settings.openLoopClients(), Duration.ZERO,
-                        settings.openLoopMeasure());
-                say("   p50 %.2f ms, p99 %.2f ms", readsAfter.figures().latency().p50Millis(), readsAfter.figures().latency().p99Millis());
-                reads = reads.plus(readsAfter);
+                say("1./4. raw GetItem and GET /check over HTTP, interleaved, each at %.0f/s, open loop", settings.offeredPerSecond());
+                OpenLoop.Pair pair = OpenLoop.measureInterleaved("get-and-check", settings.offeredPerSecond(),
+                        settings.openLoopClients(), settings.warmUp(), settings.openLoopMeasure(), raw.consistentGet(), api.check());
+                reads = pair.first().figures();
+                checkApi = pair.second().figures();
+                say("   GetItem p50 %.2f ms, p99 %.2f ms; check API p50 %.2f ms, p99 %.2f ms", reads.latency().p50Millis(),
+                        reads.latency().p99Millis(), checkApi.latency().p50Millis(), checkApi.latency().p99Millis());
             }
-            DynamoDbFigures dynamoDb = new DynamoDbFigures(writes.figures(), reads.figures());
+            DynamoDbFigures dynamoDb = new DynamoDbFigures(writes.figures(), reads);
 
             say("6. tracker over HTTP: 1 instance%s, %d threads", settings.trackerInstances() >= 3 ? ", then 3" : "", settings.threads());
             TrackerFigures tracker = new TrackerHttpBench(stack.dynamoDb()).run(settings);

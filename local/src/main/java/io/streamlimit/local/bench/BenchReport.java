@@ -115,7 +115,7 @@ public final class BenchReport {
         line(out, "");
         OpsFigures w = r.dynamoDb().conditionalWrites();
         RateFigures g = r.dynamoDb().getItem();
-        line(out, "1. DynamoDB Local over HTTP (the pipeline's server and client; two windows each, around 3 and around 4)");
+        line(out, "1. DynamoDB Local over HTTP (the pipeline's server and client; writes in two windows around 3, reads interleaved with 4)");
         row(out, "conditional PutItem, " + w.threads() + " threads", rate(w.perSecond(), "writes/s"), latency(w.latency()), errors(w.errors()));
         row(out, "GetItem (consistent), " + offered(g), rate(g.achievedPerSecond(), "reads/s"), latency(g.latency()), errors(g.errors()));
         BenchResults.LedgerFigures l = r.ledger();
@@ -125,12 +125,12 @@ public final class BenchReport {
         BenchResults.PipelineFigures p = r.pipeline();
         line(out, "3. Pipeline end to end: publish -> SNS -> ElasticMQ -> ESM -> Lambda emulator -> consumer -> ledger");
         row(out, String.format(Locale.ROOT, "%,d events, max concurrency %d", p.events(), p.maximumConcurrency()),
-                rate(p.eventsPerSecond(), "events/s"), String.format(Locale.ROOT, "steady %,.0f/s, %.1f s, batch %.1f",
-                        p.steadyEventsPerSecond(), p.seconds(), p.meanBatchSize()),
+                rate(p.eventsPerSecond(), "events/s"), String.format(Locale.ROOT, "steady %,.0f/s, %.1f s, batch %.1f, ledger %.2f req/event",
+                        p.steadyEventsPerSecond(), p.seconds(), p.meanBatchSize(), p.ledgerRequestsPerEvent()),
                 p.completed() == p.events() ? "" : String.format(Locale.ROOT, "%,d completed", p.completed()));
         row(out, "  ratio to raw conditional writes/s", String.format(Locale.ROOT, "%.2f x", pipelineRatio(r)), "", "");
         RateFigures c = r.checkApi();
-        line(out, "4. Check API over HTTP (GET /check/{uid}), open loop");
+        line(out, "4. Check API over HTTP (GET /check/{uid}), open loop, interleaved with the raw GetItems of 1");
         row(out, offered(c), rate(c.achievedPerSecond(), "req/s"), latency(c.latency()), errors(c.errors()));
         row(out, "  p99 ratio to raw GetItem p99", String.format(Locale.ROOT, "%.2f x", checkApiP99Ratio(r)), "", "");
         line(out, "5. Simulator (%s), CPU time of the simulating thread after warm-up", r.simulator().scenario());

@@ -45,9 +45,11 @@ public record BenchResults(
      *     without the event source mapping's ramp-up and the last stragglers
      * @param meanBatchSize events per consumer invocation
      * @param sqsRequestsPerEvent the mapping's receives and deletes per completed event
+     * @param ledgerRequestsPerEvent the ledger's DynamoDB reads and writes per completed event
      */
     public record PipelineFigures(int events, int completed, int maximumConcurrency, double seconds,
-            double eventsPerSecond, double steadyEventsPerSecond, double meanBatchSize, double sqsRequestsPerEvent) {
+            double eventsPerSecond, double steadyEventsPerSecond, double meanBatchSize, double sqsRequestsPerEvent,
+            double ledgerRequestsPerEvent) {
     }
 
     /** (5) The simulator, one entry per size. */

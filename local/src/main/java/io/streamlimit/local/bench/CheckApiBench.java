@@ -13,8 +13,7 @@ import java.util.stream.IntStream;
 /**
  * (4) {@code GET /check/{uid}} over real HTTP on the API that {@code streamlimit up} serves,
  * at a fixed offered rate from a separate client pool (open loop), for uids of which some hold
- * streams. The service starts with this object, so that the raw GetItem windows measured around
- * it run with the same background threads.
+ * streams. The bench offers it interleaved with raw GetItems, so that both see the same machine.
  */
 final class CheckApiBench implements AutoCloseable {
 
@@ -34,15 +33,15 @@ final class CheckApiBench implements AutoCloseable {
         });
     }
 
-    OpenLoop.Result measure(BenchSettings settings) throws InterruptedException {
+    /** One {@code GET /check/{uid}}, for an open loop to offer; uids visited in a scattered order. */
+    OpenLoop.Request check() {
         URI base = service.apiUrl();
-        return OpenLoop.measure("check-api", settings.offeredPerSecond(), settings.openLoopClients(), settings.warmUp(),
-                settings.openLoopMeasure(), index -> {
-                    PlainHttp.Response response = PlainHttp.get(URI.create(base + "/check/" + uid((int) (index * 7919 % UIDS))), null);
-                    if (response.status() != 200) {
-                        throw new IllegalStateException("GET /check answered " + response.status() + ": " + response.body());
-                    }
-                });
+        return index -> {
+            PlainHttp.Response response = PlainHttp.get(URI.create(base + "/check/" + uid((int) (index * 7919 % UIDS))), null);
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET /check answered " + response.status() + ": " + response.body());
+            }
+        };
     }
 
     private static String uid(int i) {

@@ -48,6 +48,47 @@ final class OpenLoop {
         return measure(name, perSecond, clientThreads, warmUp, measure, request).figures();
     }
 
+    /** What two requests offered alternately saw, each on its own. */
+    record Pair(Result first, Result second) {
+    }
+
+    /**
+     * Offers {@code first} and {@code second} alternately, each at {@code perSecondEach}: both
+     * see the same moments of a shared, noisy machine, so a ratio of their latencies does not
+     * drift with its load as one of windows measured one after the other would.
+     */
+    static Pair measureInterleaved(String name, double perSecondEach, int clientThreads, Duration warmUp, Duration measure,
+                                   Request first, Request second) throws InterruptedException {
+        if (!warmUp.isZero()) {
+            offer(name, 2 * perSecondEach, clientThreads, warmUp, alternately(first, second, new AtomicLongArray(2)));
+        }
+        AtomicLongArray errors = new AtomicLongArray(2);
+        Result both = offer(name, 2 * perSecondEach, clientThreads, measure, alternately(first, second, errors));
+        return new Pair(side(both, 0, perSecondEach, errors.get(0)), side(both, 1, perSecondEach, errors.get(1)));
+    }
+
+    /** Even indexes go to {@code first}, odd ones to {@code second}, each numbered from 0; errors counted by side. */
+    private static Request alternately(Request first, Request second, AtomicLongArray errors) {
+        return index -> {
+            int side = (int) (index % 2);
+            try {
+                (side == 0 ? first : second).send(index / 2);
+            } catch (Exception | AssertionError e) {
+                errors.incrementAndGet(side);
+                throw e;
+            }
+        };
+    }
+
+    private static Result side(Result both, int side, double perSecondEach, long errors) {
+        long[] latencies = new long[(int) ((both.latencies.length - side + 1) / 2)];
+        for (int i = 0; i < latencies.length; i++) {
+            latencies[i] = both.latencies[2 * i + side];
+        }
+        return new Result(perSecondEach, both.clientThreads, latencies.length, errors,
+                both.seconds, latencies);
+    }
+
     /** Offers {@code warmUp} unmeasured, then {@code measure} measured. */
     static Result measure(String name, double perSecond, int clientThreads, Duration warmUp, Duration measure, Request request)
             throws InterruptedException {

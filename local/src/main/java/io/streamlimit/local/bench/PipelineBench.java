@@ -60,11 +60,13 @@ final class PipelineBench {
                 .run(scenario(name, events, concurrency), options);
         Map<String, Long> requests = result.data().run().requestCounts();
         return figures(events, concurrency, result.data().invocations(), requests.getOrDefault("lambdaInvocations", 0L),
-                requests.getOrDefault("sqsRequests", 0L));
+                requests.getOrDefault("sqsRequests", 0L),
+                requests.getOrDefault("ledgerReads", 0L) + requests.getOrDefault("ledgerWrites", 0L));
     }
 
     /** Throughput from the rows: first publish to last completion, and the middle 80% of completions. */
-    static PipelineFigures figures(int events, int concurrency, List<InvocationRow> rows, long invocations, long sqsRequests) {
+    static PipelineFigures figures(int events, int concurrency, List<InvocationRow> rows, long invocations, long sqsRequests,
+                                   long ledgerRequests) {
         Map<Long, Instant> firstCompletion = new HashMap<>();
         Instant firstSent = null;
         for (InvocationRow row : rows) {
@@ -75,7 +77,7 @@ final class PipelineBench {
         }
         int completed = firstCompletion.size();
         if (completed == 0) {
-            return new PipelineFigures(events, 0, concurrency, 0, 0, 0, 0, 0);
+            return new PipelineFigures(events, 0, concurrency, 0, 0, 0, 0, 0, 0);
         }
         long[] done = firstCompletion.values().stream().mapToLong(Instant::toEpochMilli).toArray();
         Arrays.sort(done);
@@ -85,6 +87,7 @@ final class PipelineBench {
         double middleSeconds = (done[Math.max(from, to - 1)] - done[from]) / 1000.0;
         double steady = middleSeconds > 0 ? (to - 1 - from) / middleSeconds : completed / seconds;
         return new PipelineFigures(events, completed, concurrency, seconds, completed / seconds, steady,
-                invocations == 0 ? 0 : (double) rows.size() / invocations, (double) sqsRequests / completed);
+                invocations == 0 ? 0 : (double) rows.size() / invocations, (double) sqsRequests / completed,
+                (double) ledgerRequests / completed);
     }
 }

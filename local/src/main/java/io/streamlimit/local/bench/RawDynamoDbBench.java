@@ -12,9 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /**
  * (1) DynamoDB Local on its own: conditional PutItems shaped like the ledger's (an item with the
  * three maps, written on its version), each thread on its own keys so that every condition holds
- * and the figure is the server's, not contention's; and consistent GetItems of those items at a
- * fixed rate. Each can be measured in several windows, to be combined around what they are
- * compared with.
+ * and the figure is the server's, not contention's; and consistent GetItems of those items. The
+ * writes can be measured in several windows, to be combined around what they are compared with.
  */
 final class RawDynamoDbBench {
 
@@ -49,8 +48,8 @@ final class RawDynamoDbBench {
         });
     }
 
-    /** Consistent GetItems of written items at {@code perSecond}, open loop. */
-    OpenLoop.Result reads(double perSecond, int clients, Duration warmUp, Duration measure) throws InterruptedException {
+    /** A consistent GetItem of a written item, for an open loop to offer. */
+    OpenLoop.Request consistentGet() {
         // Keys are written in order, so each thread's written keys are a prefix of its range.
         int[] written = new int[threads];
         for (int t = 0; t < threads; t++) {
@@ -58,14 +57,14 @@ final class RawDynamoDbBench {
                 written[t]++;
             }
         }
-        return OpenLoop.measure("dynamodb-get", perSecond, clients, warmUp, measure, index -> {
+        return index -> {
             int thread = (int) (index % threads);
             String key = key(thread, (int) ((index / threads) % Math.max(1, written[thread])));
             if (!dynamoDb.getItem(b -> b.tableName(TABLE).consistentRead(true)
                     .key(Map.of(LedgerTableSchema.PARTITION_KEY, AttributeValue.fromS(key)))).hasItem()) {
                 throw new IllegalStateException("no item " + key);
             }
-        });
+        };
     }
 
     private long currentVersion(String key) {

@@ -79,7 +79,8 @@ public final class LocalRun {
 
         String table = LedgerTableSchema.DEFAULT_TABLE_NAME + "-" + runId;
         stack.dynamoDb().createTable(LedgerTableSchema.createTableRequest(table));
-        Ledger ledger = new Ledger(new DynamoDbLedgerStore(stack.dynamoDb(), table), LedgerSettings.defaults(), clock);
+        Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
+                LedgerSettings.defaults(), clock);
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)));
         ConsumerSpec consumer = scenario.consumer();

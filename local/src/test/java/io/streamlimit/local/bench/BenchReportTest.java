@@ -107,7 +107,7 @@ class BenchReportTest {
         // A redelivered event completes twice: it counts once, at its first completion.
         rows.add(new InvocationRow("run", 5, t0, t0.plusMillis(2_000), t0.plusMillis(2_500), "g", "b-again", "c"));
 
-        PipelineFigures figures = PipelineBench.figures(100, 16, rows, 11, 22);
+        PipelineFigures figures = PipelineBench.figures(100, 16, rows, 11, 22, 80);
 
         assertThat(figures.completed()).isEqualTo(100);
         assertThat(figures.seconds()).isEqualTo(1.99);
@@ -115,6 +115,30 @@ class BenchReportTest {
         assertThat(figures.steadyEventsPerSecond()).isEqualTo(79 / 0.79, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(figures.meanBatchSize()).isEqualTo(101 / 11.0);
         assertThat(figures.sqsRequestsPerEvent()).isEqualTo(0.22);
+        assertThat(figures.ledgerRequestsPerEvent()).isEqualTo(0.8);
+    }
+
+    @Test
+    void interleaved_requests_alternate_and_each_side_gets_its_own_latencies_and_errors() throws Exception {
+        List<Long> firsts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> seconds = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        OpenLoop.Pair pair = OpenLoop.measureInterleaved("test", 100, 2, java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(100), firsts::add, index -> {
+                    seconds.add(index);
+                    if (index == 3) {
+                        throw new IllegalStateException("refused");
+                    }
+                });
+
+        assertThat(firsts).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.range(0, 10).boxed().toList());
+        assertThat(seconds).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.range(0, 10).boxed().toList());
+        assertThat(pair.first().requests()).isEqualTo(10);
+        assertThat(pair.first().errors()).isZero();
+        assertThat(pair.second().requests()).isEqualTo(10);
+        assertThat(pair.second().errors()).isEqualTo(1);
+        assertThat(pair.first().latencies()).as("every slot measured").hasSize(10).doesNotContain(0L);
+        assertThat(pair.first().offeredPerSecond()).isEqualTo(100);
     }
 
     @Test
@@ -148,7 +172,7 @@ class BenchReportTest {
         LedgerFigures ledger = new LedgerFigures(20_000, new OpsFigures(8, 2_400, 0, 6, 400, new LatencySummary(2_400, 15, 60, 90)),
                 new OpsFigures(8, 7_200, 0, 6, 1_200, new LatencySummary(7_200, 2, 9, 20)));
         PipelineFigures pipeline = new PipelineFigures(8_000, 8_000, 16, 8_000 / pipelinePerSecond, pipelinePerSecond,
-                pipelinePerSecond * 1.1, 9.9, 0.2);
+                pipelinePerSecond * 1.1, 9.9, 0.2, 0.8);
         RateFigures checkApi = new RateFigures(200, 16, 2_000, 0, 200, new LatencySummary(2_000, 4, 10 * checkP99Ratio, 50));
         List<SimulatorRun> runs = new ArrayList<>(List.of(new SimulatorRun(1_000, 50, 0.001, 0.001, 1_000_000),
                 new SimulatorRun(100_000, 3, 0.1, 0.1, 1_000_000)));

@@ -1,0 +1,36 @@
+package io.streamlimit.local.run;
+
+import io.streamlimit.ledger.LedgerStore;
+import io.streamlimit.ledger.UidLedger;
+import java.util.Objects;
+
+/**
+ * Counts the ledger's DynamoDB requests into the run's request counts ({@code ledgerReads},
+ * {@code ledgerWrites}; a write that lost its compare-and-set is a request too): what the
+ * consumer costs DynamoDB per event, the figure that bounds the pipeline's throughput.
+ */
+final class LedgerRequestCounter implements LedgerStore {
+
+    static final String READS = "ledgerReads";
+    static final String WRITES = "ledgerWrites";
+
+    private final LedgerStore inner;
+    private final RunRecorder recorder;
+
+    LedgerRequestCounter(LedgerStore inner, RunRecorder recorder) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    @Override
+    public UidLedger read(String uid) {
+        recorder.count(READS, 1);
+        return inner.read(uid);
+    }
+
+    @Override
+    public boolean compareAndSet(UidLedger next, long expectedVersion) {
+        recorder.count(WRITES, 1);
+        return inner.compareAndSet(next, expectedVersion);
+    }
+}
