@@ -73,8 +73,9 @@ public final class ConsumerService {
     }
 
     /**
-     * Applies a batch's messages: the events of one uid together, with one read and at most one
-     * conditional write ({@link Ledger#applyAll}), in delivery order; different uids side by side,
+     * Applies a batch's messages: the batch's uids read in one request, then the events of one uid
+     * together, with at most one conditional write ({@link Ledger#applyAll}), in delivery order;
+     * different uids side by side,
      * since each mostly waits on DynamoDB and the ledger holds its invariants under any
      * interleaving. A malformed message fails alone; a ledger error fails the uid's events of this
      * batch, which are redelivered and, the ledger being idempotent, applied once.
@@ -92,11 +93,12 @@ public final class ConsumerService {
             }
         }
         if (byUid.size() == 1) {
-            applyUid(byUid.values().iterator().next(), events, messages, invocation);
-        } else {
+            applyUid(ledger, byUid.values().iterator().next(), events, messages, invocation);
+        } else if (byUid.size() > 1) {
+            Ledger batchLedger = readingAhead(byUid.keySet(), invocation);
             List<CompletableFuture<Void>> pending = new ArrayList<>(byUid.size());
             for (List<Integer> indexes : byUid.values()) {
-                pending.add(CompletableFuture.runAsync(() -> applyUid(indexes, events, messages, invocation),
+                pending.add(CompletableFuture.runAsync(() -> applyUid(batchLedger, indexes, events, messages, invocation),
                         LEDGER_WRITERS));
             }
             pending.forEach(CompletableFuture::join);
@@ -104,12 +106,23 @@ public final class ConsumerService {
         return Arrays.asList(events);
     }
 
+    /** The ledger with the batch's uids read in one request; if that read fails, each uid reads alone. */
+    private Ledger readingAhead(Set<String> uids, InvocationInfo invocation) {
+        try {
+            return ledger.readingAhead(uids);
+        } catch (RuntimeException e) {
+            LOG.warn("batched read of {} uids failed in batch {}; reading them one by one: {}", uids.size(),
+                    invocation.batchId(), e.toString());
+            return ledger;
+        }
+    }
+
     /** Applies the events at {@code indexes} (all of one uid); on failure clears them, so they fail. */
-    private void applyUid(List<Integer> indexes, StreamEvent[] events, List<InboundMessage> messages,
+    private void applyUid(Ledger batchLedger, List<Integer> indexes, StreamEvent[] events, List<InboundMessage> messages,
                           InvocationInfo invocation) {
         List<StreamEvent> ofUid = indexes.stream().map(i -> events[i]).toList();
         try {
-            List<Outcome> outcomes = ledger.applyAll(ofUid);
+            List<Outcome> outcomes = batchLedger.applyAll(ofUid);
             if (LOG.isDebugEnabled()) {
                 for (int k = 0; k < ofUid.size(); k++) {
                     StreamEvent event = ofUid.get(k);

@@ -1,13 +1,21 @@
 package io.streamlimit.ledger;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -26,6 +34,9 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     static final String CLOSED = "closed";
     static final String DENIED = "denied";
     static final String VERSION = "version";
+    /** DynamoDB's limit of keys per BatchGetItem. */
+    static final int MAX_BATCH_GET = 100;
+    private static final int BATCH_GET_ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -46,10 +57,64 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         } catch (SdkException e) {
             throw new LedgerStoreException("reading uid " + uid + " from table " + tableName + " failed: " + e.getMessage(), e);
         }
-        if (!response.hasItem() || response.item().isEmpty()) {
+        return response.hasItem() ? fromItem(uid, response.item()) : UidLedger.empty(uid);
+    }
+
+    /**
+     * One strongly consistent BatchGetItem per 100 uids. Keys DynamoDB leaves unprocessed (it
+     * may, under load) are asked again with a short back-off; what stays unprocessed is read
+     * one by one.
+     */
+    @Override
+    public Map<String, UidLedger> readAll(Collection<String> uids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(uids));
+        Map<String, UidLedger> states = new HashMap<>(distinct.size() * 2);
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_GET) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String uid : distinct.subList(from, Math.min(from + MAX_BATCH_GET, distinct.size()))) {
+                keys.add(Map.of(LedgerTableSchema.PARTITION_KEY, AttributeValue.fromS(uid)));
+            }
+            for (int attempt = 1; !keys.isEmpty() && attempt <= BATCH_GET_ATTEMPTS; attempt++) {
+                keys = batchGet(keys, states, attempt);
+            }
+            for (Map<String, AttributeValue> key : keys) {
+                String uid = key.get(LedgerTableSchema.PARTITION_KEY).s();
+                states.put(uid, read(uid));
+            }
+        }
+        for (String uid : distinct) {
+            states.putIfAbsent(uid, UidLedger.empty(uid));
+        }
+        return states;
+    }
+
+    /** Reads {@code keys} into {@code states}; returns the keys left unprocessed. */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys,
+                                                       Map<String, UidLedger> states, int attempt) {
+        if (attempt > 1) {
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << attempt));
+        }
+        BatchGetItemResponse response;
+        try {
+            List<Map<String, AttributeValue>> asked = keys;
+            response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName,
+                    KeysAndAttributes.builder().keys(asked).consistentRead(true).build())));
+        } catch (SdkException e) {
+            throw new LedgerStoreException("reading " + keys.size() + " uids from table " + tableName + " failed: "
+                    + e.getMessage(), e);
+        }
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+            String uid = item.get(LedgerTableSchema.PARTITION_KEY).s();
+            states.put(uid, fromItem(uid, item));
+        }
+        KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
+        return unprocessed == null ? List.of() : unprocessed.keys();
+    }
+
+    private static UidLedger fromItem(String uid, Map<String, AttributeValue> item) {
+        if (item.isEmpty()) {
             return UidLedger.empty(uid);
         }
-        Map<String, AttributeValue> item = response.item();
         return new UidLedger(uid, millisMap(item.get(ACTIVE)), TombstoneCodec.decode(item.get(CLOSED)),
                 TombstoneCodec.decode(item.get(DENIED)), Long.parseLong(item.get(VERSION).n()));
     }

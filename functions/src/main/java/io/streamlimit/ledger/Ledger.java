@@ -3,6 +3,7 @@ package io.streamlimit.ledger;
 import io.streamlimit.event.StreamEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,6 +74,18 @@ public final class Ledger {
             }
             return new LedgerRules.Decision<>(changed ? folded : null, List.copyOf(outcomes));
         });
+    }
+
+    /**
+     * This ledger, with the first read of each of {@code uids} served from one batched read made
+     * now: a consumer batch's uids cost one request instead of one each. Use it for one batch and
+     * drop it; reads after a conflict, and of other uids, go to the store as usual.
+     */
+    public Ledger readingAhead(Collection<String> uids) {
+        if (uids.size() < 2) {
+            return this;
+        }
+        return new Ledger(new ReadAheadStore(store, store.readAll(uids)), settings, clock);
     }
 
     /**

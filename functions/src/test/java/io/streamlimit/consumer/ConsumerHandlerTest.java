@@ -59,7 +59,8 @@ class ConsumerHandlerTest {
         assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertThat(downstream.accepted()).hasSize(7);
         assertThat(store.writes()).isEqualTo(EXPECTED_WRITES);
-        assertThat(store.reads()).as("one read per uid").isEqualTo(3);
+        assertThat(store.batchReads()).as("the batch's 3 uids read in one request").isEqualTo(1);
+        assertThat(store.reads()).as("reads one by one").isZero();
         assertOpenCounts(ledger);
     }
 

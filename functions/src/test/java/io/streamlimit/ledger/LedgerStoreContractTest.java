@@ -93,6 +93,28 @@ abstract class LedgerStoreContractTest {
         assertThat(store.read("u1").active()).containsOnlyKeys("s1");
     }
 
+    @Test
+    void read_all_gives_what_read_gives_for_more_uids_than_one_batch_holds_known_unknown_and_repeated() {
+        List<String> uids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            uids.add("u" + i);
+            if (i % 3 == 0) {
+                assertThat(store.compareAndSet(new UidLedger("u" + i, Map.of("s" + i, 1_000L + i), Map.of("c", 9L),
+                        Map.of(), 1), 0)).isTrue();
+            }
+        }
+        uids.add("u3");
+
+        Map<String, UidLedger> states = store.readAll(uids);
+
+        assertThat(states).hasSize(250);
+        for (int i = 0; i < 250; i++) {
+            assertThat(states.get("u" + i)).as("u%d", i).isEqualTo(store.read("u" + i));
+        }
+        assertThat(states.get("u3").active()).containsEntry("s3", 1_003L);
+        assertThat(states.get("u4")).isEqualTo(UidLedger.empty("u4"));
+    }
+
     // --- the ledger invariants, on this store ---
 
     @Test
@@ -218,7 +240,8 @@ abstract class LedgerStoreContractTest {
 
     /**
      * Eight threads take the shuffled history {@code batchSize} events at a time, as consumer
-     * invocations do, and apply each uid's events of a batch with one {@link Ledger#applyAll}.
+     * invocations do, read the batch's uids ahead in one request ({@link Ledger#readingAhead})
+     * and apply each uid's events of the batch with one {@link Ledger#applyAll}.
      * Replayed per uid in the order the writes were linearized, every outcome must equal the
      * sequential model's.
      */
@@ -240,13 +263,15 @@ abstract class LedgerStoreContractTest {
                     Map<String, List<StreamEvent>> byUid = new LinkedHashMap<>();
                     history.subList(i, Math.min(i + batchSize, history.size()))
                             .forEach(e -> byUid.computeIfAbsent(e.uid(), uid -> new ArrayList<>()).add(e));
+                    Ledger batchLedger = batchSize == 1 ? recorded : recorded.readingAhead(byUid.keySet());
                     for (List<StreamEvent> events : byUid.values()) {
-                        List<Outcome> outcomes = batchSize == 1 ? List.of(recorded.apply(events.get(0)))
-                                : recorded.applyAll(events);
+                        String uid = events.get(0).uid();
+                        List<Outcome> outcomes = batchSize == 1 ? List.of(batchLedger.apply(events.get(0)))
+                                : batchLedger.applyAll(events);
                         for (int k = 0; k < events.size(); k++) {
                             // A call writes at most once: its write is marked on its first event only.
-                            applied.add(new Applied(events.get(k), outcomes.get(k), recorder.lastPosition(), k,
-                                    k == 0 && recorder.lastWrote()));
+                            applied.add(new Applied(events.get(k), outcomes.get(k), recorder.lastPosition(uid), k,
+                                    k == 0 && recorder.lastWrote(uid)));
                         }
                     }
                 }

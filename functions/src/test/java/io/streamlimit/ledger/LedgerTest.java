@@ -122,6 +122,21 @@ class LedgerTest {
     }
 
     @Test
+    void a_state_read_ahead_that_went_stale_loses_its_write_and_the_event_is_decided_again_on_a_fresh_read() {
+        ledger.apply(StreamEvent.open("u1", "s1"));
+        ledger.apply(StreamEvent.open("u1", "s2"));
+        CountingLedgerStore counting = new CountingLedgerStore(store);
+        Ledger batch = new Ledger(counting, LedgerSettings.defaults(), clock).readingAhead(List.of("u1", "u2"));
+        ledger.apply(StreamEvent.open("u1", "s3")); // another consumer takes the last slot meanwhile
+
+        assertThat(batch.applyAll(List.of(StreamEvent.open("u1", "s4")))).containsExactly(Outcome.DENIED);
+        assertThat(batch.applyAll(List.of(StreamEvent.open("u2", "s1")))).containsExactly(Outcome.OPENED);
+        assertThat(counting.batchReads()).isEqualTo(1);
+        assertThat(counting.reads()).as("only u1, after its lost write").isEqualTo(1);
+        assertThat(ledger.check("u1").open()).isEqualTo(3);
+    }
+
+    @Test
     void apply_all_refuses_events_of_two_uids_naming_both() {
         assertThatThrownBy(() -> ledger.applyAll(List.of(StreamEvent.open("u1", "s1"), StreamEvent.open("u2", "s1"))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,9 @@
 package io.streamlimit.ledger;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Wraps a store and tells, for the change the current thread just made, where it sits in its
  * uid's history: right after the write that produced version v ({@code position = 2v}) if it
@@ -9,7 +13,8 @@ package io.streamlimit.ledger;
 final class LinearizationRecorder implements LedgerStore {
 
     private final LedgerStore inner;
-    private final ThreadLocal<long[]> last = ThreadLocal.withInitial(() -> new long[] {0, -1});
+    /** Per thread and uid: {version decided on, version written or -1}. */
+    private final ThreadLocal<Map<String, long[]>> last = ThreadLocal.withInitial(HashMap::new);
 
     LinearizationRecorder(LedgerStore inner) {
         this.inner = inner;
@@ -17,29 +22,38 @@ final class LinearizationRecorder implements LedgerStore {
 
     @Override
     public UidLedger read(String uid) {
-        UidLedger state = inner.read(uid);
-        last.get()[0] = state.version();
-        last.get()[1] = -1;
-        return state;
+        return decidingOn(inner.read(uid));
+    }
+
+    @Override
+    public Map<String, UidLedger> readAll(Collection<String> uids) {
+        Map<String, UidLedger> states = inner.readAll(uids);
+        states.values().forEach(this::decidingOn);
+        return states;
     }
 
     @Override
     public boolean compareAndSet(UidLedger next, long expectedVersion) {
         boolean written = inner.compareAndSet(next, expectedVersion);
         if (written) {
-            last.get()[1] = next.version();
+            last.get().get(next.uid())[1] = next.version();
         }
         return written;
     }
 
-    /** Position of the last change made by this thread (call right after the change returns). */
-    long lastPosition() {
-        long[] state = last.get();
+    private UidLedger decidingOn(UidLedger state) {
+        last.get().put(state.uid(), new long[] {state.version(), -1});
+        return state;
+    }
+
+    /** Position of the last change this thread made to {@code uid} (call right after it returns). */
+    long lastPosition(String uid) {
+        long[] state = last.get().get(uid);
         return state[1] >= 0 ? 2 * state[1] : 2 * state[0] + 1;
     }
 
-    /** Whether the last change of this thread wrote. */
-    boolean lastWrote() {
-        return last.get()[1] >= 0;
+    /** Whether the last change this thread made to {@code uid} wrote. */
+    boolean lastWrote(String uid) {
+        return last.get().get(uid)[1] >= 0;
     }
 }

@@ -2,6 +2,8 @@ package io.streamlimit.testing;
 
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +14,7 @@ public final class CountingLedgerStore implements LedgerStore {
 
     private final LedgerStore inner;
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger batchReads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
 
     public CountingLedgerStore(LedgerStore inner) {
@@ -25,6 +28,12 @@ public final class CountingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Map<String, UidLedger> readAll(Collection<String> uids) {
+        batchReads.incrementAndGet();
+        return inner.readAll(uids);
+    }
+
+    @Override
     public boolean compareAndSet(UidLedger next, long expectedVersion) {
         boolean written = inner.compareAndSet(next, expectedVersion);
         if (written) {
@@ -35,6 +44,11 @@ public final class CountingLedgerStore implements LedgerStore {
 
     public int reads() {
         return reads.get();
+    }
+
+    /** Calls of {@link #readAll}, each one request to a store that batches reads. */
+    public int batchReads() {
+        return batchReads.get();
     }
 
     public int writes() {

@@ -2,6 +2,7 @@ package io.streamlimit.local.chaos;
 
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A {@link LedgerStore} in front of the real one that counts, from the writes themselves, how
  * often each stream was added to a uid's counted streams and to its closed ones. A stream added
  * twice (without its lease expiring in between) is an event applied twice, whatever the answers
- * said. The ledger reads and then writes on one thread, so the write is compared with the read
- * this thread made just before.
+ * said. A write is compared with the state it replaced: the one read at the version it expected
+ * (reads may be batched ahead, on another thread than the write).
  */
 public final class ApplyCounter implements LedgerStore {
 
     private final LedgerStore inner;
-    private final ThreadLocal<UidLedger> lastRead = new ThreadLocal<>();
+    /** States read and not yet replaced, by uid and version: a version names one state. */
+    private final Map<String, UidLedger> readStates = new ConcurrentHashMap<>();
     private final Map<String, Integer> opens = new ConcurrentHashMap<>();
     private final Map<String, Integer> closes = new ConcurrentHashMap<>();
     private final List<String> appliedTwice = new CopyOnWriteArrayList<>();
@@ -28,19 +30,35 @@ public final class ApplyCounter implements LedgerStore {
 
     @Override
     public UidLedger read(String uid) {
-        UidLedger state = inner.read(uid);
-        lastRead.set(state);
-        return state;
+        return remember(inner.read(uid));
+    }
+
+    @Override
+    public Map<String, UidLedger> readAll(Collection<String> uids) {
+        Map<String, UidLedger> states = inner.readAll(uids);
+        states.values().forEach(this::remember);
+        return states;
     }
 
     @Override
     public boolean compareAndSet(UidLedger next, long expectedVersion) {
         boolean written = inner.compareAndSet(next, expectedVersion);
-        UidLedger previous = lastRead.get();
-        if (written && previous != null && previous.uid().equals(next.uid()) && previous.version() == expectedVersion) {
-            count(previous, next);
+        if (written) {
+            UidLedger previous = readStates.remove(versionKey(next.uid(), expectedVersion));
+            if (previous != null) {
+                count(previous, next);
+            }
         }
         return written;
+    }
+
+    private UidLedger remember(UidLedger state) {
+        readStates.put(versionKey(state.uid(), state.version()), state);
+        return state;
+    }
+
+    private static String versionKey(String uid, long version) {
+        return uid + '\u0000' + version;
     }
 
     private void count(UidLedger previous, UidLedger next) {
