@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes one consumer invocation's messages: parse each, apply it to the ledger, then call the
- * downstream for all of them at once. A message fails alone: bad input, a ledger error or a
- * downstream refusal fails that message and no other, and the pipeline redelivers only it.
- * Redelivery is safe because the ledger is idempotent.
+ * Processes one consumer invocation's messages: parse each, apply them to the ledger, then call
+ * the downstream for all of them at once. Failures stay small: bad input or a downstream refusal
+ * fails that message alone, a ledger error the messages of that uid in this batch, and the
+ * pipeline redelivers only those. Redelivery is safe because the ledger is idempotent.
  */
 public final class ConsumerService {
 
