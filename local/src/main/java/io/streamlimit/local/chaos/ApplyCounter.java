@@ -2,6 +2,7 @@ package io.streamlimit.local.chaos;
 
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,14 @@ public final class ApplyCounter implements LedgerStore {
     private final LedgerStore inner;
     /** States read and not yet replaced, by uid and version: a version names one state. */
     private final Map<String, UidLedger> readStates = new ConcurrentHashMap<>();
+    private final Object[] locks = new Object[64];
     private final Map<String, Integer> opens = new ConcurrentHashMap<>();
     private final Map<String, Integer> closes = new ConcurrentHashMap<>();
     private final List<String> appliedTwice = new CopyOnWriteArrayList<>();
 
     public ApplyCounter(LedgerStore inner) {
         this.inner = inner;
+        Arrays.setAll(locks, i -> new Object());
     }
 
     @Override
@@ -42,14 +45,18 @@ public final class ApplyCounter implements LedgerStore {
 
     @Override
     public boolean compareAndSet(UidLedger next, long expectedVersion) {
-        boolean written = inner.compareAndSet(next, expectedVersion);
-        if (written) {
-            UidLedger previous = readStates.remove(versionKey(next.uid(), expectedVersion));
-            if (previous != null) {
-                count(previous, next);
+        // Writes of one uid are counted in the order they were stored: counted after the lock was
+        // let go, a pruning write could be counted before the write that added what it pruned.
+        synchronized (locks[Math.floorMod(next.uid().hashCode(), locks.length)]) {
+            boolean written = inner.compareAndSet(next, expectedVersion);
+            if (written) {
+                UidLedger previous = readStates.remove(versionKey(next.uid(), expectedVersion));
+                if (previous != null) {
+                    count(previous, next);
+                }
             }
+            return written;
         }
-        return written;
     }
 
     private UidLedger remember(UidLedger state) {

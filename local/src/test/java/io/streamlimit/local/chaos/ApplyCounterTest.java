@@ -8,6 +8,7 @@ import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,33 @@ class ApplyCounterTest {
 
     @Test
     void a_store_that_loses_tombstones_lets_an_open_be_applied_twice_and_is_caught() {
-        InMemoryLedgerStore inner = new InMemoryLedgerStore();
-        LedgerStore losesTombstones = new LedgerStore() {
+        ApplyCounter counter = new ApplyCounter(losingTombstones(new InMemoryLedgerStore()));
+        Ledger ledger = new Ledger(counter, ChaosRun.SETTINGS, clock);
+        ledger.apply(StreamEvent.open("u", "s1"));
+        ledger.apply(StreamEvent.close("u", "s1"));
+        ledger.apply(StreamEvent.open("u", "s1")); // a redelivered open: must be a no-op, is not
+
+        assertThat(counter.appliedTwice()).contains("open u/s1");
+    }
+
+    @Test
+    void writes_decided_on_states_read_ahead_on_another_thread_are_counted_too() throws Exception {
+        ApplyCounter counter = new ApplyCounter(losingTombstones(new InMemoryLedgerStore()));
+        Ledger ledger = new Ledger(counter, ChaosRun.SETTINGS, clock);
+        ledger.apply(StreamEvent.open("u", "s1"));
+        ledger.apply(StreamEvent.close("u", "s1"));
+        Ledger batch = ledger.readingAhead(List.of("u", "v"));
+
+        Thread writer = new Thread(() -> batch.applyAll(List.of(StreamEvent.open("u", "s1"))));
+        writer.start();
+        writer.join(10_000);
+
+        assertThat(counter.appliedTwice()).containsExactly("open u/s1");
+    }
+
+    /** A broken store: it forgets closed streams, so a redelivered open is applied again. */
+    private static LedgerStore losingTombstones(LedgerStore inner) {
+        return new LedgerStore() {
             @Override
             public UidLedger read(String uid) {
                 return inner.read(uid);
@@ -56,12 +82,5 @@ class ApplyCounterTest {
                         expectedVersion);
             }
         };
-        ApplyCounter counter = new ApplyCounter(losesTombstones);
-        Ledger ledger = new Ledger(counter, ChaosRun.SETTINGS, clock);
-        ledger.apply(StreamEvent.open("u", "s1"));
-        ledger.apply(StreamEvent.close("u", "s1"));
-        ledger.apply(StreamEvent.open("u", "s1")); // a redelivered open: must be a no-op, is not
-
-        assertThat(counter.appliedTwice()).contains("open u/s1");
     }
 }
