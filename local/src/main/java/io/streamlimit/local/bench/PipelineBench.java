@@ -61,7 +61,8 @@ final class PipelineBench {
         Map<String, Long> requests = result.data().run().requestCounts();
         return figures(events, concurrency, result.data().invocations(), requests.getOrDefault("lambdaInvocations", 0L),
                 requests.getOrDefault("sqsRequests", 0L),
-                requests.getOrDefault("ledgerReads", 0L) + requests.getOrDefault("ledgerWrites", 0L));
+                requests.getOrDefault("ledgerReads", 0L) + requests.getOrDefault("ledgerBatchReads", 0L)
+                        + requests.getOrDefault("ledgerWrites", 0L));
     }
 
     /** Throughput from the rows: first publish to last completion, and the middle 80% of completions. */

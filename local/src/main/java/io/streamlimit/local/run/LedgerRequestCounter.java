@@ -2,16 +2,19 @@ package io.streamlimit.local.run;
 
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Counts the ledger's DynamoDB requests into the run's request counts ({@code ledgerReads},
- * {@code ledgerWrites}; a write that lost its compare-and-set is a request too): what the
- * consumer costs DynamoDB per event, the figure that bounds the pipeline's throughput.
+ * {@code ledgerBatchReads}, {@code ledgerWrites}; a write that lost its compare-and-set is a
+ * request too): what the consumer costs DynamoDB per event, which bounds the pipeline's throughput.
  */
 final class LedgerRequestCounter implements LedgerStore {
 
     static final String READS = "ledgerReads";
+    static final String BATCH_READS = "ledgerBatchReads";
     static final String WRITES = "ledgerWrites";
 
     private final LedgerStore inner;
@@ -26,6 +29,13 @@ final class LedgerRequestCounter implements LedgerStore {
     public UidLedger read(String uid) {
         recorder.count(READS, 1);
         return inner.read(uid);
+    }
+
+    /** One BatchGetItem per 100 uids. */
+    @Override
+    public Map<String, UidLedger> readAll(Collection<String> uids) {
+        recorder.count(BATCH_READS, (uids.size() + 99) / 100);
+        return inner.readAll(uids);
     }
 
     @Override
