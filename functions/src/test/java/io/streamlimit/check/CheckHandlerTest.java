@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.LedgerStoreException;
 import io.streamlimit.ledger.UidLedger;
 import io.streamlimit.testing.DynamoDbLocalSupport;
-import io.streamlimit.testing.MutableClock;
 import io.streamlimit.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +30,7 @@ class CheckHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UID_RULE = "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -";
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final ManualClock clock = ManualClock.startingNow();
     private Ledger ledger;
     private CheckHandler handler;
 

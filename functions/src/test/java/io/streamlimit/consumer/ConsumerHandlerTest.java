@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
@@ -12,7 +13,6 @@ import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.testing.CountingLedgerStore;
 import io.streamlimit.testing.DynamoDbLocalSupport;
-import io.streamlimit.testing.MutableClock;
 import io.streamlimit.testing.RecordingDownstream;
 import io.streamlimit.testing.TestContext;
 import java.util.List;
@@ -37,7 +37,7 @@ class ConsumerHandlerTest {
      */
     static final int EXPECTED_WRITES = 3;
 
-    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final ManualClock clock = ManualClock.atDefaultStart();
     private CountingLedgerStore store;
     private Ledger ledger;
     private RecordingDownstream downstream;
@@ -156,7 +156,7 @@ class ConsumerHandlerTest {
     @Test
     void the_batch_on_dynamodb_local_fails_the_same_three_and_gives_the_same_counts() {
         Ledger onDynamoDb = new Ledger(DynamoDbLocalSupport.newLedgerStore(), LedgerSettings.defaults(),
-                MutableClock.startingNow());
+                ManualClock.startingNow());
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), onDynamoDb, downstream), clock);
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json");
 

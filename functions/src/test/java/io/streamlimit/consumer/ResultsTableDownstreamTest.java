@@ -2,9 +2,9 @@ package io.streamlimit.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.testing.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,7 +41,7 @@ class ResultsTableDownstreamTest {
 
     @Test
     void writes_one_row_per_event_with_the_invocation_ids() throws Exception {
-        MutableClock clock = MutableClock.atDefaultStart();
+        ManualClock clock = ManualClock.atDefaultStart();
         Instant started = clock.instant().minusMillis(250);
         Instant sent = Instant.parse("2026-11-23T09:59:59.500Z");
         List<StreamEvent> events = List.of(
@@ -74,7 +74,7 @@ class ResultsTableDownstreamTest {
         List<StreamEvent> events = List.of(StreamEvent.open("u1", "s1"), StreamEvent.open("u1", "s2"));
 
         List<StreamEvent> refused = new ResultsTableDownstream("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1",
-                "g", Duration.ZERO, MutableClock.atDefaultStart())
+                "g", Duration.ZERO, ManualClock.atDefaultStart())
                 .callAll(events, new InvocationInfo("b", "c", Instant.EPOCH));
 
         assertThat(refused).isEqualTo(events);

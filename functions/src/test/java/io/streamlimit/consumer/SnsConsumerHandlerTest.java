@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.testing.MutableClock;
 import io.streamlimit.testing.RecordingDownstream;
 import io.streamlimit.testing.TestContext;
 import org.junit.jupiter.api.Test;
 
 class SnsConsumerHandlerTest {
 
-    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final ManualClock clock = ManualClock.atDefaultStart();
     private final Ledger ledger = new Ledger(new InMemoryLedgerStore(), LedgerSettings.defaults(), clock);
     private final RecordingDownstream downstream = new RecordingDownstream();
     private final SnsConsumerHandler handler =

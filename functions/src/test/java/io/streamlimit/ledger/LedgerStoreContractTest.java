@@ -2,8 +2,8 @@ package io.streamlimit.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +34,7 @@ abstract class LedgerStoreContractTest {
     static final int LIMIT = SETTINGS.limit();
 
     LedgerStore store;
-    MutableClock clock;
+    ManualClock clock;
     Ledger ledger;
     private ExecutorService pool;
 
@@ -44,7 +44,7 @@ abstract class LedgerStoreContractTest {
     @BeforeEach
     void setUp() {
         store = newStore();
-        clock = MutableClock.startingNow();
+        clock = ManualClock.startingNow();
         ledger = new Ledger(store, SETTINGS, clock);
     }
 

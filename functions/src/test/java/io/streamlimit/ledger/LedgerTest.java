@@ -3,9 +3,9 @@ package io.streamlimit.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.testing.CountingLedgerStore;
-import io.streamlimit.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Ledger rules beyond the store contract, on the in-memory store. */
 class LedgerTest {
 
-    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final ManualClock clock = ManualClock.atDefaultStart();
     private final InMemoryLedgerStore store = new InMemoryLedgerStore();
     private final Ledger ledger = new Ledger(store, LedgerSettings.defaults(), clock);
 

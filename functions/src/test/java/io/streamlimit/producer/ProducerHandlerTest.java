@@ -3,11 +3,11 @@ package io.streamlimit.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.InvalidEventException;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.testing.MutableClock;
 import io.streamlimit.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ProducerHandlerTest {
 
-    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final ManualClock clock = ManualClock.atDefaultStart();
     private final List<StreamEvent> published = new ArrayList<>();
     private final ProducerHandler handler =
             new ProducerHandler(new ProducerService(new EventParser(), published::addAll, clock));

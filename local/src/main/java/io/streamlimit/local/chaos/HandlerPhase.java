@@ -3,6 +3,7 @@ package io.streamlimit.local.chaos;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
@@ -145,7 +146,7 @@ final class HandlerPhase {
 
         final int index;
         final Random random;
-        final ChaosClock clock = ChaosClock.startingNow();
+        final ManualClock clock = ManualClock.startingNow();
         final Ledger ledger;
         final LambdaFunction<SQSEvent, SQSBatchResponse> function;
         final List<String> uids = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
@@ -91,7 +92,7 @@ final class PipelinePhase {
     }
 
     void run() throws InterruptedException {
-        ChaosClock ledgerClock = ChaosClock.startingNow();
+        ManualClock ledgerClock = ManualClock.startingNow();
         Ledger ledger = new Ledger(store, settings, ledgerClock);
         QueueWithDlq queue = QueueWithDlq.create(sqs, prefix + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
         LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());

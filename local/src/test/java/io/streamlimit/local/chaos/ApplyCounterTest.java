@@ -2,6 +2,7 @@ package io.streamlimit.local.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ApplyCounterTest {
 
-    private final ChaosClock clock = ChaosClock.startingNow();
+    private final ManualClock clock = ManualClock.startingNow();
 
     @Test
     void duplicates_and_reorders_on_a_correct_ledger_count_each_event_once() {

@@ -2,6 +2,7 @@ package io.streamlimit.local.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.AcquireResult;
 import io.streamlimit.ledger.InMemoryLedgerStore;
@@ -28,7 +29,7 @@ class HistoryCheckerTest {
     private static final LedgerSettings SETTINGS = ChaosRun.SETTINGS;
     private static final Duration LEASE = SETTINGS.leaseDuration();
 
-    private final ChaosClock clock = ChaosClock.startingNow();
+    private final ManualClock clock = ManualClock.startingNow();
     private final History history = new History();
 
     // ------------------------------------------------------------ sequential

@@ -1,4 +1,4 @@
-package io.streamlimit.testing;
+package io.streamlimit.clock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,34 +7,37 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that tests move by hand; thread-safe. Millisecond resolution, like the ledger. */
-public final class MutableClock extends Clock {
+/**
+ * A clock moved by hand, so that leases and tombstones expire without waiting hours: for tests
+ * and chaos runs. Thread-safe; millisecond resolution and UTC, like the ledger.
+ */
+public final class ManualClock extends Clock {
 
     private final AtomicLong millis;
 
-    public MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
     /** Starts at 2026-11-23T10:00:00Z, a fixed point so that runs repeat. */
-    public static MutableClock atDefaultStart() {
-        return new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    public static ManualClock atDefaultStart() {
+        return new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
     }
 
     /**
      * Starts at the current second. Use it with DynamoDB Local: its TTL sweeper runs on the real
-     * clock and deletes items whose {@code expiresAt} a virtual clock put in the past.
+     * clock and deletes items whose {@code expiresAt} a clock behind it put in the past.
      */
-    public static MutableClock startingNow() {
-        return new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
+    public static ManualClock startingNow() {
+        return new ManualClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
     }
 
+    /** Moves the clock forward; it never goes back. */
     public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a clock only moves forward, got " + duration);
+        }
         millis.addAndGet(duration.toMillis());
-    }
-
-    public void set(Instant instant) {
-        millis.set(instant.toEpochMilli());
     }
 
     @Override
