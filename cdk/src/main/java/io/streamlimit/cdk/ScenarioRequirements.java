@@ -33,6 +33,7 @@ public final class ScenarioRequirements {
         require(scenario.consumer() != null, "consumer", "the section is required");
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());
+        provisionedConcurrency(consumer.provisionedConcurrency(), consumer.reservedConcurrency());
         maximumConcurrency(consumer.maximumConcurrency(), scenario.pipeline());
         functionTimeout(consumer.timeoutSeconds());
         memory(consumer.memoryMb());
@@ -48,6 +49,14 @@ public final class ScenarioRequirements {
     void reservedConcurrency(Integer reserved) {
         require(reserved == null || reserved >= 0, "consumer.reservedConcurrency",
                 "AWS requires 0 or more (or null for none), got " + reserved);
+    }
+
+    /** PutProvisionedConcurrencyConfig refuses more than the function's reserved concurrency, or than the unreserved pool. */
+    void provisionedConcurrency(int provisioned, Integer reserved) {
+        int max = reserved != null ? reserved : aws.unreservedConcurrency();
+        require(provisioned >= 0 && provisioned <= max, "consumer.provisionedConcurrency",
+                "AWS requires 0 to " + max + (reserved != null ? " (the reserved concurrency)" : " (the unreserved pool)")
+                        + ", got " + provisioned);
     }
 
     void maximumConcurrency(Integer maximum, Pipeline pipeline) {

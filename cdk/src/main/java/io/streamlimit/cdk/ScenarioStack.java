@@ -29,7 +29,9 @@ import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -44,7 +46,8 @@ import software.constructs.Construct;
 
 /**
  * One scenario, deployed: Producer -> SNS topic -> (SQS queue ->) consumer with its reserved
- * concurrency and DLQ; the ledger table; the check API; the tracker API; the publish route.
+ * concurrency and DLQ (through the alias "live" when the scenario provisions concurrency); the
+ * ledger table; the check API; the tracker API; the publish route.
  * Resources carry no fixed names, so several scenario stacks can live in one account.
  */
 public final class ScenarioStack extends Stack {
@@ -54,6 +57,8 @@ public final class ScenarioStack extends Stack {
     static final String CHECK_HANDLER = "io.streamlimit.check.CheckHandler::handleRequest";
     static final String PRODUCER_HANDLER = "io.streamlimit.producer.ProducerHandler::handleRequest";
     static final String TRACKER_HANDLER = "io.streamlimit.tracker.TrackerHandler::handleRequest";
+    /** The consumer alias that carries provisioned concurrency, when the scenario has some. */
+    static final String CONSUMER_ALIAS = "live";
 
     /** Java cold starts take seconds at small sizes; 1 GB keeps the APIs' first answers quick. */
     private static final int API_MEMORY_MB = 1024;
@@ -78,10 +83,13 @@ public final class ScenarioStack extends Stack {
         Table ledger = createLedgerTable();
         Table trackerTable = createTrackerTable();
         Function consumer = createConsumer(ledger, deadLetters);
+        IFunction invoked = scenario.consumer().provisionedConcurrency() > 0
+                ? createProvisionedAlias(consumer, deadLetters)
+                : consumer;
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
-            connectThroughQueue(topic, consumer, deadLetters);
+            connectThroughQueue(topic, invoked, deadLetters);
         } else {
-            connectDirectly(topic, consumer, deadLetters);
+            connectDirectly(topic, invoked, deadLetters);
         }
         createCheckApi(ledger);
         createTrackerApi(trackerTable);
@@ -162,7 +170,8 @@ public final class ScenarioStack extends Stack {
 
     /**
      * The function under test. With sns-lambda, Lambda's async queue retries it (twice on
-     * errors, up to 6 hours on throttles, as AWS does by default) and then hands the event to the DLQ.
+     * errors, up to 6 hours on throttles, as AWS does by default) and then hands the event to the DLQ;
+     * with provisioned concurrency those settings belong to the alias SNS invokes instead.
      */
     private Function createConsumer(Table ledger, Queue deadLetters) {
         ConsumerSpec spec = scenario.consumer();
@@ -180,7 +189,7 @@ public final class ScenarioStack extends Stack {
                     if (spec.reservedConcurrency() != null) {
                         builder.reservedConcurrentExecutions(spec.reservedConcurrency());
                     }
-                    if (!throughQueue) {
+                    if (!throughQueue && spec.provisionedConcurrency() == 0) {
                         builder.onFailure(new SqsDestination(deadLetters))
                                 .retryAttempts(aws.asyncErrorRetries())
                                 .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
@@ -194,6 +203,31 @@ public final class ScenarioStack extends Stack {
         return consumer;
     }
 
+    /**
+     * Provisioned concurrency lives on a version or an alias, never on $LATEST: a published version
+     * of the consumer behind the alias {@value #CONSUMER_ALIAS}, with the scenario's provisioned
+     * concurrency. The topic or the event source mapping invokes the alias, so its invocations land
+     * on the initialized environments; with sns-lambda the async settings (retries, event age,
+     * on-failure DLQ) are the alias's, since Lambda keeps them per qualifier.
+     */
+    private Alias createProvisionedAlias(Function consumer, Queue deadLetters) {
+        AwsBehaviour aws = AwsBehaviour.CURRENT;
+        Alias.Builder alias = Alias.Builder.create(this, "ConsumerLiveAlias")
+                .aliasName(CONSUMER_ALIAS)
+                .description("The consumer version " + scenario.name() + " invokes, with "
+                        + scenario.consumer().provisionedConcurrency() + " provisioned environments")
+                .version(consumer.getCurrentVersion())
+                .provisionedConcurrentExecutions(scenario.consumer().provisionedConcurrency());
+        if (scenario.pipeline() == Pipeline.SNS_LAMBDA) {
+            alias.onFailure(new SqsDestination(deadLetters))
+                    .retryAttempts(aws.asyncErrorRetries())
+                    .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
+        }
+        Alias built = alias.build();
+        output("ConsumerAliasArn", built.getFunctionArn(), "the consumer alias with provisioned concurrency that the pipeline invokes");
+        return built;
+    }
+
     private ISecret resultsSecret() {
         return Secret.fromSecretNameV2(this, "ResultsSecret", props.resultsSecretName());
     }
@@ -202,7 +236,7 @@ public final class ScenarioStack extends Stack {
      * SNS -> SQS -> event source mapping. Raw delivery: the queue holds the event itself, not the
      * SNS envelope (the consumer reads both).
      */
-    private void connectThroughQueue(Topic topic, Function consumer, Queue deadLetters) {
+    private void connectThroughQueue(Topic topic, IFunction consumer, Queue deadLetters) {
         QueueSpec spec = scenario.queue();
         Queue queue = Queue.Builder.create(this, "EventsQueue")
                 .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
@@ -228,7 +262,7 @@ public final class ScenarioStack extends Stack {
     }
 
     /** SNS -> Lambda: SNS invokes the consumer asynchronously; the DLQ is its on-failure destination. */
-    private void connectDirectly(Topic topic, Function consumer, Queue deadLetters) {
+    private void connectDirectly(Topic topic, IFunction consumer, Queue deadLetters) {
         topic.addSubscription(new LambdaSubscription(consumer));
         StackNagSuppressions.forOnFailureDestination(deadLetters);
     }

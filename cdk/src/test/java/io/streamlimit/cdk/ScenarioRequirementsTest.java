@@ -80,6 +80,15 @@ class ScenarioRequirementsTest {
     }
 
     @Test
+    void provisioned_concurrency_over_the_reserved_concurrency_is_refused() {
+        assertThatThrownBy(() -> requirements.provisionedConcurrency(6, 5))
+                .hasMessage("consumer.provisionedConcurrency: AWS requires 0 to 5 (the reserved concurrency), got 6");
+        assertThatThrownBy(() -> requirements.provisionedConcurrency(901, null))
+                .hasMessage("consumer.provisionedConcurrency: AWS requires 0 to 900 (the unreserved pool), got 901");
+        assertThatCode(() -> requirements.provisionedConcurrency(5, 5)).doesNotThrowAnyException();
+    }
+
+    @Test
     void every_scenario_file_of_the_repository_passes() {
         for (var file : SynthesizedScenarios.files()) {
             assertThatCode(() -> requirements.check(ScenarioLoader.load(file)))

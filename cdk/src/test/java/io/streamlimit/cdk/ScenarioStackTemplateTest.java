@@ -132,7 +132,7 @@ class ScenarioStackTemplateTest {
         Integer maximum = s.scenario().consumer().maximumConcurrency();
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FunctionName", Map.of("Ref", consumer(s)),
+                "FunctionName", invokedFunctionName(s),
                 "BatchSize", queue.batchSize(),
                 "MaximumBatchingWindowInSeconds", queue.batchWindowSeconds() == 0 ? Match.absent() : queue.batchWindowSeconds(),
                 "ScalingConfig", maximum == null ? Match.absent() : Map.of("MaximumConcurrency", maximum),
@@ -153,10 +153,36 @@ class ScenarioStackTemplateTest {
                 "Endpoint", Map.of("Fn::GetAtt", List.of(consumer(s), "Arn"))));
         template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
                 "FunctionName", Map.of("Ref", consumer(s)),
+                "Qualifier", "$LATEST",
                 "MaximumRetryAttempts", 2,
                 "MaximumEventAgeInSeconds", 6 * 60 * 60,
                 "DestinationConfig", Map.of("OnFailure", Map.of(
                         "Destination", Map.of("Fn::GetAtt", List.of(deadLetterQueue(template), "Arn"))))));
+    }
+
+    /**
+     * Provisioned concurrency cannot be set on $LATEST: a published version behind the alias
+     * "live" carries it, and the event source invokes the alias, so its batches find warm environments.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void provisioned_concurrency_is_on_an_alias_of_a_published_version_and_the_pipeline_invokes_the_alias(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        int provisioned = s.scenario().consumer().provisionedConcurrency();
+        if (provisioned == 0) {
+            template.resourceCountIs("AWS::Lambda::Alias", 0);
+            template.resourceCountIs("AWS::Lambda::Version", 0);
+            return;
+        }
+        template.resourceCountIs("AWS::Lambda::Alias", 1);
+        template.hasResourceProperties("AWS::Lambda::Version", Map.of("FunctionName", Map.of("Ref", consumer(s))));
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", ScenarioStack.CONSUMER_ALIAS,
+                "FunctionName", Map.of("Ref", consumer(s)),
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(onlyKey(template.findResources("AWS::Lambda::Version")), "Version")),
+                "ProvisionedConcurrencyConfig", Map.of("ProvisionedConcurrentExecutions", provisioned)));
+        assertThat(s.template().findOutputs("*")).containsKey("ConsumerAliasArn");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -315,6 +341,24 @@ class ScenarioStackTemplateTest {
 
     private static String consumer(Synthesized s) {
         return new FunctionPolicies(s.template()).functionWithHandler(consumerHandler(s));
+    }
+
+    /**
+     * What the event source mapping invokes: the function ($LATEST), or with provisioned
+     * concurrency the alias, named "function-name:live" from the alias's ARN.
+     */
+    static Object invokedFunctionName(Synthesized s) {
+        if (s.scenario().consumer().provisionedConcurrency() == 0) {
+            return Map.of("Ref", consumer(s));
+        }
+        return aliasQualifiedName(onlyKey(s.template().findResources("AWS::Lambda::Alias")));
+    }
+
+    /** CDK's name of an alias: the function name taken from the alias ARN, then ":live". */
+    static Map<String, Object> aliasQualifiedName(String alias) {
+        return Map.of("Fn::Join", List.of("", List.of(
+                Map.of("Fn::Select", List.of(6, Map.of("Fn::Split", List.of(":", Map.of("Ref", alias))))),
+                ":" + ScenarioStack.CONSUMER_ALIAS)));
     }
 
     private static String deadLetterQueue(Template template) {

@@ -1,15 +1,24 @@
 package io.streamlimit.metrics;
 
-/** A run's estimated cost by service, in US dollars (unrounded). */
+/**
+ * A run's estimated cost by service, in US dollars (unrounded).
+ *
+ * @param lambdaComputeUsd the invocations' duration: on-demand environments at the on-demand
+ *     price, provisioned ones at the lower provisioned duration price
+ * @param provisionedConcurrencyUsd the configured provisioned concurrency itself, for the time it
+ *     is configured; 0 without it
+ */
 public record CostBreakdown(
         double lambdaRequestsUsd,
         double lambdaComputeUsd,
+        double provisionedConcurrencyUsd,
         double sqsUsd,
         double snsUsd,
         double dynamoDbUsd,
         double httpApiUsd) {
 
     public double totalUsd() {
-        return lambdaRequestsUsd + lambdaComputeUsd + sqsUsd + snsUsd + dynamoDbUsd + httpApiUsd;
+        return lambdaRequestsUsd + lambdaComputeUsd + provisionedConcurrencyUsd + sqsUsd + snsUsd + dynamoDbUsd
+                + httpApiUsd;
     }
 }

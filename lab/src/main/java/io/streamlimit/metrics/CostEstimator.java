@@ -7,4 +7,9 @@ import io.streamlimit.results.RunData;
 public interface CostEstimator {
 
     double costUsd(RunData data);
+
+    /** The part of {@link #costUsd} that pays for provisioned concurrency; 0 for estimators that do not price it. */
+    default double provisionedConcurrencyUsd(RunData data) {
+        return 0;
+    }
 }

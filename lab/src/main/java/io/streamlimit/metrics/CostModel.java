@@ -2,6 +2,7 @@ package io.streamlimit.metrics;
 
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.RunData;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
 
@@ -14,6 +15,15 @@ import java.util.Map;
  * {@code sqsRequests}, {@code snsPublishes}, {@code dynamoWriteUnits}, {@code dynamoReadUnits},
  * {@code httpRequests}, and {@code lambdaInvocations}: the billed Lambda requests if the producer
  * knows them; never fewer than the run's INVOKE events are billed.
+ *
+ * <p>Provisioned concurrency: {@code provisionedConcurrency} is how many environments were
+ * configured, and {@code lambdaProvisionedBilledMillis} how much of the invocations' time ran on
+ * them. That time pays the lower provisioned duration price, the rest the on-demand price, and
+ * the configured environments pay for the time they are configured. AWS bills that from enabling
+ * to disabling, rounded up to 5 minutes; a lab run's stack is not there to know, so the model
+ * assumes provisioned concurrency is enabled for the run alone (from the run's start to its end,
+ * or its first to last invocation when the run has no start and end) and charges
+ * max(5 minutes, that time rounded up to 5 minutes).
  */
 public final class CostModel implements CostEstimator {
 
@@ -25,6 +35,16 @@ public final class CostModel implements CostEstimator {
     public static final double LAMBDA_USD_PER_MILLION_REQUESTS = 0.20;
     public static final double LAMBDA_USD_PER_GB_SECOND_X86 = 0.0000166667;
     public static final double LAMBDA_USD_PER_GB_SECOND_ARM64 = 0.0000133334;
+    // Same page, "Provisioned Concurrency Pricing" (2025 list prices): the configured concurrency
+    // $0.0000041667 per GB-s (x86), $0.0000033334 (arm64), billed from enabling to disabling
+    // rounded up to 5 minutes; invocations on provisioned environments pay duration at
+    // $0.0000097222 per GB-s (x86), $0.0000077778 (arm64), instead of the on-demand price above.
+    public static final double PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_X86 = 0.0000041667;
+    public static final double PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_ARM64 = 0.0000033334;
+    public static final double PROVISIONED_DURATION_USD_PER_GB_SECOND_X86 = 0.0000097222;
+    public static final double PROVISIONED_DURATION_USD_PER_GB_SECOND_ARM64 = 0.0000077778;
+    /** Provisioned concurrency is billed in whole 5-minute periods. */
+    public static final long PROVISIONED_BILLING_PERIOD_SECONDS = 300;
     // SQS pricing page: $0.40 per 1M requests (standard queue; each 64 KB chunk, empty receives too).
     public static final double SQS_USD_PER_MILLION_REQUESTS = 0.40;
     // SNS pricing page: $0.50 per 1M publishes; delivery to SQS and Lambda is free.
@@ -41,12 +61,16 @@ public final class CostModel implements CostEstimator {
     public static final String DYNAMO_WRITE_UNITS = "dynamoWriteUnits";
     public static final String DYNAMO_READ_UNITS = "dynamoReadUnits";
     public static final String HTTP_REQUESTS = "httpRequests";
+    public static final String PROVISIONED_CONCURRENCY = "provisionedConcurrency";
+    public static final String LAMBDA_PROVISIONED_BILLED_MILLIS = "lambdaProvisionedBilledMillis";
 
     public enum Architecture { X86_64, ARM64 }
 
     private static final double MILLION = 1_000_000.0;
 
     private final double usdPerGbSecond;
+    private final double provisionedUsdPerGbSecond;
+    private final double provisionedDurationUsdPerGbSecond;
 
     /** x86_64, the architecture of the original stacks. */
     public CostModel() {
@@ -54,13 +78,32 @@ public final class CostModel implements CostEstimator {
     }
 
     public CostModel(Architecture architecture) {
-        this.usdPerGbSecond = architecture == Architecture.ARM64
-                ? LAMBDA_USD_PER_GB_SECOND_ARM64 : LAMBDA_USD_PER_GB_SECOND_X86;
+        boolean arm = architecture == Architecture.ARM64;
+        this.usdPerGbSecond = arm ? LAMBDA_USD_PER_GB_SECOND_ARM64 : LAMBDA_USD_PER_GB_SECOND_X86;
+        this.provisionedUsdPerGbSecond = arm
+                ? PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_ARM64 : PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_X86;
+        this.provisionedDurationUsdPerGbSecond = arm
+                ? PROVISIONED_DURATION_USD_PER_GB_SECOND_ARM64 : PROVISIONED_DURATION_USD_PER_GB_SECOND_X86;
     }
 
     @Override
     public double costUsd(RunData data) {
         return breakdown(data).totalUsd();
+    }
+
+    @Override
+    public double provisionedConcurrencyUsd(RunData data) {
+        return breakdown(data).provisionedConcurrencyUsd();
+    }
+
+    /**
+     * The seconds of provisioned concurrency billed for a run of {@code runMillis}: the run rounded
+     * up to whole 5-minute periods, at least one period.
+     */
+    public static long provisionedBilledSeconds(long runMillis) {
+        long periodMillis = PROVISIONED_BILLING_PERIOD_SECONDS * 1_000;
+        long periods = Math.max(1, (Math.max(0, runMillis) + periodMillis - 1) / periodMillis);
+        return periods * PROVISIONED_BILLING_PERIOD_SECONDS;
     }
 
     public CostBreakdown breakdown(RunData data) {
@@ -71,15 +114,35 @@ public final class CostModel implements CostEstimator {
         Map<String, Long> counts = data.run().requestCounts();
         long invokes = data.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE).count();
         long lambdaRequests = Math.max(invokes, count(counts, LAMBDA_INVOCATIONS));
-        double gbSeconds = intervals.totalMillis() / 1000.0 * data.run().memoryMb() / 1024.0;
+        long provisioned = count(counts, PROVISIONED_CONCURRENCY);
+        long provisionedMillis = provisioned > 0
+                ? Math.min(intervals.totalMillis(), count(counts, LAMBDA_PROVISIONED_BILLED_MILLIS)) : 0;
+        double onDemandGbSeconds = (intervals.totalMillis() - provisionedMillis) / 1000.0 * data.run().memoryMb() / 1024.0;
+        double compute = onDemandGbSeconds * usdPerGbSecond;
+        double provisionedConcurrencyUsd = 0;
+        if (provisioned > 0) {
+            double gb = data.run().memoryMb() / 1024.0;
+            compute += provisionedMillis / 1000.0 * gb * provisionedDurationUsdPerGbSecond;
+            provisionedConcurrencyUsd = provisioned * gb * provisionedBilledSeconds(runMillis(data, intervals))
+                    * provisionedUsdPerGbSecond;
+        }
         return new CostBreakdown(
                 lambdaRequests / MILLION * LAMBDA_USD_PER_MILLION_REQUESTS,
-                gbSeconds * usdPerGbSecond,
+                compute,
+                provisionedConcurrencyUsd,
                 count(counts, SQS_REQUESTS) / MILLION * SQS_USD_PER_MILLION_REQUESTS,
                 count(counts, SNS_PUBLISHES) / MILLION * SNS_USD_PER_MILLION_PUBLISHES,
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
                 count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS);
+    }
+
+    /** How long provisioned concurrency is assumed enabled: the run, from its record or else its invocations. */
+    private static long runMillis(RunData data, InvocationIntervals intervals) {
+        if (data.run().startedAt() != null && data.run().endedAt() != null) {
+            return Duration.between(data.run().startedAt(), data.run().endedAt()).toMillis();
+        }
+        return intervals.isEmpty() ? 0 : intervals.lastEnd() - intervals.firstStart();
     }
 
     private static long count(Map<String, Long> counts, String key) {

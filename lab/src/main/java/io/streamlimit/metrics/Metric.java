@@ -24,6 +24,8 @@ public enum Metric {
     REDELIVERIES("Redeliveries", "redeliveries", m -> Long.toString(m.redeliveries()), ""),
     WASTED_INVOCATIONS("Wasted invocations", "wastedInvocations", m -> Long.toString(m.wastedInvocations()), ""),
     COST("Cost", "costUsd", m -> Decimals.format(m.costUsd(), Decimals.COST_PLACES), ""),
+    PROVISIONED_CONCURRENCY_COST("Provisioned concurrency cost", "provisionedConcurrencyCostUsd",
+            m -> Decimals.format(m.provisionedConcurrencyCostUsd(), Decimals.COST_PLACES), ""),
     EFFICIENCY("Efficiency", "efficiency", m -> Decimals.format(m.efficiency(), Decimals.EFFICIENCY_PLACES), "");
 
     private final String label;
@@ -55,6 +57,6 @@ public enum Metric {
 
     /** The value for people: the number with its unit ("12.345 s", "$0.001234"). */
     public String display(RunMetrics metrics) {
-        return this == COST ? "$" + number(metrics) : number(metrics) + unit;
+        return this == COST || this == PROVISIONED_CONCURRENCY_COST ? "$" + number(metrics) : number(metrics) + unit;
     }
 }

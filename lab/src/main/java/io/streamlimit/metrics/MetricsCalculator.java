@@ -19,6 +19,7 @@ import java.util.Set;
  *   <li>max concurrency: most INVOKE intervals overlapping at one instant.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
  *   <li>efficiency: completed / (limit x time taken), within [0, 1].</li>
+ *   <li>cost: the cost estimator's total, and apart the part of it that pays for provisioned concurrency.</li>
  * </ul>
  */
 public final class MetricsCalculator {
@@ -81,6 +82,7 @@ public final class MetricsCalculator {
         long failed = deadLettered.size() + lost;
 
         long takenMillis = firstSent <= lastCompleted ? lastCompleted - firstSent : 0;
+        double[] cost = cost(data, intervals);
         InsertRates rates = firstSent <= lastCompleted
                 ? InsertRates.over(series, firstSent, lastCompleted, run.limitPerSecond())
                 : InsertRates.NONE;
@@ -101,16 +103,20 @@ public final class MetricsCalculator {
                 throttles,
                 redeliveries,
                 wasted,
-                Decimals.round(cost(data, intervals), Decimals.COST_PLACES),
+                Decimals.round(cost[0], Decimals.COST_PLACES),
+                Decimals.round(cost[1], Decimals.COST_PLACES),
                 Decimals.round(efficiency(completed.size(), run.limitPerSecond(), takenMillis),
                         Decimals.EFFICIENCY_PLACES));
     }
 
-    private double cost(RunData data, InvocationIntervals intervals) {
+    /** The total cost and the part of it that pays for provisioned concurrency. */
+    private double[] cost(RunData data, InvocationIntervals intervals) {
         // The built-in model reuses the intervals already computed; any other estimator gets the rows.
-        return costEstimator instanceof CostModel model
-                ? model.breakdown(data, intervals).totalUsd()
-                : costEstimator.costUsd(data);
+        if (costEstimator instanceof CostModel model) {
+            CostBreakdown breakdown = model.breakdown(data, intervals);
+            return new double[] {breakdown.totalUsd(), breakdown.provisionedConcurrencyUsd()};
+        }
+        return new double[] {costEstimator.costUsd(data), costEstimator.provisionedConcurrencyUsd(data)};
     }
 
     /** Completed / (limit x time taken); a run that took no time is perfectly efficient if it did anything. */

@@ -64,6 +64,9 @@ public final class MetricsJson {
                 number(node, "redeliveries").asLong(),
                 number(node, "wastedInvocations").asLong(),
                 number(node, "costUsd").asDouble(),
+                // Summaries stored before provisioned concurrency was modelled lack it: none then.
+                node.has("provisionedConcurrencyCostUsd")
+                        ? number(node, "provisionedConcurrencyCostUsd").asDouble() : 0,
                 number(node, "efficiency").asDouble());
     }
 

@@ -17,7 +17,9 @@ import java.util.List;
  * concurrency, reserved concurrency, both) and three visibility timeouts, with AWS's minimum
  * advised maxReceiveCount (5). A larger receive limit only matters where messages are received
  * again, so it is tried afterwards, only for candidates that lost events
- * ({@link #moreReceives}). SNS straight to Lambda is tried for batch size 1.
+ * ({@link #moreReceives}). SNS straight to Lambda is tried for batch size 1. Every candidate is
+ * tried twice: without provisioned concurrency and with all n environments provisioned (the
+ * concurrency it uses), which saves the first cold start at the price of the provisioned time.
  */
 final class CandidateSpace {
 
@@ -26,6 +28,8 @@ final class CandidateSpace {
     static final String PACED_UNRESERVED = "maximum concurrency without a reservation";
     static final String RESERVED_ONLY = "reserved concurrency only";
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
+    /** Appended to a family when every environment it uses is provisioned. */
+    static final String PROVISIONED = ", every environment provisioned";
 
     private static final int[] BATCH_SIZES = {10, 5, 2, 1};
     private static final int MAX_RECEIVE_COUNT = 5;
@@ -47,9 +51,12 @@ final class CandidateSpace {
         for (int[] shape : shapes()) {
             int batch = shape[0];
             int environments = shape[1];
-            addQueued(out, batch, environments);
-            if (batch == 1) {
-                out.add(async(environments));
+            for (boolean provisioned : new boolean[] {false, true}) {
+                int pc = provisioned ? environments : 0;
+                addQueued(out, batch, environments, pc);
+                if (batch == 1) {
+                    out.add(async(environments, pc));
+                }
             }
         }
         return out;
@@ -79,19 +86,20 @@ final class CandidateSpace {
         return (int) Math.min(n, 900);
     }
 
-    private void addQueued(List<Candidate> out, int batch, int environments) {
+    /** @param provisioned the provisioned concurrency: 0 or {@code environments} */
+    private void addQueued(List<Candidate> out, int batch, int environments, int provisioned) {
         int window = batch > 1 ? 1 : 0;
         // AWS's guidance first, so that it wins ties.
         int[] visibilities = {6 * timeoutSeconds + window, LONG_VISIBILITY_SECONDS, timeoutSeconds + window};
         int maximum = Math.max(2, environments);
         for (int visibility : visibilities) {
             QueueSpec queue = new QueueSpec(visibility, MAX_RECEIVE_COUNT, batch, window);
-            out.add(queued(PACED, queue, environments, maximum));
+            out.add(queued(PACED, queue, environments, maximum, provisioned));
             if (environments >= 2) {
-                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments));
-                out.add(queued(PACED_UNRESERVED, queue, null, environments));
+                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned));
+                out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned));
             }
-            out.add(queued(RESERVED_ONLY, queue, environments, null));
+            out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned));
         }
     }
 
@@ -102,26 +110,40 @@ final class CandidateSpace {
             return null;
         }
         ConsumerSpec consumer = candidate.scenario().consumer();
-        return queued(candidate.family(), new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
+        String family = candidate.family().endsWith(PROVISIONED)
+                ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
+                : candidate.family();
+        return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
                 queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
-                consumer.maximumConcurrency());
+                consumer.maximumConcurrency(), consumer.provisionedConcurrency());
     }
 
-    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum) {
-        ConsumerSpec consumer = new ConsumerSpec(reserved, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum, int provisioned) {
+        ConsumerSpec consumer = new ConsumerSpec(reserved, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
+                provisioned);
         String label = "sns-sqs-lambda, batch " + queue.batchSize()
                 + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
                 + ", maximum concurrency " + (maximum == null ? "none" : maximum)
                 + ", reserved concurrency " + (reserved == null ? "none" : reserved)
+                + provisionedLabel(provisioned)
                 + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
                 + ", maxReceiveCount " + queue.maxReceiveCount();
-        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family, label);
+        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family(family, provisioned), label);
     }
 
-    private Candidate async(int reserved) {
-        ConsumerSpec consumer = new ConsumerSpec(reserved, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
-        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), ASYNC,
-                "sns-lambda, reserved concurrency " + reserved);
+    private Candidate async(int reserved, int provisioned) {
+        ConsumerSpec consumer = new ConsumerSpec(reserved, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
+                provisioned);
+        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), family(ASYNC, provisioned),
+                "sns-lambda, reserved concurrency " + reserved + provisionedLabel(provisioned));
+    }
+
+    private static String family(String family, int provisioned) {
+        return provisioned > 0 ? family + PROVISIONED : family;
+    }
+
+    private static String provisionedLabel(int provisioned) {
+        return provisioned > 0 ? ", provisioned concurrency " + provisioned : "";
     }
 
     private Scenario scenario(Pipeline pipeline, QueueSpec queue, ConsumerSpec consumer) {

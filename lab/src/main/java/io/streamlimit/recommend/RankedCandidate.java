@@ -23,8 +23,8 @@ public record RankedCandidate(
         double costUsd,
         String reason) {
 
-    /** Time taken in whole seconds, rounded up: the ranking's unit, so cost decides between near-equal times. */
-    public long timeTakenSeconds() {
-        return (stats.timeTakenMillis() + 999) / 1000;
+    /** Time taken in seconds (the ranking compares it in coarser steps, see {@link Recommender}). */
+    public double timeTakenSeconds() {
+        return stats.timeTakenMillis() / 1000.0;
     }
 }

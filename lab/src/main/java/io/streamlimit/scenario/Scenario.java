@@ -49,6 +49,11 @@ public record Scenario(
         }
     }
 
+    /** The same scenario with another consumer. */
+    public Scenario withConsumer(ConsumerSpec newConsumer) {
+        return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream);
+    }
+
     /** The same scenario with another number of events (the {@code --events} override). */
     public Scenario withEventsTotal(int total) {
         return new Scenario(name, description, events.withTotal(total), pipeline, queue, consumer,

@@ -21,7 +21,8 @@ import java.util.Locale;
  * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
  * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
- * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512;
+ * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
+ * {@code provisionedConcurrency} 0 (none);
  * {@code downstream.enforce} false. {@code name}, {@code events.total}, {@code pipeline},
  * {@code downstream.ratePerSecond} and {@code downstream.callMillis} are required.
  */
@@ -34,7 +35,7 @@ public final class ScenarioLoader {
     private static final List<String> QUEUE = List.of(
             "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
     private static final List<String> CONSUMER = List.of(
-            "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb");
+            "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency");
     private static final List<String> DOWNSTREAM = List.of("ratePerSecond", "callMillis", "enforce");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -150,7 +151,8 @@ public final class ScenarioLoader {
                 f.integer("reservedConcurrency"),
                 f.integer("maximumConcurrency"),
                 f.integer("timeoutSeconds", ConsumerSpec.DEFAULT_TIMEOUT_SECONDS),
-                f.integer("memoryMb", ConsumerSpec.DEFAULT_MEMORY_MB));
+                f.integer("memoryMb", ConsumerSpec.DEFAULT_MEMORY_MB),
+                f.integer("provisionedConcurrency", 0));
     }
 
     private static DownstreamSpec downstream(Fields f) {

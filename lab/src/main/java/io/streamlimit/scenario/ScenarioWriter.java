@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Writes a scenario back out with the keys of a scenario file: as YAML (what the recommender
  * saves, readable by {@link ScenarioLoader}) and as compact JSON (a run's
- * {@code configurationJson}). Every key is written, defaults included, so a file says all.
+ * {@code configurationJson}). Every key is written, defaults included, so a file says all;
+ * the one exception is {@code consumer.provisionedConcurrency}, written only when set (above 0),
+ * so that scenarios without it come out exactly as they did before the key existed.
  */
 public final class ScenarioWriter {
 
@@ -74,6 +76,9 @@ public final class ScenarioWriter {
         }
         consumer.put("timeoutSeconds", s.consumer().timeoutSeconds());
         consumer.put("memoryMb", s.consumer().memoryMb());
+        if (s.consumer().provisionedConcurrency() > 0) {
+            consumer.put("provisionedConcurrency", s.consumer().provisionedConcurrency());
+        }
         top.put("consumer", consumer);
         Map<String, Object> downstream = new LinkedHashMap<>();
         downstream.put("ratePerSecond", s.downstream().ratePerSecond());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MetricsJsonTest {
 
     static final RunMetrics SAMPLE = new RunMetrics("run-1", "03-sqs-rc1-low-visibility", "simulate",
-            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 1);
+            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 0, 1);
 
     @Test
     void json_has_the_run_identity_then_designs_keys_in_designs_order() throws Exception {
@@ -23,7 +23,7 @@ class MetricsJsonTest {
         assertThat(keys).containsExactly("runId", "scenario", "mode", "totalEvents", "eventsCompleted",
                 "eventsFailed", "timeTakenSeconds", "maxConcurrency", "avgInsertsPerSecond",
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
-                "redeliveries", "wastedInvocations", "costUsd", "efficiency");
+                "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd", "efficiency");
     }
 
     @Test
@@ -32,7 +32,8 @@ class MetricsJsonTest {
                 + "\"mode\":\"simulate\",\"totalEvents\":1000,\"eventsCompleted\":731,\"eventsFailed\":269,"
                 + "\"timeTakenSeconds\":1000.000,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
                 + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
-                + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"efficiency\":1.000}");
+                + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
+                + "\"efficiency\":1.000}");
     }
 
     @Test
@@ -50,9 +51,17 @@ class MetricsJsonTest {
     @Test
     void json_reads_back_to_equal_metrics() {
         RunMetrics metrics = new RunMetrics("r", "s", "local", 10, 9, 1, 12.345, 3, 0.75, 2, 0, 1, 0, 0, 0,
-                0.001234, 0.731);
+                0.004359, 0.003125, 0.731);
 
         assertThat(MetricsJson.read(MetricsJson.write(metrics))).isEqualTo(metrics);
+    }
+
+    @Test
+    void a_summary_stored_before_provisioned_concurrency_was_modelled_reads_back_with_none() {
+        String stored = MetricsJson.write(SAMPLE).replace("\"provisionedConcurrencyCostUsd\":0.000000,", "");
+        assertThat(stored).doesNotContain("provisionedConcurrency");
+
+        assertThat(MetricsJson.read(stored)).isEqualTo(SAMPLE);
     }
 
     @Test

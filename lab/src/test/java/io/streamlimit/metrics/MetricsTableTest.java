@@ -18,7 +18,7 @@ class MetricsTableTest {
         assertThat(table).contains("Total events", "Events completed", "Events failed", "Time taken",
                 "Max concurrency", "Avg DB inserts per second", "Max DB inserts per second",
                 "Min DB inserts per second", "Seconds over the limit", "Throttles", "Redeliveries",
-                "Wasted invocations", "Cost", "Efficiency");
+                "Wasted invocations", "Cost", "Provisioned concurrency cost", "Efficiency");
         assertThat(lines).extracting(String::length).containsOnly(lines.get(0).length());
         assertThat(table).contains("1000.000 s", "$0.000000");
     }
@@ -26,7 +26,7 @@ class MetricsTableTest {
     @Test
     void comparison_table_has_one_column_per_run() {
         RunMetrics other = new RunMetrics("run-2", "04", "simulate", 1_000, 1_000, 0, 1000.5, 1, 1, 1, 0, 0,
-                0, 0, 0, 0.0099, 0.999);
+                0, 0, 0, 0.0099, 0.003125, 0.999);
 
         String table = MetricsTable.format(List.of(MetricsJsonTest.SAMPLE, other));
 
@@ -34,5 +34,7 @@ class MetricsTableTest {
         assertThat(Arrays.asList(header.trim().split("\\s+"))).containsExactly("Metric", "run-1", "run-2");
         assertThat(table.lines().filter(l -> l.startsWith("Events failed")).findFirst().orElseThrow())
                 .matches("Events failed\\s+269\\s+0");
+        assertThat(table.lines().filter(l -> l.startsWith("Provisioned concurrency cost")).findFirst().orElseThrow())
+                .matches("Provisioned concurrency cost\\s+\\$0\\.000000\\s+\\$0\\.003125");
     }
 }

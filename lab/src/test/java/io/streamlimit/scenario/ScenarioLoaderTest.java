@@ -124,6 +124,30 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void provisioned_concurrency_is_optional_and_at_most_the_reserved_concurrency() {
+        assertThat(parse(VALID).consumer().provisionedConcurrency()).isZero();
+        assertThat(parse(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 5, provisionedConcurrency: 5"))
+                .consumer()).isEqualTo(new ConsumerSpec(5, null, 10, 512, 5));
+        assertThat(Scenarios.load("recommended.yaml").consumer().provisionedConcurrency()).isEqualTo(5);
+
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 1, provisionedConcurrency: 2")))
+                .hasMessage("test.yaml: consumer.provisionedConcurrency: must be 0 to 1 (at most"
+                        + " consumer.reservedConcurrency, 1), got 2");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "provisionedConcurrency: -1")))
+                .hasMessage("test.yaml: consumer.provisionedConcurrency: must be 0 to 900 (the account's unreserved"
+                        + " concurrency), got -1");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "provisionedConcurrency: 901")).key())
+                .isEqualTo("consumer.provisionedConcurrency");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "provisionedConcurrency: many")).key())
+                .isEqualTo("consumer.provisionedConcurrency");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "provisionedConcurency: 1")))
+                .hasMessageStartingWith("test.yaml: consumer.provisionedConcurency: unknown key")
+                .hasMessageContaining("provisionedConcurrency");
+        assertThatThrownBy(() -> new ConsumerSpec(0, null, 10, 512, 1))
+                .hasMessageStartingWith("consumer.provisionedConcurrency: must be 0 to 0");
+    }
+
+    @Test
     void max_receive_count_and_batching_window_have_the_aws_ranges() {
         assertThat(failure(VALID.replace("{ visibilityTimeoutSeconds: 120 }",
                 "{ visibilityTimeoutSeconds: 120, maxReceiveCount: 0 }")))

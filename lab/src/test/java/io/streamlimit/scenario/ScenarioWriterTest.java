@@ -24,6 +24,27 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void provisioned_concurrency_is_written_when_set_and_reads_back() {
+        Scenario recommended = Scenarios.load("recommended.yaml");
+        String yaml = ScenarioWriter.toYaml(recommended);
+
+        assertThat(yaml).contains("provisionedConcurrency: 5");
+        assertThat(ScenarioLoader.parse(yaml, "written").consumer().provisionedConcurrency()).isEqualTo(5);
+        assertThat(ScenarioWriter.toJson(recommended)).contains("\"provisionedConcurrency\":5");
+    }
+
+    @Test
+    void a_scenario_without_provisioned_concurrency_is_written_as_before_the_key_existed() {
+        Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
+
+        assertThat(ScenarioWriter.toYaml(five)).doesNotContain("provisioned")
+                .contains("consumer: { reservedConcurrency: 5, maximumConcurrency: null, timeoutSeconds: 60, memoryMb: 512 }\n");
+        assertThat(ScenarioWriter.toJson(five)).doesNotContain("provisioned")
+                .contains("\"consumer\":{\"reservedConcurrency\":5,\"maximumConcurrency\":null,\"timeoutSeconds\":60,"
+                        + "\"memoryMb\":512}");
+    }
+
+    @Test
     void yaml_quotes_text_that_yaml_would_read_otherwise() {
         Scenario scenario = Scenarios.load("recommended.yaml")
                 .renamed("yes", "a: description # with \"quotes\"\nand a second line");

@@ -76,7 +76,8 @@ class SimulatorTest {
             assertThat(row.runId()).isEqualTo("sim-recommended-3");
             assertThat(row.groupId()).isEqualTo("recommended");
             assertThat(row.batchId()).startsWith("b-");
-            assertThat(row.cacheId()).startsWith("c-");
+            // recommended.yaml provisions all 5 environments: p-1 to p-5, never a cold one (c-N).
+            assertThat(row.cacheId()).matches("p-[1-5]");
             assertThat(row.startedAt()).isAfter(row.sentAt());
             assertThat(row.completedAt()).isEqualTo(row.startedAt().plusMillis(1000));
         });
@@ -101,6 +102,67 @@ class SimulatorTest {
                 .filter(e -> e.kind() == PipelineEventKind.COLD_START).toList();
         assertThat(cacheIds).hasSize(5);
         assertThat(coldStarts).extracting(PipelineEvent::cacheId).containsExactlyInAnyOrderElementsOf(cacheIds);
+    }
+
+    @Test
+    void provisioned_environments_are_initialized_before_the_run_and_only_on_demand_ones_start_cold() {
+        Scenario recommended = Scenarios.load("recommended.yaml");
+        assertThat(recommended.consumer().provisionedConcurrency()).isEqualTo(5);
+        RunData all = Simulator.run(recommended, SimulationOptions.seed(1)).runData();
+        Scenario fourOfFive = recommended.withConsumer(recommended.consumer().withProvisionedConcurrency(4));
+        RunData four = Simulator.run(fourOfFive, SimulationOptions.seed(1)).runData();
+
+        // Five concurrent batches from the start: all five on provisioned environments, no cold start.
+        assertThat(cacheIds(all)).containsExactlyInAnyOrder("p-1", "p-2", "p-3", "p-4", "p-5");
+        assertThat(all.pipelineEvents()).noneMatch(e -> e.kind() == PipelineEventKind.COLD_START);
+        // With four provisioned, the fifth concurrent batch needs an on-demand environment: one cold start.
+        assertThat(cacheIds(four)).containsExactlyInAnyOrder("p-1", "p-2", "p-3", "p-4", "c-1");
+        assertThat(four.pipelineEvents()).filteredOn(e -> e.kind() == PipelineEventKind.COLD_START)
+                .extracting(PipelineEvent::cacheId).containsExactly("c-1");
+        // The cold one starts a cold start's time after it was admitted; the run is that much longer.
+        long coldStartAt = four.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.COLD_START)
+                .mapToLong(e -> e.at().toEpochMilli()).findFirst().orElseThrow();
+        long firstColdInvoke = four.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE
+                && e.cacheId().equals("c-1")).mapToLong(e -> e.at().toEpochMilli()).min().orElseThrow();
+        assertThat(firstColdInvoke - coldStartAt).isEqualTo(AwsBehaviour.CURRENT.coldStart().toMillis());
+        assertThat(four.run().endedAt()).isAfter(all.run().endedAt());
+    }
+
+    @Test
+    void the_run_counts_provisioned_concurrency_and_the_time_run_on_it_for_the_cost_model() {
+        RunData all = Simulator.run(Scenarios.load("recommended.yaml"), SimulationOptions.seed(1)).runData();
+        Scenario none = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
+        RunData unprovisioned = Simulator.run(none, SimulationOptions.seed(1)).runData();
+
+        long invokedMillis = all.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE)
+                .mapToLong(PipelineEvent::durationMillis).sum();
+        assertThat(all.run().requestCounts()).containsEntry("provisionedConcurrency", 5L)
+                .containsEntry("lambdaProvisionedBilledMillis", invokedMillis);
+        // Runs without it keep exactly the keys they had.
+        assertThat(unprovisioned.run().requestCounts()).doesNotContainKeys("provisionedConcurrency",
+                "lambdaProvisionedBilledMillis");
+        assertThat(Simulator.run(Scenarios.load("recommended.yaml"), SimulationOptions.seed(1)).runData()).isEqualTo(all);
+    }
+
+    @Test
+    void sns_to_lambda_spills_over_from_provisioned_to_on_demand_environments() {
+        Scenario scenario = async(40, new ConsumerSpec(null, null, 10, 512, 3), new DownstreamSpec(1000, 1000, false));
+        RunData data = Simulator.run(scenario, SimulationOptions.seed(1)).runData();
+
+        Set<String> ids = cacheIds(data);
+        assertThat(ids).contains("p-1", "p-2", "p-3").hasSizeGreaterThan(3);
+        List<String> cold = data.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.COLD_START)
+                .map(PipelineEvent::cacheId).toList();
+        assertThat(cold).doesNotHaveDuplicates().allMatch(id -> id.startsWith("c-"));
+        assertThat(new HashSet<>(cold)).isEqualTo(ids.stream().filter(id -> id.startsWith("c-")).collect(
+                java.util.stream.Collectors.toSet()));
+        assertThat(data.invocations()).hasSize(40);
+    }
+
+    private static Set<String> cacheIds(RunData data) {
+        Set<String> ids = new HashSet<>();
+        data.invocations().forEach(row -> ids.add(row.cacheId()));
+        return ids;
     }
 
     @Test

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit recommend}: searches configurations in the simulator for the best one. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {
-            "Searches reserved concurrency, maximum concurrency, batch size, visibility timeout and maxReceiveCount",
-            "in the simulator for the configuration that loses no event and never exceeds the downstream limit,",
-            "in the shortest time, then at the lowest cost; prints the winner, the runners-up and why."})
+            "Searches reserved concurrency, maximum concurrency, provisioned concurrency, batch size, visibility timeout",
+            "and maxReceiveCount in the simulator for the configuration that loses no event and never exceeds the",
+            "downstream limit, in the shortest time (in steps of 1 %% of the time at the limit), then at the lowest cost;",
+            "prints the winner, the runners-up and why."})
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -65,7 +66,7 @@ final class RecommendCommand implements Callable<Integer> {
         RankedCandidate winner = recommendation.winner();
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
                 arrival == ArrivalPattern.RATE ? rate + "/s" : "burst", limit);
-        out.printf("%-4s %-58s %6s %6s %6s %9s %10s%n", "RANK", "CONFIGURATION", "LOST", "OVER", "TIME", "THROTTLES", "COST");
+        out.printf("%-4s %-58s %6s %6s %9s %9s %10s%n", "RANK", "CONFIGURATION", "LOST", "OVER", "TIME", "THROTTLES", "COST");
         print(out, winner);
         recommendation.runnersUp(runnersUp).forEach(c -> print(out, c));
         out.println();
@@ -86,7 +87,7 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, RankedCandidate c) {
-        out.printf("%-4d %-58s %6d %6d %5ds %9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
+        out.printf(Locale.ROOT, "%-4d %-58s %6d %6d %8.1fs %9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
                 c.timeTakenSeconds(), c.stats().throttles(), String.format(Locale.ROOT, "$%.6f", c.costUsd()));
     }
 }

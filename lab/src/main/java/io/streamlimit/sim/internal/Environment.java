@@ -1,11 +1,16 @@
 package io.streamlimit.sim.internal;
 
-/** One Lambda execution environment; a new one is a cold start with a new cache id. */
+/**
+ * One Lambda execution environment; a new on-demand one is a cold start with a new cache id. A
+ * provisioned one was initialized before the run (provisioned concurrency) and never starts cold.
+ */
 final class Environment {
 
     final String cacheId;
+    final boolean provisioned;
 
-    Environment(String cacheId) {
+    Environment(String cacheId, boolean provisioned) {
         this.cacheId = cacheId;
+        this.provisioned = provisioned;
     }
 }

@@ -11,6 +11,10 @@ import java.util.Arrays;
  * or a new one (a cold start, and at most {@code environmentsAddedPerWindow} new ones per
  * scaling window), calls the downstream once per record in parallel, and enforces the function
  * timeout. The handler lasts as long as its calls, {@code callMillis}.
+ *
+ * <p>Provisioned concurrency: {@code consumer.provisionedConcurrency} environments exist,
+ * initialized, before t = 0 and are used first, as Lambda routes to provisioned environments
+ * before it spills over to on-demand ones; only on-demand environments start cold.
  */
 final class LambdaFunction {
 
@@ -28,6 +32,7 @@ final class LambdaFunction {
     private final long timeoutMillis;
     private final long callMillis;
     private final long coldStartMillis;
+    private final ArrayDeque<Environment> idleProvisioned = new ArrayDeque<>();
     private final ArrayDeque<Environment> idle = new ArrayDeque<>();
     private int busy;
     private int environments;
@@ -48,6 +53,10 @@ final class LambdaFunction {
         this.timeoutMillis = consumer.timeoutSeconds() * 1_000L;
         this.callMillis = callMillis;
         this.coldStartMillis = aws.coldStart().toMillis();
+        recorder.provisionedConcurrency = consumer.provisionedConcurrency();
+        for (int i = 1; i <= consumer.provisionedConcurrency(); i++) {
+            idleProvisioned.addFirst(new Environment("p-" + i, true)); // p-1 is used first
+        }
     }
 
     /**
@@ -59,13 +68,16 @@ final class LambdaFunction {
         if (busy >= ceiling) {
             return false;
         }
-        Environment environment = idle.pollLast();
+        Environment environment = idleProvisioned.pollLast();
+        if (environment == null) {
+            environment = idle.pollLast();
+        }
         boolean cold = environment == null;
         if (cold) {
             if (!mayCreateEnvironment(now)) {
                 return false;
             }
-            environment = new Environment("c-" + (++environments));
+            environment = new Environment("c-" + (++environments), false);
             recorder.coldStart(now, environment.cacheId, coldStartMillis);
         }
         busy++;
@@ -100,7 +112,7 @@ final class LambdaFunction {
         invocation.timedOut = callMillis > timeoutMillis;
         invocation.durationMillis = invocation.timedOut ? timeoutMillis : callMillis;
         recorder.invocationStarted(now, invocation.batchId, invocation.environment.cacheId,
-                invocation.durationMillis, invocation.ids.length);
+                invocation.durationMillis, invocation.ids.length, invocation.environment.provisioned);
         for (int i = 0; i < invocation.ids.length; i++) {
             invocation.succeeded[i] = downstream.call(now) && !invocation.timedOut;
         }
@@ -111,7 +123,7 @@ final class LambdaFunction {
         long now = scheduler.now();
         recorder.invocationEnded();
         busy--;
-        idle.addLast(invocation.environment);
+        (invocation.environment.provisioned ? idleProvisioned : idle).addLast(invocation.environment);
         if (invocation.timedOut) {
             recorder.timeout(now, invocation.batchId, invocation.environment.cacheId,
                     invocation.durationMillis, invocation.ids.length);

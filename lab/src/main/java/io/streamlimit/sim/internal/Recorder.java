@@ -1,5 +1,6 @@
 package io.streamlimit.sim.internal;
 
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
@@ -37,6 +38,8 @@ public final class Recorder {
     long snsPublishes;
     long lambdaInvocations;
     long lambdaBilledMillis;
+    long lambdaProvisionedBilledMillis;
+    int provisionedConcurrency;
     long throttles;
     long redeliveries;
     long timeouts;
@@ -66,9 +69,13 @@ public final class Recorder {
         lastCompletion = Math.max(lastCompletion, completedAt);
     }
 
-    void invocationStarted(long at, String batchId, String cacheId, long durationMillis, int batchSize) {
+    void invocationStarted(long at, String batchId, String cacheId, long durationMillis, int batchSize,
+                           boolean provisioned) {
         lambdaInvocations++;
         lambdaBilledMillis += durationMillis;
+        if (provisioned) {
+            lambdaProvisionedBilledMillis += durationMillis;
+        }
         running++;
         maxRunning = Math.max(maxRunning, running);
         event(at, PipelineEventKind.INVOKE, null, batchId, cacheId, durationMillis, batchSize);
@@ -147,6 +154,11 @@ public final class Recorder {
         counts.put("lambdaInvocations", lambdaInvocations);
         counts.put("lambdaBilledMillis", lambdaBilledMillis);
         counts.put("dynamoWriteUnits", (long) rows.size());
+        if (provisionedConcurrency > 0) {
+            // Only with provisioned concurrency, so that runs without it keep the keys they had.
+            counts.put(CostModel.PROVISIONED_CONCURRENCY, (long) provisionedConcurrency);
+            counts.put(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, lambdaProvisionedBilledMillis);
+        }
         if (throttles > MAX_RECORDED_THROTTLES) {
             counts.put(MetricsCalculator.THROTTLES_NOT_RECORDED, throttles - MAX_RECORDED_THROTTLES);
         }

@@ -19,6 +19,13 @@ import java.util.function.Supplier;
  * One emulated Lambda function: a concurrency limit that throttles, execution environments
  * that are created on demand (a cold start: a new handler instance) and reused when warm, and a
  * timeout that stops an overrunning invocation and discards its environment.
+ *
+ * <p>Provisioned concurrency: the constructor creates and initializes
+ * {@link FunctionConfig#provisionedConcurrency()} environments (handler instances) before anything
+ * can invoke the function; they are used first, as Lambda routes to provisioned environments
+ * before spilling over to on-demand ones, and are not cold starts. One discarded after a timeout
+ * leaves its provisioned place to the next environment created, which does start cold (its init
+ * runs on an invocation's path, as after AWS resets an environment).
  */
 public final class LambdaFunction<I, O> implements AutoCloseable {
 
@@ -28,9 +35,12 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     private final int concurrencyLimit;
     private final Clock clock;
     private final LambdaObserver observer;
+    private final ConcurrentLinkedDeque<Environment<I, O>> idleProvisioned = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Environment<I, O>> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger environmentsCreated = new AtomicInteger();
+    /** Provisioned places no live environment holds (after a timeout discarded one). */
+    private final AtomicInteger provisionedVacancies = new AtomicInteger();
     private final ExecutorService runtime = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lambda-runtime");
         t.setDaemon(true);
@@ -49,6 +59,13 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         this.concurrency = new Semaphore(concurrencyLimit, true);
         this.clock = clock;
         this.observer = observer;
+        if (config.provisionedConcurrency() > concurrencyLimit) {
+            throw new IllegalArgumentException("provisionedConcurrency: must be at most the concurrency limit "
+                    + concurrencyLimit + ", got " + config.provisionedConcurrency());
+        }
+        for (int i = 0; i < config.provisionedConcurrency(); i++) {
+            idleProvisioned.addLast(new Environment<>("env-pc-" + UUID.randomUUID(), environmentFactory.get(), true));
+        }
     }
 
     public FunctionConfig config() {
@@ -71,9 +88,14 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     }
 
     private InvokeResult<O> run(I event, int batchSize) {
-        Environment<I, O> environment = idle.pollFirst();
+        Environment<I, O> environment = idleProvisioned.pollFirst();
         if (environment == null) {
-            environment = new Environment<>("env-" + UUID.randomUUID(), environmentFactory.get());
+            environment = idle.pollFirst();
+        }
+        if (environment == null) {
+            boolean provisioned = takeVacancy();
+            environment = new Environment<>((provisioned ? "env-pc-" : "env-") + UUID.randomUUID(),
+                    environmentFactory.get(), provisioned);
             environmentsCreated.incrementAndGet();
             observer.coldStart(environment.id(), clock.instant());
         }
@@ -85,22 +107,45 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         Future<O> running = runtime.submit(() -> handler.handleRequest(event, context));
         try {
             O output = running.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            idle.addFirst(environment);
+            release(environment);
             return new InvokeResult.Success<>(output);
         } catch (TimeoutException e) {
             // AWS stops the runtime; the environment is not reused, so the next invoke starts cold.
             running.cancel(true);
+            if (environment.provisioned()) {
+                provisionedVacancies.incrementAndGet();
+            }
             observer.timedOut(requestId, environment.id(), clock.instant());
             return new InvokeResult.TimedOut<>();
         } catch (ExecutionException e) {
-            idle.addFirst(environment);
+            release(environment);
             return new InvokeResult.FunctionError<>(e.getCause());
         } catch (InterruptedException e) {
             running.cancel(true);
             Thread.currentThread().interrupt();
             return new InvokeResult.FunctionError<>(e);
         } finally {
-            observer.invoked(requestId, environment.id(), started, clock.millis() - started.toEpochMilli(), batchSize);
+            long durationMillis = clock.millis() - started.toEpochMilli();
+            observer.invoked(requestId, environment.id(), started, durationMillis, batchSize);
+            if (environment.provisioned()) {
+                observer.ranOnProvisioned(requestId, durationMillis);
+            }
+        }
+    }
+
+    private void release(Environment<I, O> environment) {
+        (environment.provisioned() ? idleProvisioned : idle).addFirst(environment);
+    }
+
+    private boolean takeVacancy() {
+        while (true) {
+            int vacancies = provisionedVacancies.get();
+            if (vacancies == 0) {
+                return false;
+            }
+            if (provisionedVacancies.compareAndSet(vacancies, vacancies - 1)) {
+                return true;
+            }
         }
     }
 
@@ -113,8 +158,14 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         return concurrencyLimit;
     }
 
+    /** Environments created on demand, each a cold start (the provisioned ones are not counted). */
     public int environmentsCreated() {
         return environmentsCreated.get();
+    }
+
+    /** Provisioned environments idle now, initialized and waiting for an invocation. */
+    public int idleProvisionedEnvironments() {
+        return idleProvisioned.size();
     }
 
     @Override
@@ -122,6 +173,6 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         runtime.shutdownNow();
     }
 
-    private record Environment<I, O>(String id, RequestHandler<I, O> handler) {
+    private record Environment<I, O>(String id, RequestHandler<I, O> handler, boolean provisioned) {
     }
 }

@@ -20,4 +20,11 @@ public interface LambdaObserver {
 
     default void timedOut(String requestId, String environmentId, Instant at) {
     }
+
+    /**
+     * The invocation {@code requestId}, just reported by {@link #invoked}, ran on an environment
+     * of the function's provisioned concurrency (billed at the provisioned duration price).
+     */
+    default void ranOnProvisioned(String requestId, long durationMillis) {
+    }
 }

@@ -24,6 +24,7 @@ import io.streamlimit.local.sns.LocalTopic;
 import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.producer.SnsEventPublisher;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
@@ -85,7 +86,11 @@ public final class LocalRun {
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)));
         ConsumerSpec consumer = scenario.consumer();
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
-                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb());
+                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency());
+        if (consumer.provisionedConcurrency() > 0) {
+            // The function creates its provisioned environments when it is built, before the first publish.
+            recorder.count(CostModel.PROVISIONED_CONCURRENCY, consumer.provisionedConcurrency());
+        }
 
         LocalTopic topic = new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);

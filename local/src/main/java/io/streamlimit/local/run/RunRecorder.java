@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.streamlimit.local.lambda.AsyncObserver;
 import io.streamlimit.local.lambda.LambdaObserver;
 import io.streamlimit.local.lambda.MappingObserver;
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
@@ -73,6 +74,11 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     public void invoked(String requestId, String environmentId, Instant startedAt, long durationMillis, int batchSize) {
         count("lambdaInvocations", 1);
         events.add(new PipelineEvent(runId, startedAt, PipelineEventKind.INVOKE, null, requestId, environmentId, durationMillis, batchSize));
+    }
+
+    @Override
+    public void ranOnProvisioned(String requestId, long durationMillis) {
+        count(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, durationMillis);
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.metrics.CostModel;
+import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
@@ -99,6 +101,26 @@ class LocalPipelineTest {
         assertThat(kinds(result, PipelineEventKind.THROTTLE)).isZero();
         assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
         assertEveryEventCompletedOnceAndLedgerMatches(result);
+    }
+
+    @Test
+    void with_every_environment_provisioned_the_run_has_no_cold_start_and_pays_for_provisioned_concurrency() throws Exception {
+        Scenario scenario = Scenarios.sqs("e2e-provisioned", 40, 20, new QueueSpec(30, 5, 5, 0),
+                new ConsumerSpec(2, 2, 10, 512, 2), new DownstreamSpec(1000, 10, false));
+
+        LocalRun.Result result = run(scenario, UnaryOperator.identity());
+
+        assertEveryEventCompletedOnceAndLedgerMatches(result);
+        // Maximum concurrency 2 never needs more than the 2 provisioned environments, made before the first publish.
+        assertThat(kinds(result, PipelineEventKind.COLD_START)).isZero();
+        assertThat(result.data().pipelineEvents()).filteredOn(e -> e.kind() == PipelineEventKind.INVOKE)
+                .isNotEmpty().allSatisfy(e -> assertThat(e.cacheId()).startsWith("env-pc-"));
+        long invokedMillis = result.data().pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE)
+                .mapToLong(PipelineEvent::durationMillis).sum();
+        assertThat(result.data().run().requestCounts()).containsEntry(CostModel.PROVISIONED_CONCURRENCY, 2L)
+                .containsEntry(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, invokedMillis);
+        // 2 environments x 0.5 GB x 5 minutes x $0.0000041667 per GB-s
+        assertThat(new MetricsCalculator().compute(result.data()).provisionedConcurrencyCostUsd()).isEqualTo(0.00125);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.streamlimit.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.DownstreamSpec;
+import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.Scenario;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * sns-lambda with provisioned concurrency (no scenario file has it): SNS invokes the alias, and
+ * the async settings that send what Lambda gives up on to the DLQ are the alias's, because Lambda
+ * keeps them per qualifier. The SQS case is recommended.yaml, asserted with every file.
+ */
+class ProvisionedConcurrencyStackTest {
+
+    private static final Scenario SNS_PROVISIONED = new Scenario("sns-provisioned", "SNS -> consumer alias, 2 provisioned",
+            EventsSpec.burst(1000), Pipeline.SNS_LAMBDA, null, new ConsumerSpec(3, null, 20, 512, 2),
+            new DownstreamSpec(1, 1000, false));
+
+    private static ScenarioStack stack;
+    private static Template template;
+    private static String consumer;
+    private static String alias;
+
+    @BeforeAll
+    static void synthesize() {
+        stack = SynthesizedScenarios.stackFor(SNS_PROVISIONED);
+        template = Template.fromStack(stack);
+        consumer = new FunctionPolicies(template).functionWithHandler(ScenarioStack.SNS_CONSUMER_HANDLER);
+        Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias");
+        assertThat(aliases).hasSize(1);
+        alias = aliases.keySet().iterator().next();
+    }
+
+    @Test
+    void the_alias_of_a_published_version_carries_the_provisioned_concurrency() {
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", ScenarioStack.CONSUMER_ALIAS,
+                "FunctionName", Map.of("Ref", consumer),
+                "ProvisionedConcurrencyConfig", Map.of("ProvisionedConcurrentExecutions", 2)));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", ScenarioStack.SNS_CONSUMER_HANDLER,
+                "ReservedConcurrentExecutions", 3));
+    }
+
+    @Test
+    void sns_invokes_the_alias_not_latest() {
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "lambda",
+                "Endpoint", Map.of("Ref", alias)));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Action", "lambda:InvokeFunction",
+                "Principal", "sns.amazonaws.com",
+                "FunctionName", Map.of("Ref", alias)));
+    }
+
+    @Test
+    void the_alias_sends_what_lambda_gives_up_on_to_the_dlq() {
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 1);
+        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
+                "FunctionName", Map.of("Ref", consumer),
+                // The alias's name, as CDK takes it from the alias ARN (…:function:name:live).
+                "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split", List.of(":", Map.of("Ref", alias))))),
+                "MaximumRetryAttempts", 2,
+                "MaximumEventAgeInSeconds", 6 * 60 * 60,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Match.objectLike(Map.of())))));
+    }
+
+    @Test
+    void aws_solutions_checks_report_nothing_unsuppressed() {
+        List<?> errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<?> warnings = Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        assertThat(errors).isEmpty();
+        assertThat(warnings).isEmpty();
+    }
+}
