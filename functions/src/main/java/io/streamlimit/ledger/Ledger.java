@@ -115,7 +115,7 @@ public final class Ledger {
 
     private LedgerRules.Decision<Outcome> decide(UidLedger state, StreamEvent event, long now) {
         return switch (event.type()) {
-            case OPEN -> rules.open(state, event.streamId(), now);
+            case OPEN -> rules.open(state, event.streamId(), event.at() == null ? now : event.at().toEpochMilli(), now);
             case CLOSE -> rules.close(state, event.streamId(), now);
         };
     }

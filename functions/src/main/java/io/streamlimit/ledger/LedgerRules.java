@@ -25,18 +25,27 @@ final class LedgerRules {
         this.settings = settings;
     }
 
-    Decision<Outcome> open(UidLedger state, String streamId, long now) {
+    /**
+     * An {@code open} whose lease runs from {@code openedAt} (when the player opened the stream,
+     * at most {@code now}): a copy redelivered after that lease ran out finds the stream expired
+     * and changes nothing, instead of counting a long-dead stream for another lease.
+     */
+    Decision<Outcome> open(UidLedger state, String streamId, long openedAt, long now) {
+        long leaseEnd = Math.min(openedAt, now) + settings.leaseDuration().toMillis();
         if (state.closed().containsKey(streamId)) {
             return new Decision<>(null, Outcome.ALREADY_CLOSED);
         }
         if (state.active().containsKey(streamId)) {
-            return new Decision<>(refresh(state, streamId, now), Outcome.REFRESHED);
+            return new Decision<>(extend(state, streamId, leaseEnd), Outcome.REFRESHED);
         }
         if (state.denied().containsKey(streamId)) {
             return new Decision<>(null, Outcome.DUPLICATE);
         }
+        if (leaseEnd <= now) {
+            return new Decision<>(null, Outcome.EXPIRED);
+        }
         if (state.openCount(now) < settings.limit()) {
-            return new Decision<>(withActive(state, streamId, now), Outcome.OPENED);
+            return new Decision<>(withActive(state, streamId, leaseEnd), Outcome.OPENED);
         }
         Map<String, Long> denied = new HashMap<>(state.denied());
         denied.put(streamId, now + settings.tombstoneRetention().toMillis());
@@ -65,10 +74,11 @@ final class LedgerRules {
             return new Decision<>(null, new AcquireResult(false, open, settings.limit(), null));
         }
         UidLedger next;
+        long leaseEnd = now + settings.leaseDuration().toMillis();
         if (state.active().containsKey(streamId)) {
-            next = refresh(state, streamId, now);
+            next = extend(state, streamId, leaseEnd);
         } else if (open < settings.limit()) {
-            next = withActive(state, streamId, now);
+            next = withActive(state, streamId, leaseEnd);
             open++;
         } else {
             return new Decision<>(null, new AcquireResult(false, open, settings.limit(), null));
@@ -77,21 +87,20 @@ final class LedgerRules {
         return new Decision<>(next, new AcquireResult(true, open, settings.limit(), java.time.Instant.ofEpochMilli(lease)));
     }
 
-    /** Extends a counted stream's lease; null if it would not move (so nothing is written). */
-    private UidLedger refresh(UidLedger state, String streamId, long now) {
+    /** Extends a counted stream's lease to {@code leaseEnd}; null if it would not move (so nothing is written). */
+    private UidLedger extend(UidLedger state, String streamId, long leaseEnd) {
         long current = state.active().get(streamId);
-        long extended = Math.max(current, now + settings.leaseDuration().toMillis());
-        if (extended == current) {
+        if (leaseEnd <= current) {
             return null;
         }
         Map<String, Long> active = new HashMap<>(state.active());
-        active.put(streamId, extended);
+        active.put(streamId, leaseEnd);
         return new UidLedger(state.uid(), active, state.closed(), state.denied(), state.version());
     }
 
-    private UidLedger withActive(UidLedger state, String streamId, long now) {
+    private UidLedger withActive(UidLedger state, String streamId, long leaseEnd) {
         Map<String, Long> active = new HashMap<>(state.active());
-        active.put(streamId, now + settings.leaseDuration().toMillis());
+        active.put(streamId, leaseEnd);
         Map<String, Long> denied = new HashMap<>(state.denied());
         denied.remove(streamId);
         return new UidLedger(state.uid(), active, state.closed(), denied, state.version());

@@ -18,7 +18,12 @@ public enum Outcome {
     /** An {@code open} after the stream's {@code close}: a no-op. */
     ALREADY_CLOSED,
     /** A repeat of a {@code close} or of a denied {@code open}: a no-op. */
-    DUPLICATE;
+    DUPLICATE,
+    /**
+     * An {@code open} that arrived after its lease, counted from its {@code at}, had run out (a
+     * copy redelivered hours later, say): the stream is over, so it is not counted; a no-op.
+     */
+    EXPIRED;
 
     /** Whether the stream now holds a slot. */
     public boolean counted() {

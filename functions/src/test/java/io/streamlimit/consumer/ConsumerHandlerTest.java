@@ -15,6 +15,7 @@ import io.streamlimit.testing.CountingLedgerStore;
 import io.streamlimit.testing.DynamoDbLocalSupport;
 import io.streamlimit.testing.RecordingDownstream;
 import io.streamlimit.testing.TestContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,8 +156,10 @@ class ConsumerHandlerTest {
 
     @Test
     void the_batch_on_dynamodb_local_fails_the_same_three_and_gives_the_same_counts() {
-        Ledger onDynamoDb = new Ledger(DynamoDbLocalSupport.newLedgerStore(), LedgerSettings.defaults(),
-                ManualClock.startingNow());
+        // The fixtures' streams opened at 2026-11-23T10:00Z and leases run from then; DynamoDB
+        // Local wants today's clock (its TTL sweeper), so the lease is long enough to reach it.
+        Ledger onDynamoDb = new Ledger(DynamoDbLocalSupport.newLedgerStore(),
+                LedgerSettings.defaults().withLeaseDuration(Duration.ofDays(36_500)), ManualClock.startingNow());
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), onDynamoDb, downstream), clock);
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json");
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.clock.ManualClock;
+import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.testing.CountingLedgerStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,40 @@ class LedgerTest {
         assertThat(counting.batchReads()).isEqualTo(1);
         assertThat(counting.reads()).as("only u1, after its lost write").isEqualTo(1);
         assertThat(ledger.check("u1").open()).isEqualTo(3);
+    }
+
+    @Test
+    void an_open_redelivered_after_its_lease_ran_out_is_expired_and_does_not_count_the_stream_again() {
+        StreamEvent open = new StreamEvent(EventType.OPEN, "u1", "s1", clock.instant(), null, null);
+        assertThat(ledger.apply(open)).isEqualTo(Outcome.OPENED);
+        clock.advance(LedgerSettings.DEFAULT_LEASE.plusHours(1)); // the player crashed; the lease ran out
+        assertThat(ledger.check("u1").open()).isZero();
+
+        long version = store.read("u1").version();
+        assertThat(ledger.apply(open)).as("the same open, redelivered from a DLQ hours later").isEqualTo(Outcome.EXPIRED);
+
+        assertThat(ledger.check("u1").open()).isZero();
+        assertThat(store.read("u1").version()).as("nothing written").isEqualTo(version);
+    }
+
+    @Test
+    void an_open_holds_its_slot_for_a_lease_counted_from_when_the_player_opened_it() {
+        Instant openedAt = clock.instant().minus(Duration.ofHours(3));
+        assertThat(ledger.apply(new StreamEvent(EventType.OPEN, "u1", "s1", openedAt, null, null))).isEqualTo(Outcome.OPENED);
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(ledger.check("u1").open()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(ledger.check("u1").open()).as("4 hours after it was opened").isZero();
+    }
+
+    @Test
+    void an_open_stamped_in_the_future_holds_its_slot_for_one_lease_from_now() {
+        Instant ahead = clock.instant().plus(Duration.ofHours(2)); // a player's clock running fast
+        ledger.apply(new StreamEvent(EventType.OPEN, "u1", "s1", ahead, null, null));
+
+        assertThat(store.read("u1").active()).containsEntry("s1",
+                clock.millis() + LedgerSettings.DEFAULT_LEASE.toMillis());
     }
 
     @Test
