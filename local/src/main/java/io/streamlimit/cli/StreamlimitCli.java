@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             ChaosCommand.class,
             BenchCommand.class,
+            SchemaCommand.class,
         })
 public final class StreamlimitCli implements Runnable {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.results.ResultsSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,11 +34,21 @@ class CliTest {
 
     @Test
     void every_command_has_help() {
-        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker"}) {
+        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker", "chaos", "bench", "schema"}) {
             Result help = execute(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: streamlimit " + command);
         }
+    }
+
+    @Test
+    void schema_prints_the_results_tables_as_one_idempotent_script() {
+        Result result = execute("schema");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo(ResultsSchema.script())
+                .contains("create table if not exists invocations (", "create table if not exists runs (",
+                        "create table if not exists pipeline_events (");
     }
 
     @Test
