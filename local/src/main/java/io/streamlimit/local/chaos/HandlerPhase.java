@@ -290,9 +290,12 @@ final class HandlerPhase {
             }
         }
 
-        /** Each message carries its own {@code seq}, so each applied event names its message. */
+        /**
+         * Each message carries its own {@code seq}, so each applied event names its message, and
+         * the {@code at} of its sending: copies delivered after the lease ran out must not count.
+         */
         private StreamEvent event(EventType type, String uid, String stream) {
-            return new StreamEvent(type, uid, stream, null, prefix, sequence++);
+            return new StreamEvent(type, uid, stream, clock.instant(), prefix, sequence++);
         }
 
         private void enqueue(StreamEvent event) {
@@ -480,13 +483,14 @@ final class HandlerPhase {
                 ownOps++;
                 if (m.event == null) {
                     history.record(OpKind.POISON, null, null, "handler", invoked, returned, now, new Answer.Rejected(m.rejection));
-                } else if (applied.contains(m.event)) {
-                    appliedKeys.add(key(m.event));
-                    history.record(m.event.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, m.event.uid(),
-                            m.event.streamId(), "handler", invoked, returned, now, new Answer.Applied(null));
                 } else {
+                    boolean wasApplied = applied.contains(m.event);
+                    if (wasApplied) {
+                        appliedKeys.add(key(m.event));
+                    }
                     history.record(m.event.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, m.event.uid(),
-                            m.event.streamId(), "handler", invoked, returned, now, new Answer.Failed("reported as a failed item"));
+                            m.event.streamId(), "handler", invoked, returned, now, m.event.at().toEpochMilli(),
+                            wasApplied ? new Answer.Applied(null) : new Answer.Failed("reported as a failed item"));
                 }
             }
         }

@@ -20,7 +20,13 @@ public final class History {
 
     public Op record(OpKind kind, String uid, String streamId, String via, long invoked, long returned,
                      long clockMillis, Answer answer) {
-        Op op = new Op(ids.incrementAndGet(), kind, uid, streamId, via, invoked, returned, clockMillis, answer);
+        return record(kind, uid, streamId, via, invoked, returned, clockMillis, -1, answer);
+    }
+
+    /** As {@link #record(OpKind, String, String, String, long, long, long, Answer)}, for an event with an {@code at}. */
+    public Op record(OpKind kind, String uid, String streamId, String via, long invoked, long returned,
+                     long clockMillis, long openedAtMillis, Answer answer) {
+        Op op = new Op(ids.incrementAndGet(), kind, uid, streamId, via, invoked, returned, clockMillis, openedAtMillis, answer);
         ops.add(op);
         return op;
     }

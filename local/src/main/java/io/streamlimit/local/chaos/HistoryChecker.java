@@ -276,7 +276,7 @@ public final class HistoryChecker {
     /** Applies {@code op} to the model and returns what it answers. */
     private static Object apply(ModelLedger m, Op op, long now) {
         return switch (op.kind()) {
-            case OPEN -> m.open(op.streamId(), now);
+            case OPEN -> m.open(op.streamId(), op.openedAtMillis() >= 0 ? op.openedAtMillis() : now, now);
             case CLOSE, RELEASE -> m.close(op.streamId(), now);
             case ACQUIRE -> m.acquire(op.streamId(), now);
             case CHECK -> m.check(now);

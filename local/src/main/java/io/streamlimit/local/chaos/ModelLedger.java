@@ -54,20 +54,25 @@ final class ModelLedger {
         active.values().removeIf(expiry -> expiry <= now);
     }
 
-    Outcome open(String stream, long now) {
+    /** An {@code open} the player made at {@code openedAt}: its lease runs from then (at most from now). */
+    Outcome open(String stream, long openedAt, long now) {
         expire(now);
+        long leaseEnd = Math.min(openedAt, now) + leaseMillis;
         if (closed.contains(stream)) {
             return Outcome.ALREADY_CLOSED; // invariant 3: close before open
         }
         if (active.containsKey(stream)) {
-            active.put(stream, Math.max(active.get(stream), now + leaseMillis));
+            active.put(stream, Math.max(active.get(stream), leaseEnd));
             return Outcome.REFRESHED; // invariant 3: a duplicate changes nothing but the lease
         }
         if (denied.contains(stream)) {
             return Outcome.DUPLICATE;
         }
+        if (leaseEnd <= now) {
+            return Outcome.EXPIRED; // invariants 3 and 4: a copy of an open whose lease is over counts nothing
+        }
         if (active.size() < limit) {
-            active.put(stream, now + leaseMillis);
+            active.put(stream, leaseEnd);
             return Outcome.OPENED;
         }
         denied.add(stream); // invariant 2: over the limit is recorded as denied, not counted

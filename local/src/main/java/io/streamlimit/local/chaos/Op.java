@@ -10,9 +10,10 @@ package io.streamlimit.local.chaos;
  *     unless one returned before the other was invoked
  * @param clockMillis the ledger clock during the call when the caller controls it, else -1
  * @param via who made the call: {@code handler}, {@code ledger}, {@code service}, {@code http}, {@code pipeline}
+ * @param openedAtMillis an {@code open} event's {@code at} (its lease runs from it), else -1
  */
 public record Op(long id, OpKind kind, String uid, String streamId, String via, long invoked, long returned,
-                 long clockMillis, Answer answer) {
+                 long clockMillis, long openedAtMillis, Answer answer) {
 
     boolean failed() {
         return answer instanceof Answer.Failed;
@@ -35,6 +36,7 @@ public record Op(long id, OpKind kind, String uid, String streamId, String via, 
     @Override
     public String toString() {
         return "#" + id + " " + kind + " " + uid + (streamId == null ? "" : "/" + streamId) + " via " + via
-                + " [" + invoked + ".." + returned + "]" + (clockMillis >= 0 ? " t=" + clockMillis : "") + " -> " + answer;
+                + " [" + invoked + ".." + returned + "]" + (clockMillis >= 0 ? " t=" + clockMillis : "")
+                + (openedAtMillis >= 0 ? " at=" + openedAtMillis : "") + " -> " + answer;
     }
 }

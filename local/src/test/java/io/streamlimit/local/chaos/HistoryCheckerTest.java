@@ -66,6 +66,23 @@ class HistoryCheckerTest {
     }
 
     @Test
+    void an_open_copy_delivered_after_its_lease_ran_out_is_expired_on_the_real_ledger_and_counting_it_is_caught() {
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        Ledger ledger = new Ledger(store, SETTINGS, clock);
+        StreamEvent open = new StreamEvent(io.streamlimit.event.EventType.OPEN, "u", "s1", clock.instant(), null, null);
+        recordOpen(open, ledger.apply(open));
+        clock.advance(LEASE.plusHours(1));
+        recordOpen(open, ledger.apply(open)); // redelivered from a DLQ after the lease ran out
+
+        assertThat(history.ops().get(1).answer()).isEqualTo(new Answer.Applied(Outcome.EXPIRED));
+        assertThat(new HistoryChecker(SETTINGS).checkSequential(history.ops(), finals(store, List.of("u")),
+                Map.of("u", clock.millis()))).isEmpty();
+
+        recordOpen(open, Outcome.OPENED); // a ledger that counts the dead stream again
+        assertThat(sequential(Map.of())).extracting(Violation::invariant).isNotEmpty();
+    }
+
+    @Test
     void an_acquire_past_the_limit_is_caught() {
         for (int s = 1; s <= 3; s++) {
             int open = s;
@@ -260,6 +277,12 @@ class HistoryCheckerTest {
         long now = clock.millis();
         Answer answer = call.get();
         history.record(kind, uid, stream, "test", invoked, history.tick(), now, answer);
+    }
+
+    private void recordOpen(StreamEvent open, Outcome outcome) {
+        long invoked = history.tick();
+        history.record(OpKind.OPEN, open.uid(), open.streamId(), "test", invoked, history.tick(), clock.millis(),
+                open.at().toEpochMilli(), new Answer.Applied(outcome));
     }
 
     private List<Violation> sequential(Map<String, UidLedger> finals) {
