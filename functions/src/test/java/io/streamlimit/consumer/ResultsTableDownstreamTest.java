@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
+import io.streamlimit.testing.ResultsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,13 +26,8 @@ class ResultsTableDownstreamTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        postgres = ResultsPostgres.start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
-            statement.execute("create table invocations (run_id text, id integer, sent_at timestamptz,"
-                    + " started_at timestamptz, completed_at timestamptz, group_id text, batch_id text, cache_id text,"
-                    + " created_at timestamptz default now())");
-        }
     }
 
     @AfterAll

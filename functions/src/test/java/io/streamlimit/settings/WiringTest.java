@@ -8,6 +8,7 @@ import io.streamlimit.consumer.InvocationInfo;
 import io.streamlimit.consumer.ResultsTableDownstream;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
+import io.streamlimit.testing.ResultsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,13 +39,7 @@ class WiringTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-             Statement statement = connection.createStatement()) {
-            statement.execute("create table invocations (run_id text, id integer, sent_at timestamptz,"
-                    + " started_at timestamptz, completed_at timestamptz, group_id text, batch_id text, cache_id text,"
-                    + " created_at timestamptz default now())");
-        }
+        postgres = ResultsPostgres.start();
     }
 
     @AfterAll
