@@ -132,13 +132,13 @@ final class HttpApiEvents {
         if (length != null && parseLength(length) > MAX_BODY_BYTES) {
             throw new BodyTooLargeException();
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new BodyTooLargeException(); // a chunked body with no length up front
-            }
-            return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+        InputStream in = exchange.getRequestBody();
+        byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BodyTooLargeException(); // a chunked body with no length up front
         }
+        in.close();
+        return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static long parseLength(String header) {
@@ -179,7 +179,7 @@ final class HttpApiEvents {
         send(exchange, status, errorJson(message));
     }
 
-    private static byte[] errorJson(String message) {
+    static byte[] errorJson(String message) {
         try {
             return JSON.writeValueAsBytes(Map.of("error", message));
         } catch (JsonProcessingException e) {

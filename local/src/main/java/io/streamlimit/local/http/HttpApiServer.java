@@ -71,15 +71,18 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static void serve(HttpExchange exchange, String name,
                               RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        APIGatewayV2HTTPEvent event;
+        try {
+            event = HttpApiEvents.toEvent(exchange, requestId);
+        } catch (HttpApiEvents.BodyTooLargeException e) {
+            RefusedBodies.refuse(exchange, e.getMessage()); // closes the exchange once the body is drained
+            return;
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            throw e;
+        }
         try (exchange) {
-            String requestId = UUID.randomUUID().toString();
-            APIGatewayV2HTTPEvent event;
-            try {
-                event = HttpApiEvents.toEvent(exchange, requestId);
-            } catch (HttpApiEvents.BodyTooLargeException e) {
-                HttpApiEvents.writeError(exchange, 413, e.getMessage());
-                return;
-            }
             APIGatewayV2HTTPResponse response;
             try {
                 response = handler.handleRequest(event, new LocalContext(requestId, "local", new FunctionConfig(name, null, INTEGRATION_TIMEOUT, 128),

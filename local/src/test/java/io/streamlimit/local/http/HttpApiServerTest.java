@@ -162,6 +162,33 @@ class HttpApiServerTest {
     }
 
     @Test
+    void clients_that_announce_a_huge_body_and_send_nothing_get_413_and_never_hold_the_request_threads() throws Exception {
+        URI url = serve((event, context) -> ok("{}"));
+        List<Socket> silent = new java.util.ArrayList<>();
+        try {
+            // More of them than the server has request threads (4).
+            for (int i = 0; i < 6; i++) {
+                Socket socket = new Socket(url.getHost(), url.getPort());
+                socket.setSoTimeout(10_000);
+                silent.add(socket);
+                socket.getOutputStream().write(("POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readResponse(socket.getInputStream())).as("silent client %d", i).startsWith("HTTP/1.1 413")
+                        .contains("request body is over 10485760 bytes");
+            }
+
+            String answer = rawRequest(url, "GET /check/p1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", new byte[0]);
+
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(calls).hasValue(1);
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void a_chunked_body_over_10_mb_is_413() throws Exception {
         URI url = serve((event, context) -> ok("{}"));
         int size = HttpApiEvents.MAX_BODY_BYTES + 1;
@@ -213,22 +240,27 @@ class HttpApiServerTest {
      */
     private static String rawRequest(URI url, String head, byte[] body) throws IOException {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder response = new StringBuilder();
-            while (!response.toString().contains("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    return response.toString();
-                }
-                response.append((char) b);
-            }
-            Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(response);
-            int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
-            return response + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
+            return readResponse(socket.getInputStream());
         }
+    }
+
+    /** One response: the head, then as many body bytes as its Content-Length says. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder response = new StringBuilder();
+        while (!response.toString().contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return response.toString();
+            }
+            response.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(response);
+        int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return response + new String(in.readNBytes(bodyLength), StandardCharsets.UTF_8);
     }
 }
