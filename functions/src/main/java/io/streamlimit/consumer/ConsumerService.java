@@ -75,10 +75,9 @@ public final class ConsumerService {
     /**
      * Applies a batch's messages: the batch's uids read in one request, then the events of one uid
      * together, with at most one conditional write ({@link Ledger#applyAll}), in delivery order;
-     * different uids side by side,
-     * since each mostly waits on DynamoDB and the ledger holds its invariants under any
-     * interleaving. A malformed message fails alone; a ledger error fails the uid's events of this
-     * batch, which are redelivered and, the ledger being idempotent, applied once.
+     * different uids side by side, since each mostly waits on DynamoDB and the ledger holds its
+     * invariants under any interleaving. A malformed message fails alone; a ledger error fails the
+     * uid's events of this batch, which are redelivered and, the ledger being idempotent, applied once.
      */
     private List<StreamEvent> applyAll(List<InboundMessage> messages, InvocationInfo invocation) {
         StreamEvent[] events = new StreamEvent[messages.size()];

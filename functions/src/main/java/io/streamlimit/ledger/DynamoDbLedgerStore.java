@@ -35,7 +35,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     static final String DENIED = "denied";
     static final String VERSION = "version";
     /** DynamoDB's limit of keys per BatchGetItem. */
-    static final int MAX_BATCH_GET = 100;
+    public static final int MAX_BATCH_GET = 100;
     private static final int BATCH_GET_ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;

@@ -82,7 +82,7 @@ public final class MetricsCalculator {
         long failed = deadLettered.size() + lost;
 
         long takenMillis = firstSent <= lastCompleted ? lastCompleted - firstSent : 0;
-        double[] cost = cost(data, intervals);
+        Cost cost = cost(data, intervals);
         InsertRates rates = firstSent <= lastCompleted
                 ? InsertRates.over(series, firstSent, lastCompleted, run.limitPerSecond())
                 : InsertRates.NONE;
@@ -103,20 +103,23 @@ public final class MetricsCalculator {
                 throttles,
                 redeliveries,
                 wasted,
-                Decimals.round(cost[0], Decimals.COST_PLACES),
-                Decimals.round(cost[1], Decimals.COST_PLACES),
+                Decimals.round(cost.totalUsd(), Decimals.COST_PLACES),
+                Decimals.round(cost.provisionedConcurrencyUsd(), Decimals.COST_PLACES),
                 Decimals.round(efficiency(completed.size(), run.limitPerSecond(), takenMillis),
                         Decimals.EFFICIENCY_PLACES));
     }
 
     /** The total cost and the part of it that pays for provisioned concurrency. */
-    private double[] cost(RunData data, InvocationIntervals intervals) {
+    private record Cost(double totalUsd, double provisionedConcurrencyUsd) {
+    }
+
+    private Cost cost(RunData data, InvocationIntervals intervals) {
         // The built-in model reuses the intervals already computed; any other estimator gets the rows.
         if (costEstimator instanceof CostModel model) {
             CostBreakdown breakdown = model.breakdown(data, intervals);
-            return new double[] {breakdown.totalUsd(), breakdown.provisionedConcurrencyUsd()};
+            return new Cost(breakdown.totalUsd(), breakdown.provisionedConcurrencyUsd());
         }
-        return new double[] {costEstimator.costUsd(data), costEstimator.provisionedConcurrencyUsd(data)};
+        return new Cost(costEstimator.costUsd(data), costEstimator.provisionedConcurrencyUsd(data));
     }
 
     /** Completed / (limit x time taken); a run that took no time is perfectly efficient if it did anything. */

@@ -138,15 +138,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     }
 
     private boolean takeVacancy() {
-        while (true) {
-            int vacancies = provisionedVacancies.get();
-            if (vacancies == 0) {
-                return false;
-            }
-            if (provisionedVacancies.compareAndSet(vacancies, vacancies - 1)) {
-                return true;
-            }
-        }
+        return provisionedVacancies.getAndUpdate(vacancies -> Math.max(0, vacancies - 1)) > 0;
     }
 
     /** Invocations running now. */

@@ -1,5 +1,6 @@
 package io.streamlimit.local.run;
 
+import io.streamlimit.ledger.DynamoDbLedgerStore;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.UidLedger;
 import java.util.Collection;
@@ -31,10 +32,11 @@ final class LedgerRequestCounter implements LedgerStore {
         return inner.read(uid);
     }
 
-    /** One BatchGetItem per 100 uids. */
+    /** One BatchGetItem per {@link DynamoDbLedgerStore#MAX_BATCH_GET} uids. */
     @Override
     public Map<String, UidLedger> readAll(Collection<String> uids) {
-        recorder.count(BATCH_READS, (uids.size() + 99) / 100);
+        int perRequest = DynamoDbLedgerStore.MAX_BATCH_GET;
+        recorder.count(BATCH_READS, (uids.size() + perRequest - 1) / perRequest);
         return inner.readAll(uids);
     }
 
