@@ -64,7 +64,16 @@ public record AwsBehaviour(
         // AWS guidance: visibility timeout >= 6 x function timeout + batching window;
         // maxReceiveCount >= 5.
         int recommendedVisibilityToTimeoutRatio,
-        int recommendedMinMaxReceiveCount) {
+        int recommendedMinMaxReceiveCount,
+        // --- calibrated model (temporary positional form; see the builder) ---
+        Duration mappingScalingTick,
+        double mappingBatchesRemovedPerThrottle,
+        double mappingBatchesRemovedPerError,
+        Duration heldBatchRetryMeanInterval,
+        Duration invokeOverhead,
+        double asyncDeliveryRatePerSecond,
+        double asyncRetryJitter,
+        int environmentBurst) {
 
     /** The behaviour as documented in late 2025. */
     public static final AwsBehaviour CURRENT = new AwsBehaviour(
@@ -95,7 +104,8 @@ public record AwsBehaviour(
             10,
             300,
             6,
-            5);
+            5,
+            Duration.ofSeconds(1), 0.5, 0.5, Duration.ofSeconds(5), Duration.ofMillis(50), 16.6, 1.0, 1_000);
 
     /** The event source mapping's scaling before the 2023-24 change: 60 batches added per minute. */
     public AwsBehaviour withLegacyPollerScaling() {
@@ -107,7 +117,9 @@ public record AwsBehaviour(
                 asyncThrottleInitialBackoff, asyncThrottleMaxBackoff, asyncMaximumEventAge,
                 maxVisibilityTimeout, maxMessagesPerReceive, minMaxReceiveCount, maxMaxReceiveCount,
                 maxBatchSizeWithoutWindow, maxBatchWindowSeconds, recommendedVisibilityToTimeoutRatio,
-                recommendedMinMaxReceiveCount);
+                recommendedMinMaxReceiveCount, mappingScalingTick, mappingBatchesRemovedPerThrottle,
+                mappingBatchesRemovedPerError, heldBatchRetryMeanInterval, invokeOverhead,
+                asyncDeliveryRatePerSecond, asyncRetryJitter, environmentBurst);
     }
 
     /** Concurrency a function without a reservation can use: the account's pool less the floor kept free. */

@@ -1,39 +1,46 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.AsyncReader;
+import io.streamlimit.aws.rules.AsyncRetrySchedule;
+import java.util.ArrayDeque;
 import java.util.Random;
 
 /**
- * Lambda's asynchronous invocation queue (SNS -> Lambda). Each event is tried at once; a
- * throttled one is retried with exponential backoff ({@code asyncThrottleInitialBackoff} up to
- * {@code asyncThrottleMaxBackoff}) until {@code asyncMaximumEventAge}, a failed one (error or
- * timeout) is retried {@code asyncErrorRetries} times about one and two minutes later; then the
- * event goes to the on-failure destination. Throttled events are not told when concurrency
- * frees up, which is why a small reservation drains slowly.
+ * Lambda's asynchronous invocation queue (SNS -> Lambda) in virtual time. Events whose attempt is
+ * due wait in line for the {@link AsyncReader}; a throttled or failed attempt is rescheduled by
+ * the {@link AsyncRetrySchedule}, and an event past its maximum age is dead-lettered. Throttled
+ * events are not told when concurrency frees up, which is why a small reservation drains slowly.
  */
 final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunction.Caller {
 
+    private static final long READ = -1;
+
     private final Scheduler scheduler;
-    private final AwsBehaviour aws;
     private final LambdaFunction function;
     private final Recorder recorder;
     private final EventStates events;
     private final Random random;
+    private final AsyncRetrySchedule retries;
+    private final AsyncReader reader;
+    private final ArrayDeque<Integer> due = new ArrayDeque<>();
     private final long[] enqueuedAt;
-    private final byte[] throttleAttempts;
+    private final short[] throttles;
     private final byte[] errorRetries;
     private final int[] single = new int[1];
+    private boolean readScheduled;
 
     AsyncInvoker(Scheduler scheduler, AwsBehaviour aws, LambdaFunction function, Recorder recorder,
                  EventStates events, Random random) {
         this.scheduler = scheduler;
-        this.aws = aws;
         this.function = function;
         this.recorder = recorder;
         this.events = events;
         this.random = random;
+        this.retries = new AsyncRetrySchedule(aws);
+        this.reader = AsyncReader.of(aws);
         this.enqueuedAt = new long[events.total()];
-        this.throttleAttempts = new byte[events.total()];
+        this.throttles = new short[events.total()];
         this.errorRetries = new byte[events.total()];
     }
 
@@ -41,19 +48,35 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
     @Override
     public void accept(int id, int unused) {
         enqueuedAt[id] = scheduler.now();
-        attempt(id);
+        becomeDue(id);
     }
 
-    /** A retry timer. */
+    /** A retry timer (the event's id) or the reader's next read. */
     @Override
     public void fire(long tag) {
-        attempt((int) tag);
+        if (tag != READ) {
+            becomeDue((int) tag);
+            return;
+        }
+        attempt(due.pollFirst());
+        if (due.isEmpty()) {
+            readScheduled = false;
+        } else {
+            scheduler.at(reader.reserve(scheduler.now()), Scheduler.ACT, this, READ);
+        }
+    }
+
+    private void becomeDue(int id) {
+        due.addLast(id);
+        if (!readScheduled) {
+            readScheduled = true;
+            scheduler.at(reader.reserve(scheduler.now()), Scheduler.ACT, this, READ);
+        }
     }
 
     private void attempt(int id) {
         long now = scheduler.now();
-        long expiresAt = enqueuedAt[id] + aws.asyncMaximumEventAge().toMillis();
-        if (now >= expiresAt) {
+        if (retries.expired(now, enqueuedAt[id])) {
             deadLetter(id);
             return;
         }
@@ -62,19 +85,11 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
             return;
         }
         recorder.throttle(now, id, 1);
-        long retryAt = now + throttleBackoff(throttleAttempts[id]);
-        if (throttleAttempts[id] < Byte.MAX_VALUE) {
-            throttleAttempts[id]++;
+        long retryAt = retries.afterThrottle(now, enqueuedAt[id], throttles[id], random);
+        if (throttles[id] < Short.MAX_VALUE) {
+            throttles[id]++;
         }
-        scheduler.at(Math.min(retryAt, expiresAt), Scheduler.ACT, this, id);
-    }
-
-    /** Doubling from the initial backoff to the maximum, up to a fifth shorter at random. */
-    private long throttleBackoff(int attempt) {
-        long initial = aws.asyncThrottleInitialBackoff().toMillis();
-        long max = aws.asyncThrottleMaxBackoff().toMillis();
-        long step = Math.min(max, initial << Math.min(attempt, 30));
-        return step - random.nextLong(step / 5 + 1);
+        scheduler.at(retryAt, Scheduler.ACT, this, id);
     }
 
     @Override
@@ -85,14 +100,13 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
             events.succeeded(id, now);
             return;
         }
-        int retries = errorRetries[id];
-        if (retries >= aws.asyncErrorRetries()) {
+        long retryAt = retries.afterError(now, errorRetries[id]);
+        if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
             deadLetter(id);
             return;
         }
         errorRetries[id]++;
-        long delay = (retries == 0 ? aws.asyncFirstErrorRetryDelay() : aws.asyncSecondErrorRetryDelay()).toMillis();
-        scheduler.at(now + delay, Scheduler.ACT, this, id);
+        scheduler.at(retryAt, Scheduler.ACT, this, id);
     }
 
     private void deadLetter(int id) {

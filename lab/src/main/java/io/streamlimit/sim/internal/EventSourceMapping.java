@@ -1,32 +1,29 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.InvokeRetry;
+import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.QueueSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQS event source mapping's scaling: it starts with {@code initialConcurrentBatches}
- * pollers, adds up to {@code concurrentBatchesAddedPerMinute} while messages wait, up to
- * MaximumConcurrency (or the service's own ceiling), and falls back towards its floor when the
- * queue is empty. Reserved concurrency plays no part.
+ * Drives the SQS event source mapping's rules ({@link MappingScaler}, {@link InvokeRetry}) in
+ * virtual time: a scaling tick, and the pollers it starts or retires to meet its target.
  */
 final class EventSourceMapping implements Scheduler.Action {
 
     /** What every poller of this mapping shares. */
     record Settings(int batchSize, long windowMillis, long visibilityMillis, long longPollMillis,
-                    long retryInitialMillis, long retryMaxMillis) {
+                    InvokeRetry invokeRetry) {
     }
 
     private final Scheduler scheduler;
     private final List<Poller> retired = new ArrayList<>();
     private final SqsQueue queue;
-    private final int ceiling;
-    private final int floor;
-    private final int stepPerTick;
+    private final MappingScaler scaler;
     private final PollerFactory factory;
-    private int target;
     private int active;
 
     /** Builds pollers on demand, so the mapping need not know their collaborators. */
@@ -39,40 +36,33 @@ final class EventSourceMapping implements Scheduler.Action {
         this.scheduler = scheduler;
         this.queue = queue;
         this.factory = factory;
-        this.ceiling = consumer.maximumConcurrency() == null
-                ? aws.maxConcurrentBatches()
-                : Math.min(consumer.maximumConcurrency(), aws.maxConcurrentBatches());
-        this.floor = Math.min(aws.initialConcurrentBatches(), ceiling);
-        this.stepPerTick = Math.max(1,
-                aws.concurrentBatchesAddedPerMinute() * Latencies.MAPPING_SCALING_TICK_MILLIS / 60_000);
-        this.target = floor;
+        this.scaler = new MappingScaler(MappingScaler.Settings.of(aws, consumer.maximumConcurrency()));
     }
 
     static Settings settings(AwsBehaviour aws, QueueSpec queue) {
         return new Settings(queue.batchSize(), queue.batchWindowSeconds() * 1_000L,
-                queue.visibilityTimeoutSeconds() * 1_000L, aws.longPollWait().toMillis(),
-                aws.throttleRetryInitialBackoff().toMillis(), aws.throttleRetryMaxBackoff().toMillis());
+                queue.visibilityTimeoutSeconds() * 1_000L, aws.longPollWait().toMillis(), InvokeRetry.of(aws));
     }
 
     void start() {
         addPollers();
-        scheduler.after(Latencies.MAPPING_SCALING_TICK_MILLIS, Scheduler.TICK, this, 0);
+        scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }
 
-    /** Scaling: up while messages wait, down towards the floor while none do. */
+    /** A scaling tick. */
     @Override
     public void fire(long tag) {
-        if (queue.visibleCount() > 0) {
-            target = Math.min(ceiling, target + stepPerTick);
-            addPollers();
-        } else {
-            target = Math.max(floor, target - stepPerTick);
-        }
-        scheduler.after(Latencies.MAPPING_SCALING_TICK_MILLIS, Scheduler.TICK, this, 0);
+        scaler.tick(scheduler.now(), queue.visibleCount() > 0);
+        addPollers();
+        scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
+    }
+
+    MappingScaler scaler() {
+        return scaler;
     }
 
     private void addPollers() {
-        while (active < target) {
+        while (active < scaler.target()) {
             active++;
             Poller poller = retired.isEmpty() ? factory.create(this) : retired.remove(retired.size() - 1);
             poller.poll();
@@ -81,7 +71,7 @@ final class EventSourceMapping implements Scheduler.Action {
 
     /** Called by a poller between batches: true (and the poller stops) if there are too many. */
     boolean retireIfSurplus(Poller poller) {
-        if (active <= target) {
+        if (active <= scaler.target()) {
             return false;
         }
         active--;

@@ -1,13 +1,15 @@
 package io.streamlimit.sim.internal;
 
+import io.streamlimit.aws.rules.InvokeRetry;
+import io.streamlimit.aws.rules.MappingScaler;
 import java.util.Random;
 
 /**
  * One concurrent batch of the event source mapping: long-polls the queue, gathers a batch (up to
  * the batching window), invokes the function synchronously, deletes what succeeded and polls
- * again. A throttled invoke is retried with backoff until the batch's visibility timeout runs
- * out; then the poller lets the batch go (it reappears with its receive count raised) and polls
- * again. It never looks at the function's concurrency: that is the over-pull the scenarios show.
+ * again. When to invoke, and when to give a throttled batch up, is {@link InvokeRetry}'s
+ * decision; each throttle and failed batch is reported to the mapping's {@link MappingScaler}.
+ * It never looks at the function's concurrency: that is the over-pull the scenarios show.
  */
 final class Poller implements Scheduler.Action, LambdaFunction.Caller {
 
@@ -27,15 +29,14 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
     private final long windowMillis;
     private final long visibilityMillis;
     private final long longPollMillis;
-    private final long retryInitialMillis;
-    private final long retryMaxMillis;
+    private final InvokeRetry invokeRetry;
+    private final MappingScaler scaler;
     private final int[] ids;
     private final int[] receipts;
     private int count;
     private long firstReceivedAt;
     private long pollEndsAt;
     private boolean waiting;
-    private int throttleAttempts;
     // Bumped whenever a pending timer becomes meaningless, so the timer can tell it is stale.
     private long generation;
 
@@ -51,8 +52,8 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
         this.windowMillis = settings.windowMillis();
         this.visibilityMillis = settings.visibilityMillis();
         this.longPollMillis = settings.longPollMillis();
-        this.retryInitialMillis = settings.retryInitialMillis();
-        this.retryMaxMillis = settings.retryMaxMillis();
+        this.invokeRetry = settings.invokeRetry();
+        this.scaler = mapping.scaler();
         this.ids = new int[batchSize];
         this.receipts = new int[batchSize];
     }
@@ -127,8 +128,17 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
             waitUntil(firstReceivedAt + windowMillis);
             return;
         }
-        throttleAttempts = 0;
-        invoke();
+        firstInvoke();
+    }
+
+    private void firstInvoke() {
+        long now = scheduler.now();
+        long at = invokeRetry.firstAttempt(now, scaler.backingOff(now), random);
+        if (at <= now) {
+            invoke();
+        } else {
+            schedule(at, RETRY_INVOKE);
+        }
     }
 
     private void pollEnds() {
@@ -138,8 +148,7 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
         }
         generation++;
         if (count > 0) {
-            throttleAttempts = 0;
-            invoke(); // the batching window closed
+            firstInvoke(); // the batching window closed
             return;
         }
         recorder.sqsReceives++;
@@ -153,19 +162,10 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
         }
         long now = scheduler.now();
         recorder.throttle(now, count == 1 ? ids[0] : null, count);
+        scaler.throttled(now);
         long deadline = firstReceivedAt + visibilityMillis;
-        long next = now + backoff(throttleAttempts++);
-        if (next < deadline) {
-            schedule(next, RETRY_INVOKE);
-        } else {
-            schedule(deadline, GIVE_UP);
-        }
-    }
-
-    /** Exponential backoff with jitter between half and all of the step. */
-    private long backoff(int attempt) {
-        long step = Math.min(retryMaxMillis, retryInitialMillis << Math.min(attempt, 20));
-        return step / 2 + random.nextLong(step / 2 + 1);
+        long next = invokeRetry.nextAttempt(now, deadline, random);
+        schedule(next, next < deadline ? RETRY_INVOKE : GIVE_UP);
     }
 
     @Override
@@ -180,6 +180,11 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
             }
         }
         recorder.sqsDeletes += (succeeded + 9) / 10;
+        if (invocation.timedOut) {
+            // A timeout fails the whole batch; failures the handler reports item by item
+            // (ReportBatchItemFailures) do not scale the mapping down.
+            scaler.batchFailed(scheduler.now(), false);
+        }
         count = 0;
         poll();
     }

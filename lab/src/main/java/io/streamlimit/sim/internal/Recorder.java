@@ -46,7 +46,6 @@ public final class Recorder {
     long coldStarts;
     long wastedInvocations;
     long duplicates;
-    long refusedCalls;
     private int running;
     private int maxRunning;
     private long firstRowStart = Long.MAX_VALUE;

@@ -1,6 +1,7 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.DownstreamWindow;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Pipeline;
@@ -29,7 +30,7 @@ public final class SimulationRun {
     private final Random random;
     private final Recorder recorder;
     private final EventStates events;
-    private final DownstreamLimit downstream;
+    private final DownstreamWindow downstream;
 
     public SimulationRun(Scenario scenario, long seed, String runId, AwsBehaviour aws, SimulationListener listener) {
         this.scenario = scenario;
@@ -39,7 +40,7 @@ public final class SimulationRun {
         this.random = new Random(seed);
         this.recorder = new Recorder(runId, scenario.name(), Simulator.EPOCH);
         this.events = new EventStates(scenario.events().total());
-        this.downstream = new DownstreamLimit(scenario.downstream(), recorder);
+        this.downstream = new DownstreamWindow(scenario.downstream().ratePerSecond(), scenario.downstream().enforce());
     }
 
     public SimulationResult run() {
@@ -106,7 +107,7 @@ public final class SimulationRun {
                 recorder.timeouts,
                 recorder.wastedInvocations,
                 downstream.secondsOverLimit(),
-                recorder.refusedCalls,
+                downstream.refused(),
                 end,
                 scheduler.steps());
         return new SimulationResult(data, stats);

@@ -1,10 +1,13 @@
 package io.streamlimit.local.lambda;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.AsyncReader;
+import io.streamlimit.aws.rules.AsyncRetrySchedule;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
@@ -13,29 +16,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lambda's asynchronous invocation (as used by SNS -> Lambda): events wait in an internal queue;
- * a throttled event is retried with backoff (1 s doubling to 5 min) until it is older than the
- * maximum event age; a failed one is retried twice (about 1 and 2 minutes later); then it goes
- * to the on-failure destination.
+ * Lambda's asynchronous invocation (as used by SNS -> Lambda), on the wall clock: events wait in
+ * an internal queue until their attempt is due, then in line for the shared {@link AsyncReader}'s
+ * next read slot; a throttled or failed attempt is rescheduled by the shared
+ * {@link AsyncRetrySchedule}, and an event past its maximum age goes to the on-failure
+ * destination. The simulator runs the same two rules in virtual time.
  */
 public final class AsyncInvoker<I> implements AutoCloseable {
 
     private final LambdaFunction<I, ?> function;
-    private final AwsBehaviour behaviour;
     private final Clock clock;
     private final AsyncObserver<I> observer;
-    private final DelayQueue<Pending<I>> queue = new DelayQueue<>();
+    private final AsyncRetrySchedule retries;
+    private final AsyncReader reader;
+    // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
+    private final Random random = new Random(1);
+    private final DelayQueue<Pending> queue = new DelayQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> dispatchers = new ArrayList<>();
 
-    /** @param dispatchers how many events the queue tries to invoke at once */
+    /** @param dispatchers how many events the queue can have in invocation at once */
     public AsyncInvoker(LambdaFunction<I, ?> function, AwsBehaviour behaviour, Clock clock, AsyncObserver<I> observer, int dispatchers) {
         this.function = function;
-        this.behaviour = behaviour;
         this.clock = clock;
         this.observer = observer;
+        this.retries = new AsyncRetrySchedule(behaviour);
+        this.reader = AsyncReader.of(behaviour);
         for (int i = 0; i < dispatchers; i++) {
             Thread t = new Thread(this::dispatchLoop, "lambda-async-" + i);
             t.setDaemon(true);
@@ -48,7 +56,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     public void enqueue(I event) {
         long now = clock.millis();
         inFlight.incrementAndGet();
-        queue.add(new Pending<>(event, now, now, 0, behaviour.asyncThrottleInitialBackoff().toMillis(), sequence.incrementAndGet()));
+        queue.add(new Pending(event, now, now, 0, 0));
     }
 
     /** Events accepted and not yet finished (succeeded or dead-lettered). */
@@ -58,44 +66,51 @@ public final class AsyncInvoker<I> implements AutoCloseable {
 
     private void dispatchLoop() {
         while (running.get()) {
-            Pending<I> next;
             try {
-                next = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    long slot;
+                    synchronized (reader) {
+                        slot = reader.reserve(clock.millis());
+                    }
+                    long wait = slot - clock.millis();
+                    if (wait > 0) {
+                        Thread.sleep(wait);
+                    }
+                    attempt(next);
+                }
             } catch (InterruptedException e) {
                 return;
-            }
-            if (next != null) {
-                attempt(next);
             }
         }
     }
 
-    private void attempt(Pending<I> p) {
-        InvokeResult<?> result = function.invoke(p.event(), 1);
+    private void attempt(Pending p) {
+        if (retries.expired(clock.millis(), p.acceptedAtMillis)) {
+            giveUp(p, "older than the maximum event age");
+            return;
+        }
+        InvokeResult<?> result = function.invoke(p.event, 1);
         long now = clock.millis();
         if (result instanceof InvokeResult.Success) {
             inFlight.decrementAndGet();
         } else if (result instanceof InvokeResult.Throttled) {
-            long retryAt = now + p.throttleBackoffMillis();
-            if (retryAt - p.acceptedAtMillis() > behaviour.asyncMaximumEventAge().toMillis()) {
-                giveUp(p, "throttled until older than the maximum event age");
-            } else {
-                long nextBackoff = Math.min(p.throttleBackoffMillis() * 2, behaviour.asyncThrottleMaxBackoff().toMillis());
-                queue.add(new Pending<>(p.event(), p.acceptedAtMillis(), retryAt, p.errorRetries(), nextBackoff, sequence.incrementAndGet()));
-            }
-        } else if (p.errorRetries() < behaviour.asyncErrorRetries()) {
-            Duration delay = p.errorRetries() == 0 ? behaviour.asyncFirstErrorRetryDelay() : behaviour.asyncSecondErrorRetryDelay();
-            observer.retried(p.event(), p.errorRetries() + 2, clock.instant().plus(delay));
-            queue.add(new Pending<>(p.event(), p.acceptedAtMillis(), now + delay.toMillis(), p.errorRetries() + 1,
-                    p.throttleBackoffMillis(), sequence.incrementAndGet()));
+            long retryAt = retries.afterThrottle(now, p.acceptedAtMillis, p.throttles, random);
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries, p.throttles + 1));
         } else {
-            giveUp(p, "failed on every retry");
+            long retryAt = retries.afterError(now, p.errorRetries);
+            if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
+                giveUp(p, "failed on every retry");
+                return;
+            }
+            observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retryAt));
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries + 1, p.throttles));
         }
     }
 
-    private void giveUp(Pending<I> p, String reason) {
+    private void giveUp(Pending p, String reason) {
         inFlight.decrementAndGet();
-        observer.deadLettered(p.event(), reason, clock.instant());
+        observer.deadLettered(p.event, reason, clock.instant());
     }
 
     @Override
@@ -104,18 +119,33 @@ public final class AsyncInvoker<I> implements AutoCloseable {
         dispatchers.forEach(Thread::interrupt);
     }
 
-    /** One event waiting in the queue; ordered by due time, then by arrival. */
-    private record Pending<I>(I event, long acceptedAtMillis, long dueAtMillis, int errorRetries, long throttleBackoffMillis, long seq)
-            implements Delayed {
+    /** One event waiting in the queue; ordered by due time on the invoker's clock, then by arrival. */
+    private final class Pending implements Delayed {
+
+        final I event;
+        final long acceptedAtMillis;
+        final long dueAtMillis;
+        final int errorRetries;
+        final int throttles;
+        final long seq = sequence.incrementAndGet();
+
+        Pending(I event, long acceptedAtMillis, long dueAtMillis, int errorRetries, int throttles) {
+            this.event = event;
+            this.acceptedAtMillis = acceptedAtMillis;
+            this.dueAtMillis = dueAtMillis;
+            this.errorRetries = errorRetries;
+            this.throttles = throttles;
+        }
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(dueAtMillis - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            return unit.convert(dueAtMillis - clock.millis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
         public int compareTo(Delayed other) {
-            Pending<?> o = (Pending<?>) other;
+            @SuppressWarnings("unchecked")
+            Pending o = (Pending) other;
             int byTime = Long.compare(dueAtMillis, o.dueAtMillis);
             return byTime != 0 ? byTime : Long.compare(seq, o.seq);
         }

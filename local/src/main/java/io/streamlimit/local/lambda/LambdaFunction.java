@@ -1,6 +1,9 @@
 package io.streamlimit.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.FunctionScaling;
+import io.streamlimit.aws.rules.FunctionScaling.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,16 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One emulated Lambda function: a concurrency limit that throttles, execution environments
- * that are created on demand (a cold start: a new handler instance) and reused when warm, and a
- * timeout that stops an overrunning invocation and discards its environment.
+ * One emulated Lambda function on the wall clock. Whether an invoke is throttled, and whether it
+ * runs on a provisioned, warm or new (cold) environment, is the shared {@link FunctionScaling}
+ * rule's decision, as in the simulator; so are the per-invoke overhead and the cold start's
+ * duration, which this emulator waits out before the handler starts. A cold start creates a new
+ * handler instance; a timeout stops an overrunning invocation and discards its environment.
  *
  * <p>Provisioned concurrency: the constructor creates and initializes
  * {@link FunctionConfig#provisionedConcurrency()} environments (handler instances) before anything
@@ -31,8 +35,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
 
     private final FunctionConfig config;
     private final Supplier<? extends RequestHandler<I, O>> environmentFactory;
-    private final Semaphore concurrency;
-    private final int concurrencyLimit;
+    private final FunctionScaling scaling;
     private final Clock clock;
     private final LambdaObserver observer;
     private final ConcurrentLinkedDeque<Environment<I, O>> idleProvisioned = new ConcurrentLinkedDeque<>();
@@ -47,16 +50,31 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         return t;
     });
 
+    /** A function that behaves as {@code behaviour} says: its scaling limits, cold start and invoke overhead. */
+    public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
+            AwsBehaviour behaviour, Clock clock, LambdaObserver observer) {
+        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer);
+    }
+
     /**
-     * @param unreservedConcurrency what the function may use when it has no reservation (the
-     *     account's pool less the part AWS keeps unreserved)
+     * A function without modelled delays (no cold start wait, no invoke overhead, no limit on
+     * creating environments), for tests and the chaos run that want only its concurrency.
+     *
+     * @param unreservedConcurrency what the function may use when it has no reservation
      */
     public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
             int unreservedConcurrency, Clock clock, LambdaObserver observer) {
+        this(config, environmentFactory, new FunctionScaling(
+                config.reservedConcurrency() != null ? config.reservedConcurrency() : unreservedConcurrency,
+                Integer.MAX_VALUE, 0, 1, 0, 0), clock, observer);
+    }
+
+    private LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
+            FunctionScaling scaling, Clock clock, LambdaObserver observer) {
         this.config = config;
         this.environmentFactory = environmentFactory;
-        this.concurrencyLimit = config.reservedConcurrency() != null ? config.reservedConcurrency() : unreservedConcurrency;
-        this.concurrency = new Semaphore(concurrencyLimit, true);
+        this.scaling = scaling;
+        int concurrencyLimit = scaling.ceiling();
         this.clock = clock;
         this.observer = observer;
         if (config.provisionedConcurrency() > concurrencyLimit) {
@@ -74,30 +92,42 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
 
     /** Invokes synchronously; returns at once with {@link InvokeResult.Throttled} when no concurrency is free. */
     public InvokeResult<O> invoke(I event, int batchSize) {
-        if (!concurrency.tryAcquire()) {
-            observer.throttled(clock.instant(), batchSize);
-            return new InvokeResult.Throttled<>();
+        Placement placement;
+        Environment<I, O> environment = null;
+        synchronized (scaling) {
+            placement = scaling.place(clock.millis(), busy.get(), !idleProvisioned.isEmpty(), !idle.isEmpty());
+            if (placement == Placement.THROTTLED) {
+                observer.throttled(clock.instant(), batchSize);
+                return new InvokeResult.Throttled<>();
+            }
+            busy.incrementAndGet();
+            if (placement == Placement.PROVISIONED) {
+                environment = idleProvisioned.pollFirst();
+            } else if (placement == Placement.WARM) {
+                environment = idle.pollFirst();
+            }
         }
-        busy.incrementAndGet();
         try {
-            return run(event, batchSize);
+            return run(event, batchSize, placement, environment);
         } finally {
             busy.decrementAndGet();
-            concurrency.release();
         }
     }
 
-    private InvokeResult<O> run(I event, int batchSize) {
-        Environment<I, O> environment = idleProvisioned.pollFirst();
-        if (environment == null) {
-            environment = idle.pollFirst();
-        }
+    private InvokeResult<O> run(I event, int batchSize, Placement placement, Environment<I, O> warm) {
+        long invokedAt = clock.millis();
+        Environment<I, O> environment = warm;
         if (environment == null) {
             boolean provisioned = takeVacancy();
             environment = new Environment<>((provisioned ? "env-pc-" : "env-") + UUID.randomUUID(),
                     environmentFactory.get(), provisioned);
             environmentsCreated.incrementAndGet();
             observer.coldStart(environment.id(), clock.instant());
+        }
+        // The rule's start delay (overhead, and a cold start's init) counts the real init too.
+        if (!sleepUntil(invokedAt + scaling.startDelayMillis(placement))) {
+            release(environment);
+            return new InvokeResult.FunctionError<>(new InterruptedException("stopped before the handler started"));
         }
         String requestId = UUID.randomUUID().toString();
         Instant started = clock.instant();
@@ -133,6 +163,20 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         }
     }
 
+    private boolean sleepUntil(long epochMillis) {
+        long wait = epochMillis - clock.millis();
+        if (wait <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void release(Environment<I, O> environment) {
         (environment.provisioned() ? idleProvisioned : idle).addFirst(environment);
     }
@@ -147,7 +191,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     }
 
     public int concurrencyLimit() {
-        return concurrencyLimit;
+        return scaling.ceiling();
     }
 
     /** Environments created on demand, each a cold start (the provisioned ones are not counted). */

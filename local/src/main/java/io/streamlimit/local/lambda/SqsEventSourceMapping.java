@@ -2,6 +2,8 @@ package io.streamlimit.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.aws.rules.InvokeRetry;
+import io.streamlimit.aws.rules.MappingScaler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,23 +22,21 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * An SQS event source mapping as AWS runs one for a standard queue: pollers long-poll the queue,
- * their number starts at 5 and grows while messages wait (capped by MaximumConcurrency), each
- * poller invokes the function with its batch, deletes what succeeded and leaves the rest to
- * reappear after the visibility timeout.
- *
- * <p>Like AWS, the mapping does not look at the function's reserved concurrency: a throttled
- * invoke is retried with backoff until the batch's visibility timeout runs out, and then the
- * batch is left to reappear with its receive count raised. That is how throttles alone push
- * messages into the DLQ.
+ * An SQS event source mapping for a standard queue, on the wall clock: poller threads long-poll
+ * the queue, invoke the function with their batch, delete what succeeded and leave the rest to
+ * reappear after the visibility timeout. How many pollers run is the shared {@link MappingScaler}
+ * rule's decision (ticked once a scaling tick with whether messages wait), and when a poller
+ * invokes or gives a throttled batch up is {@link InvokeRetry}'s: the same rules the simulator
+ * runs in virtual time. Like AWS, the mapping does not look at the function's reserved
+ * concurrency, so throttles alone can push messages into the DLQ.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourceMapping.class);
-    private static final Duration SCALING_TICK = Duration.ofSeconds(1);
 
     private final SqsClient sqs;
     private final SqsMappingConfig config;
@@ -45,7 +46,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger targetPollers = new AtomicInteger();
     private final AtomicInteger activePollers = new AtomicInteger();
-    private final AtomicBoolean sawMessages = new AtomicBoolean();
+    private final MappingScaler scaler;
+    private final InvokeRetry invokeRetry;
+    // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
+    private final Random random = new Random(1);
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
@@ -55,13 +59,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.function = function;
         this.clock = clock;
         this.observer = observer;
+        this.scaler = new MappingScaler(MappingScaler.Settings.of(config.behaviour(), config.pollerCeiling()));
+        this.invokeRetry = InvokeRetry.of(config.behaviour());
     }
 
     public void start() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        targetPollers.set(Math.min(config.behaviour().initialConcurrentBatches(), config.pollerCeiling()));
+        targetPollers.set(scaler.target());
         Thread scaler = new Thread(this::scaleLoop, "esm-scaler");
         scaler.setDaemon(true);
         threads.add(scaler);
@@ -75,20 +81,30 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private void scaleLoop() {
-        double perTick = config.behaviour().concurrentBatchesAddedPerMinute() * SCALING_TICK.toMillis() / 60_000.0;
-        double target = targetPollers.get();
+        Duration tick = Duration.ofMillis(scaler.tickMillis());
         while (running.get()) {
-            if (!pause(SCALING_TICK)) {
+            if (!pause(tick)) {
                 return;
             }
-            if (sawMessages.getAndSet(false)) {
-                target = Math.min(config.pollerCeiling(), target + perTick);
-            } else {
-                // Traffic dropped: scale back towards the floor, one poller a tick.
-                target = Math.max(Math.min(config.behaviour().minConcurrentBatches(), config.pollerCeiling()), target - 1);
+            boolean waiting = messagesWaiting();
+            synchronized (scaler) {
+                scaler.tick(clock.millis(), waiting);
+                targetPollers.set(scaler.target());
             }
-            targetPollers.set((int) Math.floor(target));
             addPollers();
+        }
+    }
+
+    /** The scaling signal the simulator reads too: messages visible in the queue now. */
+    private boolean messagesWaiting() {
+        try {
+            String visible = sqs.getQueueAttributes(b -> b.queueUrl(config.queueUrl())
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            return visible != null && Integer.parseInt(visible) > 0;
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the queue's depth; the mapping keeps its size this tick", e);
+            return false;
         }
     }
 
@@ -105,10 +121,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private void pollLoop() {
         try {
             while (running.get() && !retire()) {
-                List<Message> batch = receiveBatch();
+                Instant[] firstReceivedAt = new Instant[1];
+                List<Message> batch = receiveBatch(firstReceivedAt);
                 if (!batch.isEmpty()) {
-                    sawMessages.set(true);
-                    deliver(batch, clock.instant());
+                    deliver(batch, firstReceivedAt[0]);
                 }
             }
         } catch (RuntimeException e) {
@@ -134,9 +150,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         }
     }
 
-    private List<Message> receiveBatch() {
+    private List<Message> receiveBatch(Instant[] firstReceivedAt) {
         List<Message> batch = new ArrayList<>(receive(config.batchSize(), config.longPollWait()));
-        Instant windowEnd = clock.instant().plus(config.batchWindow());
+        firstReceivedAt[0] = clock.instant();
+        Instant windowEnd = firstReceivedAt[0].plus(config.batchWindow());
         // With a batching window the mapping keeps gathering until the batch is full or the window ends.
         while (!batch.isEmpty() && batch.size() < config.batchSize() && clock.instant().isBefore(windowEnd) && running.get()) {
             Duration left = Duration.between(clock.instant(), windowEnd);
@@ -163,27 +180,45 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     private void deliver(List<Message> batch, Instant receivedAt) {
         SQSEvent event = toEvent(batch);
-        Instant visibleAgain = receivedAt.plus(config.visibilityTimeout());
-        long backoff = config.behaviour().throttleRetryInitialBackoff().toMillis();
+        long visibleAgain = receivedAt.plus(config.visibilityTimeout()).toEpochMilli();
+        long attemptAt;
+        synchronized (scaler) {
+            attemptAt = invokeRetry.firstAttempt(clock.millis(), scaler.backingOff(clock.millis()), random);
+        }
         while (running.get()) {
+            if (!pauseUntil(attemptAt)) {
+                return;
+            }
             InvokeResult<SQSBatchResponse> result = function.invoke(event, batch.size());
+            long now = clock.millis();
             if (result instanceof InvokeResult.Throttled) {
-                if (clock.millis() + backoff >= visibleAgain.toEpochMilli()) {
+                synchronized (scaler) {
+                    scaler.throttled(now);
+                    attemptAt = invokeRetry.nextAttempt(now, visibleAgain, random);
+                }
+                if (attemptAt >= visibleAgain) {
+                    pauseUntil(visibleAgain);
                     observer.abandonedAfterThrottles(batch.size(), clock.instant());
                     return;
                 }
-                if (!pause(Duration.ofMillis(backoff))) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, config.behaviour().throttleRetryMaxBackoff().toMillis());
             } else {
                 if (result instanceof InvokeResult.Success<SQSBatchResponse> success) {
                     deleteSucceeded(batch, success.output());
+                } else {
+                    // A function error or a timeout fails the whole batch: it reappears after the
+                    // visibility timeout, and the mapping backs off.
+                    synchronized (scaler) {
+                        scaler.batchFailed(now, false);
+                    }
                 }
-                // A function error or a timeout fails the whole batch: it reappears after the visibility timeout.
                 return;
             }
         }
+    }
+
+    private boolean pauseUntil(long epochMillis) {
+        long wait = epochMillis - clock.millis();
+        return wait <= 0 ? running.get() : pause(Duration.ofMillis(wait));
     }
 
     private void deleteSucceeded(List<Message> batch, SQSBatchResponse response) {

@@ -1,5 +1,6 @@
 package io.streamlimit.local.run;
 
+import io.streamlimit.aws.rules.DownstreamWindow;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.InvocationInfo;
 import io.streamlimit.event.StreamEvent;
@@ -12,9 +13,9 @@ import java.util.List;
 
 /**
  * The rate-limited external service of a scenario. The consumer calls it for every record of a
- * batch in parallel; each call lasts {@code callMillis}. With {@code enforce}, calls beyond
- * {@code ratePerSecond} in the current second are refused (429); without it they are accepted
- * and show up as seconds over the limit. Every accepted call is one {@code invocations} row.
+ * batch in parallel; each call lasts {@code callMillis}. Whether a call is refused (429) is the
+ * shared {@link DownstreamWindow} rule's decision, as in the simulator. Every accepted call is one
+ * {@code invocations} row.
  */
 public final class LabDownstream implements Downstream {
 
@@ -22,14 +23,14 @@ public final class LabDownstream implements Downstream {
     private final String groupId;
     private final Clock clock;
     private final RunRecorder recorder;
-    private long currentSecond = Long.MIN_VALUE;
-    private int callsThisSecond;
+    private final DownstreamWindow window;
 
     public LabDownstream(DownstreamSpec spec, String groupId, Clock clock, RunRecorder recorder) {
         this.spec = spec;
         this.groupId = groupId;
         this.clock = clock;
         this.recorder = recorder;
+        this.window = new DownstreamWindow(spec.ratePerSecond(), spec.enforce());
     }
 
     @Override
@@ -59,18 +60,6 @@ public final class LabDownstream implements Downstream {
     }
 
     private synchronized boolean admit(Instant at) {
-        if (!spec.enforce()) {
-            return true;
-        }
-        long second = at.getEpochSecond();
-        if (second != currentSecond) {
-            currentSecond = second;
-            callsThisSecond = 0;
-        }
-        if (callsThisSecond >= spec.ratePerSecond()) {
-            return false;
-        }
-        callsThisSecond++;
-        return true;
+        return window.admit(at.toEpochMilli());
     }
 }

@@ -106,7 +106,7 @@ public final class LocalRun {
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
                     options.localPollerCap(), behaviour);
             try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
-                            () -> new ConsumerHandler(service), behaviour.unreservedConcurrency(), clock, recorder);
+                            () -> new ConsumerHandler(service), behaviour, clock, recorder);
                     SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder);
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
                 esm.start();
@@ -115,7 +115,7 @@ public final class LocalRun {
             }
         } else {
             try (LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
-                            () -> new SnsConsumerHandler(service), behaviour.unreservedConcurrency(), clock, recorder);
+                            () -> new SnsConsumerHandler(service), behaviour, clock, recorder);
                     AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());

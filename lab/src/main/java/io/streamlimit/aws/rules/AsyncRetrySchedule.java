@@ -1,0 +1,47 @@
+package io.streamlimit.aws.rules;
+
+import io.streamlimit.aws.AwsBehaviour;
+import java.util.random.RandomGenerator;
+
+/**
+ * Lambda's asynchronous invocation retries (SNS -> Lambda). A throttled event goes back to the
+ * internal queue and is retried with exponential backoff from {@code asyncThrottleInitialBackoff}
+ * to {@code asyncThrottleMaxBackoff}; AWS says the interval "might be longer if the queue is
+ * backed up", which the fitted jitter spreads. A failed event (error or timeout) is retried
+ * {@code asyncErrorRetries} times, about one and two minutes later. An event older than
+ * {@code asyncMaximumEventAge} when an attempt comes due goes to the on-failure destination.
+ */
+public final class AsyncRetrySchedule {
+
+    /** No retry left: the event goes to the on-failure destination (the DLQ). */
+    public static final long DEAD_LETTER = -1;
+
+    private final AwsBehaviour aws;
+
+    public AsyncRetrySchedule(AwsBehaviour aws) {
+        this.aws = aws;
+    }
+
+    /** True when an attempt due now must not be made: the event is past its maximum age. */
+    public boolean expired(long now, long acceptedAt) {
+        return now - acceptedAt >= aws.asyncMaximumEventAge().toMillis();
+    }
+
+    /**
+     * When to try again after throttle number {@code throttles} (0 for the first); never later
+     * than the moment the event expires, when it is dead-lettered.
+     */
+    public long afterThrottle(long now, long acceptedAt, int throttles, RandomGenerator random) {
+        long wait = Backoff.exponential(throttles, aws.asyncThrottleInitialBackoff().toMillis(),
+                aws.asyncThrottleMaxBackoff().toMillis(), aws.asyncRetryJitter(), random);
+        return Math.min(now + wait, acceptedAt + aws.asyncMaximumEventAge().toMillis());
+    }
+
+    /** When to retry after a failed attempt, having retried {@code errorRetries} times; or {@link #DEAD_LETTER}. */
+    public long afterError(long now, int errorRetries) {
+        if (errorRetries >= aws.asyncErrorRetries()) {
+            return DEAD_LETTER;
+        }
+        return now + (errorRetries == 0 ? aws.asyncFirstErrorRetryDelay() : aws.asyncSecondErrorRetryDelay()).toMillis();
+    }
+}

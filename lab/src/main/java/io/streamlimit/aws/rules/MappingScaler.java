@@ -1,0 +1,86 @@
+package io.streamlimit.aws.rules;
+
+import io.streamlimit.aws.AwsBehaviour;
+
+/**
+ * How many batches an SQS event source mapping keeps in flight. While messages wait it adds
+ * {@code concurrentBatchesAddedPerMinute} (pro rata per scaling tick) up to MaximumConcurrency or
+ * the service's ceiling; with none waiting it falls back towards its idle floor. It does not look
+ * at the function's reserved concurrency, but it backs off: every throttled invoke, and every
+ * failed batch unless ReportBatchItemFailures reports the failures item by item, removes a
+ * fitted share of a batch. Growth per tick against shrinkage per throttle is an additive-increase,
+ * proportional-decrease controller: under a reservation it settles where the throttles it causes
+ * balance its growth.
+ *
+ * <p>A mapping that has idled before the run (as in every experiment) starts at its idle floor.
+ */
+public final class MappingScaler {
+
+    /** What one mapping's scaling depends on. */
+    public record Settings(int idleFloor, int ceiling, double addedPerTick, double removedPerThrottle,
+                           double removedPerError, long tickMillis) {
+
+        public static Settings of(AwsBehaviour aws, Integer maximumConcurrency) {
+            int ceiling = maximumConcurrency == null
+                    ? aws.maxConcurrentBatches()
+                    : Math.min(maximumConcurrency, aws.maxConcurrentBatches());
+            long tick = aws.mappingScalingTick().toMillis();
+            return new Settings(Math.min(aws.minConcurrentBatches(), ceiling), ceiling,
+                    aws.concurrentBatchesAddedPerMinute() * tick / 60_000.0,
+                    aws.mappingBatchesRemovedPerThrottle(), aws.mappingBatchesRemovedPerError(), tick);
+        }
+    }
+
+    private final Settings settings;
+    private double target;
+    private long lastBackoffSignalAt = Long.MIN_VALUE / 2;
+
+    public MappingScaler(Settings settings) {
+        this.settings = settings;
+        this.target = settings.idleFloor();
+    }
+
+    /** Batches the mapping wants in flight now. */
+    public int target() {
+        return (int) Math.floor(target);
+    }
+
+    public long tickMillis() {
+        return settings.tickMillis();
+    }
+
+    /** One scaling tick: up while messages wait, down towards the idle floor while none do. */
+    public void tick(long now, boolean messagesWaiting) {
+        target = messagesWaiting
+                ? Math.min(settings.ceiling(), target + settings.addedPerTick())
+                : Math.max(settings.idleFloor(), target - settings.addedPerTick());
+    }
+
+    /** An invoke of this mapping's was throttled. */
+    public void throttled(long now) {
+        shrink(now, settings.removedPerThrottle());
+    }
+
+    /**
+     * A batch failed (function error or timeout). With ReportBatchItemFailures, failures the
+     * function reports item by item do not scale the mapping down.
+     */
+    public void batchFailed(long now, boolean reportedItemByItem) {
+        if (!reportedItemByItem) {
+            shrink(now, settings.removedPerError());
+        }
+    }
+
+    /**
+     * True while the mapping backs off: a throttle or failure within the last scaling tick. Its
+     * pollers then space their invoke attempts at random ({@link InvokeRetry}).
+     */
+    public boolean backingOff(long now) {
+        return now - lastBackoffSignalAt < settings.tickMillis();
+    }
+
+    private void shrink(long now, double by) {
+        lastBackoffSignalAt = now;
+        target = Math.max(settings.idleFloor(), target - by);
+    }
+}
