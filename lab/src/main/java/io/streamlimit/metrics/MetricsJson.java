@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 
 /**
  * The {@code --json} form of the metrics: one object on one line, keys in a fixed order
@@ -15,6 +16,9 @@ import java.io.UncheckedIOException;
  */
 public final class MetricsJson {
 
+    /** The key of a measured run's simulated twin. */
+    public static final String SIMULATED = "simulated";
+
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -22,15 +26,27 @@ public final class MetricsJson {
     }
 
     public static String write(RunMetrics metrics) {
+        return object(metrics, null);
+    }
+
+    /**
+     * A measured run with its simulated twin: the measured run's object with one more key,
+     * {@value #SIMULATED}, holding the twin's metrics under exactly the same keys, so a script reads
+     * both the same way.
+     */
+    public static String write(RunMetrics measured, RunMetrics simulated) {
+        return object(measured, Objects.requireNonNull(simulated, "simulated"));
+    }
+
+    private static String object(RunMetrics measured, RunMetrics simulatedOrNull) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("runId", metrics.runId());
-            json.writeStringField("scenario", metrics.scenario());
-            json.writeStringField("mode", metrics.mode());
-            for (Metric metric : Metric.values()) {
-                json.writeFieldName(metric.jsonKey());
-                json.writeNumber(metric.number(metrics));
+            writeFields(json, measured);
+            if (simulatedOrNull != null) {
+                json.writeObjectFieldStart(SIMULATED);
+                writeFields(json, simulatedOrNull);
+                json.writeEndObject();
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -39,7 +55,17 @@ public final class MetricsJson {
         return out.toString();
     }
 
-    /** Reads what {@link #write} wrote (for example a run's stored summary). */
+    private static void writeFields(JsonGenerator json, RunMetrics metrics) throws IOException {
+        json.writeStringField("runId", metrics.runId());
+        json.writeStringField("scenario", metrics.scenario());
+        json.writeStringField("mode", metrics.mode());
+        for (Metric metric : Metric.values()) {
+            json.writeFieldName(metric.jsonKey());
+            json.writeNumber(metric.number(metrics));
+        }
+    }
+
+    /** Reads what {@link #write} wrote (for example a run's stored summary); a twin is ignored. */
     public static RunMetrics read(String json) {
         JsonNode node;
         try {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DESIGN's metrics as an aligned text table: one value column for one run, or one column per run
- * to compare them. Labels are left-aligned, values right-aligned.
+ * DESIGN's metrics as an aligned text table: one value column for one run, a measured run beside
+ * its simulated twin, or one column per run to compare them. Labels are left-aligned, values
+ * right-aligned.
  */
 public final class MetricsTable {
 
@@ -16,6 +17,14 @@ public final class MetricsTable {
 
     public static String format(RunMetrics metrics) {
         return format(List.of(metrics), List.of("Value"));
+    }
+
+    /**
+     * A measured run beside the simulator's prediction of it, so a glance shows where the emulator
+     * and the model disagree.
+     */
+    public static String format(RunMetrics measured, RunMetrics simulated) {
+        return format(List.of(measured, simulated), List.of("Measured", "Simulated"));
     }
 
     /** One column per run, headed by its run id. */

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * One run as a self-contained HTML page: the metrics table, per-second SVG charts (inserts
  * against the downstream limit, busy instances, throttles, DLQ arrivals, redeliveries) and the
- * configuration. Nothing is fetched when the page is opened: no scripts, fonts or images.
+ * configuration. Nothing is fetched when the page is opened: no scripts, fonts or images. Given
+ * the run's simulated {@link Twin}, the table gets a column for it and the inserts chart draws it
+ * over the measurement, so where the emulator and the model disagree shows at a glance.
  *
  * <p>Chart ids: {@code chart-inserts}, {@code chart-busy}, {@code chart-throttles},
  * {@code chart-dlq}, {@code chart-redeliveries}; each svg also has class {@code chart}.
@@ -37,6 +39,11 @@ public final class HtmlReport {
     }
 
     public String render(RunData data, RunMetrics metrics) {
+        return render(data, metrics, null);
+    }
+
+    /** @param twin the run's simulated twin, or null for the one-run report */
+    public String render(RunData data, RunMetrics metrics, Twin twin) {
         RunRecord run = data.run();
         PerSecondSeries series = PerSecondSeries.of(data);
         StringBuilder body = new StringBuilder();
@@ -46,10 +53,18 @@ public final class HtmlReport {
                 .append("</b> &middot; started ").append(Html.escape(String.valueOf(run.startedAt())))
                 .append(" &middot; ended ").append(Html.escape(String.valueOf(run.endedAt())))
                 .append(" &middot; downstream limit ").append(run.limitPerSecond()).append("/s</p>\n");
+        if (twin != null) {
+            body.append("<p class=\"meta twin\">simulated twin <b>").append(Html.escape(twin.data().run().runId()))
+                    .append("</b>: the same scenario, number of events and AWS behaviour in the simulator's virtual time;")
+                    .append(" the inserts chart starts each at its own first second</p>\n");
+        }
         body.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n")
-                .append(Page.metricsTable(List.of("Value"), List.of(metrics))).append("</section>\n");
+                .append(twin == null
+                        ? Page.metricsTable(List.of("Value"), List.of(metrics))
+                        : Page.metricsTable(List.of("Measured", "Simulated"), List.of(metrics, twin.metrics())))
+                .append("</section>\n");
         body.append("<section id=\"charts\">\n<h2>Per second</h2>\n");
-        for (SvgChart chart : charts(series)) {
+        for (SvgChart chart : charts(series, twin == null ? null : PerSecondSeries.of(twin.data()), run.mode())) {
             body.append("<figure>\n").append(chart.render()).append("</figure>\n");
         }
         body.append("</section>\n");
@@ -66,10 +81,20 @@ public final class HtmlReport {
         return Page.write(file, render(data, metrics));
     }
 
-    private static List<SvgChart> charts(PerSecondSeries series) {
+    /** @param twin the run's simulated twin, or null for the one-run report */
+    public Path write(RunData data, RunMetrics metrics, Twin twin, Path file) {
+        return Page.write(file, render(data, metrics, twin));
+    }
+
+    /** @param twin the simulated twin's series, or null; only the inserts chart draws it */
+    private static List<SvgChart> charts(PerSecondSeries series, PerSecondSeries twin, String mode) {
+        SvgChart inserts = new SvgChart("chart-inserts", "inserts", "DB inserts per second (dashed: downstream limit)",
+                "inserts / s", series.inserts()).limit(series.limitPerSecond());
+        if (twin != null) {
+            inserts.twin(twin.inserts(), "measured (" + mode + ")", "simulated (model)");
+        }
         return List.of(
-                new SvgChart("chart-inserts", "inserts", "DB inserts per second (dashed: downstream limit)",
-                        "inserts / s", series.inserts()).limit(series.limitPerSecond()),
+                inserts,
                 new SvgChart("chart-busy", "busy", "Busy instances (peak within each second)",
                         "instances", series.busyInstances()),
                 new SvgChart("chart-throttles", "throttles", "Throttles per second", "throttles / s",

@@ -40,6 +40,8 @@ final class Page {
             svg.chart-throttles .series { stroke: #ff7f0e; } svg.chart-throttles .area { fill: #ff7f0e; }
             svg.chart-dlq .series { stroke: #9467bd; } svg.chart-dlq .area { fill: #9467bd; }
             svg.chart-redeliveries .series { stroke: #8c564b; } svg.chart-redeliveries .area { fill: #8c564b; }
+            svg.chart .twin { fill: none; stroke: #ff7f0e; stroke-width: 2; }
+            svg.chart .legend-label { fill: #333; }
             """;
 
     private Page() {

@@ -2,9 +2,10 @@ package io.streamlimit.report;
 
 /**
  * One per-second chart as inline SVG: axes with labelled ticks, the series as a filled step path
- * (at most {@link #MAX_POINTS} steps), and optionally the downstream limit as a dashed line.
- * Element classes ({@code chart}, {@code series}, {@code area}, {@code limit}, {@code axis}) and
- * the chart's id let tests and stylesheets find the parts.
+ * (at most {@link #MAX_POINTS} steps), optionally the downstream limit as a dashed line, and
+ * optionally a second series (a run's simulated twin) as an unfilled step line with a legend.
+ * Element classes ({@code chart}, {@code series}, {@code area}, {@code twin}, {@code legend},
+ * {@code limit}, {@code axis}) and the chart's id let tests and stylesheets find the parts.
  */
 final class SvgChart {
 
@@ -18,6 +19,9 @@ final class SvgChart {
     private static final int BOTTOM = 44;
     private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
+    private static final int LEGEND_ENTRY_WIDTH = 150;
+    /** Keeps the legend off the plot's top right corner, where the limit's label sits when the limit tops the axis. */
+    private static final int LEGEND_RIGHT_GAP = 80;
 
     private final String id;
     private final String kind;
@@ -25,6 +29,9 @@ final class SvgChart {
     private final String yLabel;
     private final long[] values;
     private long limit = -1;
+    private long[] twinValues;
+    private String seriesLabel;
+    private String twinLabel;
     private int xSeconds;
     private long yMax;
 
@@ -47,6 +54,18 @@ final class SvgChart {
         return this;
     }
 
+    /**
+     * Draws a second series over the first, as a line without an area so that both stay visible
+     * where they overlap, on axes wide and high enough for both, and a legend naming the two.
+     */
+    SvgChart twin(long[] values, String seriesLabel, String twinLabel) {
+        this.twinValues = values;
+        this.seriesLabel = seriesLabel;
+        this.twinLabel = twinLabel;
+        this.xSeconds = Math.max(xSeconds, values.length);
+        return this;
+    }
+
     /** Widens the axes to at least these ranges, so stacked charts of several runs share scales. */
     SvgChart atLeast(int seconds, long maxValue) {
         this.xSeconds = Math.max(xSeconds, seconds);
@@ -57,11 +76,14 @@ final class SvgChart {
     String render() {
         int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1), MAX_POINTS);
         long[] points = Downsampler.maxPerBucket(values, bucket);
-        long top = Ticks.niceCeiling(Math.max(Math.max(yMax, max(points)), Math.max(limit, 1)));
+        // The twin in the same buckets, so that a step of one lines up with a step of the other.
+        long[] twinPoints = twinValues == null ? new long[0] : Downsampler.maxPerBucket(twinValues, bucket);
+        long highest = Math.max(max(points), max(twinPoints));
+        long top = Ticks.niceCeiling(Math.max(Math.max(yMax, highest), Math.max(limit, 1)));
         double xScale = PLOT_WIDTH / (double) Math.max(xSeconds, 1);
         double yScale = PLOT_HEIGHT / (double) top;
 
-        StringBuilder svg = new StringBuilder(64 * points.length + 4096);
+        StringBuilder svg = new StringBuilder(64 * (points.length + twinPoints.length) + 4096);
         svg.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"chart chart-").append(Html.escape(kind))
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -76,6 +98,10 @@ final class SvgChart {
         appendYAxis(svg, top, yScale);
         appendXAxis(svg, xScale);
         appendSeries(svg, points, bucket, xScale, yScale);
+        if (twinValues != null) {
+            appendTwin(svg, twinPoints, bucket, xScale, yScale);
+            appendLegend(svg);
+        }
         if (limit >= 0) {
             String y = Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale);
             svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH)
@@ -84,7 +110,7 @@ final class SvgChart {
                     .append(Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale - 4))
                     .append("\" text-anchor=\"end\">limit ").append(limit).append("/s</text>\n");
         }
-        if (points.length == 0) {
+        if (points.length == 0 && twinPoints.length == 0) {
             svg.append("<text class=\"no-data\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"")
                     .append(TOP + PLOT_HEIGHT / 2).append("\" text-anchor=\"middle\">no data</text>\n");
         }
@@ -97,21 +123,53 @@ final class SvgChart {
             svg.append("<path class=\"series\" d=\"\"/>\n");
             return;
         }
-        // One horizontal step per point: "H" to the point's end, "V" to the next point's height.
-        StringBuilder steps = new StringBuilder(points.length * 16);
-        for (int i = 0; i < points.length; i++) {
-            if (i > 0) {
-                steps.append('V').append(Html.coordinate(base - points[i] * yScale));
-            }
-            double end = LEFT + Math.min((double) (i + 1) * bucket, values.length) * xScale;
-            steps.append('H').append(Html.coordinate(end));
-        }
+        StringBuilder steps = steps(points, values.length, bucket, xScale, yScale);
         String x0 = Integer.toString(LEFT);
         String y0 = Html.coordinate(base - points[0] * yScale);
         String baseline = Html.coordinate(base);
         svg.append("<path class=\"area\" d=\"M").append(x0).append(' ').append(baseline).append('V').append(y0)
                 .append(steps).append('V').append(baseline).append("Z\"/>\n");
         svg.append("<path class=\"series\" d=\"M").append(x0).append(' ').append(y0).append(steps).append("\"/>\n");
+    }
+
+    private void appendTwin(StringBuilder svg, long[] points, int bucket, double xScale, double yScale) {
+        if (points.length == 0) {
+            svg.append("<path class=\"twin\" d=\"\"/>\n");
+            return;
+        }
+        String y0 = Html.coordinate(TOP + PLOT_HEIGHT - points[0] * yScale);
+        svg.append("<path class=\"twin\" d=\"M").append(LEFT).append(' ').append(y0)
+                .append(steps(points, twinValues.length, bucket, xScale, yScale)).append("\"/>\n");
+    }
+
+    /** One horizontal step per point: "H" to the point's end, "V" to the next point's height. */
+    private static StringBuilder steps(long[] points, int seconds, int bucket, double xScale, double yScale) {
+        double base = TOP + PLOT_HEIGHT;
+        StringBuilder steps = new StringBuilder(points.length * 16);
+        for (int i = 0; i < points.length; i++) {
+            if (i > 0) {
+                steps.append('V').append(Html.coordinate(base - points[i] * yScale));
+            }
+            double end = LEFT + Math.min((double) (i + 1) * bucket, seconds) * xScale;
+            steps.append('H').append(Html.coordinate(end));
+        }
+        return steps;
+    }
+
+    /** Right of the title, above the plot: a swatch drawn with each line's own class, then its name. */
+    private void appendLegend(StringBuilder svg) {
+        int x = LEFT + PLOT_WIDTH - LEGEND_RIGHT_GAP - 2 * LEGEND_ENTRY_WIDTH;
+        svg.append("<g class=\"legend\">\n");
+        appendLegendEntry(svg, x, "series", seriesLabel);
+        appendLegendEntry(svg, x + LEGEND_ENTRY_WIDTH, "twin", twinLabel);
+        svg.append("</g>\n");
+    }
+
+    private static void appendLegendEntry(StringBuilder svg, int x, String cssClass, String label) {
+        svg.append("<line class=\"").append(cssClass).append("\" x1=\"").append(x).append("\" x2=\"").append(x + 20)
+                .append("\" y1=\"14\" y2=\"14\"/>");
+        svg.append("<text class=\"legend-label\" x=\"").append(x + 26).append("\" y=\"18\">")
+                .append(Html.escape(label)).append("</text>\n");
     }
 
     private void appendYAxis(StringBuilder svg, long top, double yScale) {

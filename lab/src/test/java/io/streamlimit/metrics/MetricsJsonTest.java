@@ -4,6 +4,7 @@ import static io.streamlimit.metrics.RunDataBuilder.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.results.RunData;
 import java.util.ArrayList;
@@ -69,5 +70,30 @@ class MetricsJsonTest {
         assertThatThrownBy(() -> MetricsJson.read("{\"runId\":\"r\",\"totalEvents\":1}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("eventsCompleted");
+    }
+
+    @Test
+    void a_twin_is_one_more_key_holding_an_object_with_exactly_the_top_level_keys() throws Exception {
+        RunMetrics measured = new RunMetrics("local-1", "recommended", "local", 30, 30, 0, 1.234, 3, 15.0, 20, 10, 0,
+                0, 0, 0, 0.003131, 0.003125, 0.486);
+        RunMetrics simulated = new RunMetrics("local-1-twin", "recommended", "simulate", 30, 30, 0, 1.1, 3, 15.0, 30, 0,
+                0, 0, 0, 0, 0.003130, 0.003125, 0.545);
+
+        String written = MetricsJson.write(measured, simulated);
+        JsonNode json = new ObjectMapper().readTree(written);
+
+        List<String> topKeys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(topKeys::add);
+        List<String> twinKeys = new ArrayList<>();
+        json.get("simulated").fieldNames().forEachRemaining(twinKeys::add);
+        assertThat(topKeys).last().isEqualTo("simulated");
+        assertThat(twinKeys).isEqualTo(topKeys.subList(0, topKeys.size() - 1));
+        assertThat(written.lines()).hasSize(1);
+        // The measured half is the one-run JSON unchanged, and the twin's object is the twin's one-run JSON.
+        assertThat(written).isEqualTo(MetricsJson.write(measured).replaceFirst("}$", "")
+                + ",\"simulated\":" + MetricsJson.write(simulated) + "}");
+        assertThat(json.get("simulated").get("runId").asText()).isEqualTo("local-1-twin");
+        assertThat(json.get("simulated").get("maxInsertsPerSecond").asLong()).isEqualTo(30);
+        assertThat(MetricsJson.read(written)).isEqualTo(measured);
     }
 }

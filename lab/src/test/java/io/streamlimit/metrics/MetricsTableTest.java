@@ -37,4 +37,31 @@ class MetricsTableTest {
         assertThat(table.lines().filter(l -> l.startsWith("Provisioned concurrency cost")).findFirst().orElseThrow())
                 .matches("Provisioned concurrency cost\\s+\\$0\\.000000\\s+\\$0\\.003125");
     }
+
+    @Test
+    void measured_and_simulated_sit_side_by_side_under_their_own_headers() {
+        RunMetrics simulated = new RunMetrics("run-1-twin", "03-sqs-rc1-low-visibility", "simulate", 1_000, 742, 258,
+                998.25, 1, 0.743, 2, 0, 3, 3_999, 1_250, 9, 0.004359, 0, 0.743);
+
+        String table = MetricsTable.format(MetricsJsonTest.SAMPLE, simulated);
+        List<String> lines = table.lines().toList();
+
+        assertThat(lines).hasSize(2 + Metric.values().length);
+        assertThat(Arrays.asList(lines.get(0).trim().split("\\s+"))).containsExactly("Metric", "Measured", "Simulated");
+        assertThat(lines).extracting(String::length).containsOnly(lines.get(0).length());
+        // Labels padded to the longest label, each column right-aligned to its widest value.
+        assertThat(line(table, "Events failed")).isEqualTo(String.format("%-28s  %10s  %9s", "Events failed", "269", "258"));
+        assertThat(line(table, "Events completed")).matches("Events completed\\s+731\\s+742");
+        assertThat(line(table, "Events failed")).matches("Events failed\\s+269\\s+258");
+        assertThat(line(table, "Time taken")).matches("Time taken\\s+1000\\.000 s\\s+998\\.250 s");
+        assertThat(line(table, "Max DB inserts per second")).matches("Max DB inserts per second\\s+1\\s+2");
+        assertThat(line(table, "Seconds over the limit")).matches("Seconds over the limit\\s+0\\s+3");
+        assertThat(line(table, "Throttles")).matches("Throttles\\s+4120\\s+3999");
+        assertThat(line(table, "Cost")).matches("Cost\\s+\\$0\\.000000\\s+\\$0\\.004359");
+        assertThat(line(table, "Efficiency")).matches("Efficiency\\s+1\\.000\\s+0\\.743");
+    }
+
+    private static String line(String table, String label) {
+        return table.lines().filter(l -> l.startsWith(label + " ")).findFirst().orElseThrow();
+    }
 }

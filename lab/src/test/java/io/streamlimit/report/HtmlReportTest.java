@@ -111,4 +111,55 @@ class HtmlReportTest {
 
         assertThat(Files.readString(file)).contains("<h1>Run r5</h1>");
     }
+
+    @Test
+    void with_a_twin_the_inserts_chart_draws_both_series_with_a_legend_and_the_table_both_columns() {
+        RunDataBuilder local = run("local-1").scenario("05-sqs-rc5-high-visibility").mode("local").limit(5).totalEvents(20);
+        for (int i = 0; i < 20; i++) { // 4 a second for 5 seconds
+            long start = 100 + (i / 4) * 1_000L;
+            local.invoke("b" + i, start, 900).row(i, 0, start + 5, start + 900, "b" + i);
+        }
+        RunData measured = local.build();
+        RunData simulated = SampleRuns.fastRun("local-1-twin", 20); // 5 a second for 4 seconds
+        MetricsCalculator calculator = new MetricsCalculator();
+        RunMetrics measuredMetrics = calculator.compute(measured);
+        Twin twin = new Twin(simulated, calculator.compute(simulated));
+
+        String html = new HtmlReport().render(measured, measuredMetrics, twin);
+
+        String inserts = Svg.chart(html, "chart-inserts");
+        // y: 0..5 over 168 px up from 196, so 4/s at 61.6 and 5/s at 28. x: the measured run's 6 seconds
+        // (its last completion falls in the sixth) over 880 px from 64; the twin's 5 end a second earlier.
+        assertThat(Svg.pathData(inserts, "series")).isEqualTo("M64 61.6H210.7V61.6H357.3V61.6H504V61.6H650.7V61.6H797.3V196H944");
+        assertThat(Svg.pathData(inserts, "twin")).isEqualTo("M64 28H210.7V28H357.3V28H504V28H650.7V196H797.3");
+        assertThat(inserts).contains("<g class=\"legend\">",
+                "<line class=\"series\" x1=\"564\" x2=\"584\" y1=\"14\" y2=\"14\"/>"
+                        + "<text class=\"legend-label\" x=\"590\" y=\"18\">measured (local)</text>",
+                "<line class=\"twin\" x1=\"714\" x2=\"734\" y1=\"14\" y2=\"14\"/>"
+                        + "<text class=\"legend-label\" x=\"740\" y=\"18\">simulated (model)</text>");
+        for (String id : CHART_IDS) {
+            if (!id.equals("chart-inserts")) {
+                assertThat(Svg.chart(html, id)).as(id).doesNotContain("class=\"twin\"", "class=\"legend\"");
+            }
+        }
+        assertThat(html).contains("<thead><tr><th>Metric</th><th>Measured</th><th>Simulated</th></tr></thead>",
+                "simulated twin <b>local-1-twin</b>");
+        for (Metric metric : Metric.values()) {
+            assertThat(html).contains("<tr data-key=\"" + metric.jsonKey() + "\"><th>" + metric.label() + "</th><td>"
+                    + metric.display(measuredMetrics).replace("&", "&amp;") + "</td><td>"
+                    + metric.display(twin.metrics()).replace("&", "&amp;") + "</td></tr>");
+        }
+    }
+
+    @Test
+    void without_a_twin_the_report_is_the_one_run_report() {
+        RunData data = SampleRuns.throttledRun("r1", 100);
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+
+        String html = new HtmlReport().render(data, metrics, null);
+
+        assertThat(html).isEqualTo(new HtmlReport().render(data, metrics))
+                .doesNotContain("class=\"twin\"", "class=\"legend\"", "simulated twin", "<th>Simulated</th>")
+                .contains("<thead><tr><th>Metric</th><th>Value</th></tr></thead>");
+    }
 }

@@ -4,8 +4,11 @@ import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.local.run.LocalRun;
 import io.streamlimit.local.run.LocalRunOptions;
 import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.results.RunData;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.ScenarioLoader;
+import io.streamlimit.sim.SimulationOptions;
+import io.streamlimit.sim.Simulator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
             "Runs a scenario end to end on the local stack (ElasticMQ, DynamoDB Local, embedded PostgreSQL,",
-            "the local SNS topic and the Lambda emulator), prints the metrics and writes the HTML report."})
+            "the local SNS topic and the Lambda emulator), prints the metrics and writes the HTML report.",
+            "Beside each measured value it prints the simulator's prediction of the same run (its twin),",
+            "so where the emulator and the model disagree shows at once."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "N", description = "Send N events instead of the scenario's total.")
     Integer events;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Random seed of the simulated twin (default: ${DEFAULT-VALUE}); the local run draws no random numbers.")
+    long seed;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
@@ -55,14 +64,18 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         Clock clock = Clock.systemUTC();
         String runId = RunIds.next("local", clock);
+        // One behaviour for the run and its twin: the twin predicts the run only if both model the same AWS.
+        AwsBehaviour behaviour = AwsBehaviour.CURRENT;
+        // The twin first: it takes about a second, and alongside the run it would take CPU from the measurement.
+        RunData twin = Simulator.run(scenario, new SimulationOptions(seed, events, runId + "-twin", behaviour)).runData();
         var err = spec.commandLine().getErr();
         err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
         try (LocalStack stack = LocalStack.start(results.stackOptions())) {
             ProgressBar progress = new ProgressBar(err, System.console() != null);
             LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
-            LocalRun.Result result = new LocalRun(stack, AwsBehaviour.CURRENT, clock, progress).run(scenario, options);
+            LocalRun.Result result = new LocalRun(stack, behaviour, clock, progress).run(scenario, options);
             progress.finish();
-            RunOutput.finish(result.data(), stack.results(), reportDir, json, spec.commandLine().getOut(), err);
+            RunOutput.finish(result.data(), twin, stack.results(), reportDir, json, spec.commandLine().getOut(), err);
         }
         return 0;
     }

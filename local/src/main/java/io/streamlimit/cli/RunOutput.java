@@ -5,6 +5,7 @@ import io.streamlimit.metrics.MetricsJson;
 import io.streamlimit.metrics.MetricsTable;
 import io.streamlimit.metrics.RunMetrics;
 import io.streamlimit.report.HtmlReport;
+import io.streamlimit.report.Twin;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
 import java.io.PrintWriter;
@@ -20,16 +21,31 @@ final class RunOutput {
     }
 
     static RunMetrics finish(RunData data, ResultsStore store, Path reportDir, boolean json, PrintWriter out, PrintWriter err) {
-        RunMetrics metrics = new MetricsCalculator().compute(data);
+        return finish(data, null, store, reportDir, json, out, err);
+    }
+
+    /**
+     * @param twinData the simulator's prediction of this run, or null; its metrics are printed and
+     *     drawn beside the measured ones but its rows are not saved: it is a prediction, not a run,
+     *     and {@code streamlimit simulate} with the same seed and events reproduces it
+     */
+    static RunMetrics finish(RunData data, RunData twinData, ResultsStore store, Path reportDir, boolean json,
+            PrintWriter out, PrintWriter err) {
+        MetricsCalculator calculator = new MetricsCalculator();
+        RunMetrics metrics = calculator.compute(data);
+        Twin twin = twinData == null ? null : new Twin(twinData, calculator.compute(twinData));
         if (store != null) {
             store.saveRunData(data);
             store.saveSummary(data.run().runId(), metrics);
         }
-        Path report = new HtmlReport().write(data, metrics, reportDir.resolve(data.run().runId() + ".html"));
+        Path report = new HtmlReport().write(data, metrics, twin, reportDir.resolve(data.run().runId() + ".html"));
         if (json) {
-            out.println(MetricsJson.write(metrics));
+            out.println(twin == null ? MetricsJson.write(metrics) : MetricsJson.write(metrics, twin.metrics()));
         } else {
-            out.println(MetricsTable.format(metrics));
+            out.println(twin == null ? MetricsTable.format(metrics) : MetricsTable.format(metrics, twin.metrics()));
+            if (twin != null) {
+                out.println("Simulated: the simulator's twin of this run (" + twin.metrics().runId() + "), not saved.");
+            }
             out.println("Report: " + report.toAbsolutePath());
             if (store != null) {
                 out.println("Rows saved as run " + data.run().runId() + " in the results database.");

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,6 +79,38 @@ class CliTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void run_json_prints_the_measurement_with_its_simulated_twin_under_the_same_keys() throws Exception {
+        Path results = dir.resolve("results");
+        Result result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20", "--seed", "3",
+                "--results-dir", results.toString(), "--report-dir", dir.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().strip().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        JsonNode simulated = json.get("simulated");
+        assertThat(simulated).isNotNull();
+        List<String> topKeys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(topKeys::add);
+        List<String> twinKeys = new ArrayList<>();
+        simulated.fieldNames().forEachRemaining(twinKeys::add);
+        assertThat(twinKeys).isEqualTo(topKeys.subList(0, topKeys.size() - 1));
+        String runId = json.get("runId").asText();
+        assertThat(json.get("mode").asText()).isEqualTo("local");
+        assertThat(json.get("totalEvents").asLong()).isEqualTo(20);
+        assertThat(simulated.get("runId").asText()).isEqualTo(runId + "-twin");
+        assertThat(simulated.get("mode").asText()).isEqualTo("simulate");
+        assertThat(simulated.get("scenario").asText()).isEqualTo("recommended");
+        assertThat(simulated.get("totalEvents").asLong()).isEqualTo(20);
+        assertThat(simulated.get("eventsCompleted").asLong()).isEqualTo(20);
+        assertThat(Files.readString(dir.resolve(runId + ".html")))
+                .contains("<path class=\"twin\" d=\"M", "simulated (model)", "measured (local)");
+
+        // The twin is a prediction printed beside the run, not a run of its own.
+        Result listed = execute("compare", "--results-dir", results.toString());
+        assertThat(listed.out()).contains(runId).doesNotContain(runId + "-twin");
     }
 
     @Test
