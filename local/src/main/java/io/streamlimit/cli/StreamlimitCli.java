@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             UpCommand.class,
             SimulateCommand.class,
+            FidelityCommand.class,
             CompareCommand.class,
             RecommendCommand.class,
             ChaosCommand.class,
