@@ -12,7 +12,10 @@ import io.streamlimit.aws.AwsBehaviour;
  * proportional-decrease controller: under a reservation it settles where the throttles it causes
  * balance its growth.
  *
- * <p>A mapping that has idled before the run (as in every experiment) starts at its idle floor.
+ * <p>A mapping that has idled before the run (as in every experiment) starts at its idle floor:
+ * as low as {@code minConcurrentBatches} (2), but with MaximumConcurrency set AWS does not scale
+ * it below {@code initialConcurrentBatches} (5). The June 2020 trace's SQS consumer without a
+ * limit started with 2 environments.
  */
 public final class MappingScaler {
 
@@ -25,9 +28,16 @@ public final class MappingScaler {
                     ? aws.maxConcurrentBatches()
                     : Math.min(maximumConcurrency, aws.maxConcurrentBatches());
             long tick = aws.mappingScalingTick().toMillis();
-            return new Settings(Math.min(aws.minConcurrentBatches(), ceiling), ceiling,
+            int idleFloor = maximumConcurrency == null ? aws.minConcurrentBatches() : aws.initialConcurrentBatches();
+            return new Settings(Math.min(idleFloor, ceiling), ceiling,
                     aws.concurrentBatchesAddedPerMinute() * tick / 60_000.0,
                     aws.mappingBatchesRemovedPerThrottle(), aws.mappingBatchesRemovedPerError(), tick);
+        }
+
+        /** The same mapping with no more than {@code most} batches (a local emulator's thread cap). */
+        public Settings capped(int most) {
+            return new Settings(Math.min(idleFloor, most), Math.min(ceiling, most), addedPerTick, removedPerThrottle,
+                    removedPerError, tickMillis);
         }
     }
 

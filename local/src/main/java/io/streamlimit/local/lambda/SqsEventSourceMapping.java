@@ -59,7 +59,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.function = function;
         this.clock = clock;
         this.observer = observer;
-        this.scaler = new MappingScaler(MappingScaler.Settings.of(config.behaviour(), config.pollerCeiling()));
+        this.scaler = new MappingScaler(
+                MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
         this.invokeRetry = InvokeRetry.of(config.behaviour());
     }
 
