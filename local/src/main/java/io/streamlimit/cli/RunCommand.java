@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(results.stackOptions())) {
             ProgressBar progress = new ProgressBar(err, System.console() != null);
             LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
-            LocalRun.Result result = new LocalRun(stack, AwsBehaviour.CURRENT, clock, progress).run(scenario, options);
+            LocalRun.Result result = new LocalRun(stack, AwsBehaviour.current(), clock, progress).run(scenario, options);
             progress.finish();
             RunOutput.finish(result.data(), stack.results(), reportDir, json, spec.commandLine().getOut(), err);
         }

@@ -59,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         // A run id derived from the inputs: simulating again replaces the same run.
         String runId = "sim-" + scenario.name() + "-seed" + seed + (events == null ? "" : "-events" + events);
-        SimulationOptions options = new SimulationOptions(seed, events, runId, AwsBehaviour.CURRENT);
+        SimulationOptions options = new SimulationOptions(seed, events, runId, AwsBehaviour.current());
         PrintWriter err = spec.commandLine().getErr();
         SimulationResult result = Simulator.run(scenario, options, progress -> {
             if (progress.finished() || progress.total() >= 100_000) {
