@@ -1,11 +1,9 @@
 package io.streamlimit.cli;
 
-import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.local.run.LocalRun;
 import io.streamlimit.local.run.LocalRunOptions;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +45,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResultsOptions results;
 
+    @Mixin
+    AwsProfileOption awsProfile;
+
     @Override
     public Integer call() throws Exception {
         if (events != null && events < 1) {
             throw new UserError("--events: must be 1 or more, got " + events);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
+        Scenario scenario = loaded.scenario();
         Clock clock = Clock.systemUTC();
         String runId = RunIds.next("local", clock);
         var err = spec.commandLine().getErr();
@@ -60,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(results.stackOptions())) {
             ProgressBar progress = new ProgressBar(err, System.console() != null);
             LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
-            LocalRun.Result result = new LocalRun(stack, AwsBehaviour.current(), clock, progress).run(scenario, options);
+            LocalRun.Result result = new LocalRun(stack, loaded.behaviour(), clock, progress).run(scenario, options);
             progress.finish();
             RunOutput.finish(result.data(), stack.results(), reportDir, json, spec.commandLine().getOut(), err);
         }
