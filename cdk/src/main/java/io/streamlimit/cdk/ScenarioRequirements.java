@@ -14,15 +14,9 @@ import io.streamlimit.scenario.Scenario;
  */
 public final class ScenarioRequirements {
 
-    // Lambda quotas: timeout 1 to 900 s, memory 128 to 10,240 MB.
-    static final int MAX_FUNCTION_TIMEOUT_SECONDS = 900;
-    static final int MIN_MEMORY_MB = 128;
-    static final int MAX_MEMORY_MB = 10_240;
-    // SQS event source: up to 10,000 messages a batch once a batching window is set.
-    static final int MAX_BATCH_SIZE_WITH_WINDOW = 10_000;
-
     private final AwsBehaviour aws;
 
+    /** @param aws the limits and quotas to check against, each with its source */
     public ScenarioRequirements(AwsBehaviour aws) {
         this.aws = aws;
     }
@@ -72,13 +66,13 @@ public final class ScenarioRequirements {
     }
 
     void functionTimeout(int seconds) {
-        require(seconds >= 1 && seconds <= MAX_FUNCTION_TIMEOUT_SECONDS, "consumer.timeoutSeconds",
-                "AWS requires 1 to " + MAX_FUNCTION_TIMEOUT_SECONDS + ", got " + seconds);
+        int max = aws.maxFunctionTimeoutSeconds();
+        require(seconds >= 1 && seconds <= max, "consumer.timeoutSeconds", "AWS requires 1 to " + max + ", got " + seconds);
     }
 
     void memory(int megabytes) {
-        require(megabytes >= MIN_MEMORY_MB && megabytes <= MAX_MEMORY_MB, "consumer.memoryMb",
-                "AWS requires " + MIN_MEMORY_MB + " to " + MAX_MEMORY_MB + ", got " + megabytes);
+        require(megabytes >= aws.minMemoryMb() && megabytes <= aws.maxMemoryMb(), "consumer.memoryMb",
+                "AWS requires " + aws.minMemoryMb() + " to " + aws.maxMemoryMb() + ", got " + megabytes);
     }
 
     void visibilityTimeout(int seconds, int functionTimeoutSeconds) {
@@ -99,7 +93,7 @@ public final class ScenarioRequirements {
     void batch(int size, int windowSeconds) {
         require(windowSeconds >= 0 && windowSeconds <= aws.maxBatchWindowSeconds(), "queue.batchWindowSeconds",
                 "AWS requires 0 to " + aws.maxBatchWindowSeconds() + ", got " + windowSeconds);
-        int max = windowSeconds == 0 ? aws.maxBatchSizeWithoutWindow() : MAX_BATCH_SIZE_WITH_WINDOW;
+        int max = aws.maxBatchSize(windowSeconds);
         require(size >= 1 && size <= max, "queue.batchSize", "AWS requires 1 to " + max
                 + (windowSeconds == 0 ? " without a batching window" : " with a batching window") + ", got " + size);
     }

@@ -99,7 +99,7 @@ public final class ScenarioStack extends Stack {
     }
 
     private static Scenario checked(Scenario scenario) {
-        new ScenarioRequirements(AwsBehaviour.CURRENT).check(scenario);
+        new ScenarioRequirements(AwsBehaviour.current()).check(scenario);
         return scenario;
     }
 
@@ -176,7 +176,7 @@ public final class ScenarioStack extends Stack {
     private Function createConsumer(Table ledger, Queue deadLetters) {
         ConsumerSpec spec = scenario.consumer();
         boolean throughQueue = scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA;
-        AwsBehaviour aws = AwsBehaviour.CURRENT;
+        AwsBehaviour aws = AwsBehaviour.current();
         Function consumer = functions.create("Consumer", throughQueue ? CONSUMER_HANDLER : SNS_CONSUMER_HANDLER,
                 "streamlimit consumer of " + scenario.name(), spec.memoryMb(), spec.timeoutSeconds(),
                 Map.of("TABLE_NAME", ledger.getTableName(),
@@ -211,7 +211,7 @@ public final class ScenarioStack extends Stack {
      * on-failure DLQ) are the alias's, since Lambda keeps them per qualifier.
      */
     private Alias createProvisionedAlias(Function consumer, Queue deadLetters) {
-        AwsBehaviour aws = AwsBehaviour.CURRENT;
+        AwsBehaviour aws = AwsBehaviour.current();
         Alias.Builder alias = Alias.Builder.create(this, "ConsumerLiveAlias")
                 .aliasName(CONSUMER_ALIAS)
                 .description("The consumer version " + scenario.name() + " invokes, with "

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The stack's own guard names the key of every value AWS would refuse. */
 class ScenarioRequirementsTest {
 
-    private final ScenarioRequirements requirements = new ScenarioRequirements(AwsBehaviour.CURRENT);
+    private final ScenarioRequirements requirements = new ScenarioRequirements(AwsBehaviour.current());
 
     @Test
     void maximum_concurrency_1_is_refused_naming_the_key() {

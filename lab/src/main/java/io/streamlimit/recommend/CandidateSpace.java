@@ -1,5 +1,6 @@
 package io.streamlimit.recommend;
 
+import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.EventsSpec;
@@ -15,11 +16,12 @@ import java.util.List;
  * n x b x 1000 / callMillis calls a second, and only the (b, n) that come closest to the limit
  * without passing it are tried; around each, the ways of holding concurrency at n (maximum
  * concurrency, reserved concurrency, both) and three visibility timeouts, with AWS's minimum
- * advised maxReceiveCount (5). A larger receive limit only matters where messages are received
- * again, so it is tried afterwards, only for candidates that lost events
- * ({@link #moreReceives}). SNS straight to Lambda is tried for batch size 1. Every candidate is
- * tried twice: without provisioned concurrency and with all n environments provisioned (the
- * concurrency it uses), which saves the first cold start at the price of the provisioned time.
+ * advised maxReceiveCount (5; the advice and the limits come from the {@link AwsBehaviour} the
+ * candidates run under). A larger receive limit only matters where messages are received again,
+ * so it is tried afterwards, only for candidates that lost events ({@link #moreReceives}). SNS
+ * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
+ * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
+ * which saves the first cold start at the price of the provisioned time.
  */
 final class CandidateSpace {
 
@@ -32,15 +34,17 @@ final class CandidateSpace {
     static final String PROVISIONED = ", every environment provisioned";
 
     private static final int[] BATCH_SIZES = {10, 5, 2, 1};
-    private static final int MAX_RECEIVE_COUNT = 5;
     private static final int MORE_RECEIVES = 10;
     private static final int LONG_VISIBILITY_SECONDS = 1_200;
 
     private final RecommendRequest request;
+    private final AwsBehaviour aws;
     private final int timeoutSeconds;
 
-    CandidateSpace(RecommendRequest request) {
+    /** @param aws the behaviour the candidates will run under: its limits bound them */
+    CandidateSpace(RecommendRequest request, AwsBehaviour aws) {
         this.request = request;
+        this.aws = aws;
         // Room for the calls plus a margin, never under the default.
         this.timeoutSeconds = Math.max(ConsumerSpec.DEFAULT_TIMEOUT_SECONDS,
                 2 * (int) Math.ceil(request.callMillis() / 1000.0));
@@ -79,23 +83,28 @@ final class CandidateSpace {
         return shapes;
     }
 
-    /** Environments of {@code batch} records each that stay within the limit. */
+    /**
+     * Environments of {@code batch} records each that stay within the limit, and within what one
+     * function can reserve and one mapping can be capped at.
+     */
     private int environments(int batch) {
         long perEnvironmentPerSecond = (long) batch * 1_000;
         long n = (long) request.limitPerSecond() * request.callMillis() / perEnvironmentPerSecond;
-        return (int) Math.min(n, 900);
+        return (int) Math.min(n, Math.min(aws.unreservedConcurrency(), aws.maxMaximumConcurrency()));
     }
 
     /** @param provisioned the provisioned concurrency: 0 or {@code environments} */
     private void addQueued(List<Candidate> out, int batch, int environments, int provisioned) {
         int window = batch > 1 ? 1 : 0;
         // AWS's guidance first, so that it wins ties.
-        int[] visibilities = {6 * timeoutSeconds + window, LONG_VISIBILITY_SECONDS, timeoutSeconds + window};
-        int maximum = Math.max(2, environments);
+        int[] visibilities = {
+            aws.recommendedVisibilityTimeoutSeconds(timeoutSeconds, window), LONG_VISIBILITY_SECONDS, timeoutSeconds + window};
+        int maximum = Math.max(aws.minMaximumConcurrency(), environments);
         for (int visibility : visibilities) {
-            QueueSpec queue = new QueueSpec(visibility, MAX_RECEIVE_COUNT, batch, window);
+            QueueSpec queue = new QueueSpec(visibility, aws.recommendedMinMaxReceiveCount(), batch, window);
             out.add(queued(PACED, queue, environments, maximum, provisioned));
-            if (environments >= 2) {
+            // The spare reserved environment must fit in the unreserved pool.
+            if (environments >= 2 && environments < aws.unreservedConcurrency()) {
                 out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned));
                 out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned));
             }

@@ -40,11 +40,11 @@ public final class Recommender {
 
     /** Prices runs with the list-price {@link CostModel} and the current AWS behaviour. */
     public Recommender() {
-        this(new CostModel(), AwsBehaviour.CURRENT);
+        this(new CostModel(), AwsBehaviour.current());
     }
 
     public Recommender(CostEstimator costEstimator) {
-        this(costEstimator, AwsBehaviour.CURRENT);
+        this(costEstimator, AwsBehaviour.current());
     }
 
     public Recommender(CostEstimator costEstimator, AwsBehaviour behaviour) {
@@ -53,7 +53,7 @@ public final class Recommender {
     }
 
     public Recommendation recommend(RecommendRequest request) {
-        CandidateSpace space = new CandidateSpace(request);
+        CandidateSpace space = new CandidateSpace(request, behaviour);
         List<Scored> scored = new ArrayList<>();
         for (Candidate candidate : space.candidates()) {
             scored.add(new Scored(scored.size(), candidate));

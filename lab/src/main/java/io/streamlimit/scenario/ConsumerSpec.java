@@ -5,6 +5,10 @@ import io.streamlimit.aws.AwsBehaviour;
 /**
  * The consumer function.
  *
+ * <p>A consumer built in code checks AWS's API limits as documented today
+ * ({@link AwsBehaviour#current()}); the account's unreserved pool differs per account, so only
+ * {@link #validate(AwsBehaviour)}, given the behaviour the scenario runs under, checks against it.
+ *
  * @param reservedConcurrency null: no reservation, the account's unreserved pool applies; 0 is
  *     allowed (AWS's way to stop a function) but nothing then runs
  * @param maximumConcurrency the event source mapping's ScalingConfig.MaximumConcurrency, or null
@@ -23,30 +27,9 @@ public record ConsumerSpec(
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
     public static final int DEFAULT_MEMORY_MB = 512;
 
-    /** Lambda's limits: timeout up to 15 minutes, memory 128 MB to 10,240 MB. */
-    public static final int MAX_TIMEOUT_SECONDS = 900;
-    public static final int MIN_MEMORY_MB = 128;
-    public static final int MAX_MEMORY_MB = 10_240;
-
     public ConsumerSpec {
-        AwsBehaviour aws = AwsBehaviour.CURRENT;
-        // AWS keeps unreservedMinimum of the account's concurrency free of reservations.
-        Checks.optionalRange("consumer.reservedConcurrency", reservedConcurrency, 0,
-                aws.unreservedConcurrency());
-        Checks.optionalRange("consumer.maximumConcurrency", maximumConcurrency,
-                aws.minMaximumConcurrency(), aws.maxMaximumConcurrency());
-        Checks.range("consumer.timeoutSeconds", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
-        Checks.range("consumer.memoryMb", memoryMb, MIN_MEMORY_MB, MAX_MEMORY_MB);
-        // PutProvisionedConcurrencyConfig: no more than the function's reserved concurrency, and
-        // without a reservation no more than the account's unreserved pool.
-        int maxProvisioned = reservedConcurrency != null ? reservedConcurrency : aws.unreservedConcurrency();
-        if (provisionedConcurrency < 0 || provisionedConcurrency > maxProvisioned) {
-            throw new ScenarioException("consumer.provisionedConcurrency", "must be 0 to " + maxProvisioned
-                    + (reservedConcurrency != null
-                            ? " (at most consumer.reservedConcurrency, " + reservedConcurrency + ")"
-                            : " (the account's unreserved concurrency)")
-                    + ", got " + provisionedConcurrency);
-        }
+        check(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency,
+                AwsBehaviour.current(), false);
     }
 
     /** Without provisioned concurrency. */
@@ -54,8 +37,46 @@ public record ConsumerSpec(
         this(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, 0);
     }
 
+    /**
+     * Checks this consumer against the limits and quotas of {@code aws}.
+     *
+     * @return this consumer
+     * @throws ScenarioException naming the first key AWS would refuse
+     */
+    public ConsumerSpec validate(AwsBehaviour aws) {
+        check(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency, aws, true);
+        return this;
+    }
+
     /** This consumer with {@code provisioned} environments kept initialized. */
     public ConsumerSpec withProvisionedConcurrency(int provisioned) {
         return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisioned);
+    }
+
+    /**
+     * @param quotas also check the upper bounds the account's quotas set (the unreserved pool); a
+     *     consumer built in code may assume a larger pool than today's default
+     */
+    private static void check(Integer reservedConcurrency, Integer maximumConcurrency, int timeoutSeconds, int memoryMb,
+            int provisionedConcurrency, AwsBehaviour aws, boolean quotas) {
+        // AWS keeps unreservedMinimum of the account's concurrency free of reservations.
+        if (reservedConcurrency != null && (quotas || reservedConcurrency < 0)) {
+            Checks.range("consumer.reservedConcurrency", reservedConcurrency, 0, aws.unreservedConcurrency());
+        }
+        Checks.optionalRange("consumer.maximumConcurrency", maximumConcurrency,
+                aws.minMaximumConcurrency(), aws.maxMaximumConcurrency());
+        Checks.range("consumer.timeoutSeconds", timeoutSeconds, 1, aws.maxFunctionTimeoutSeconds());
+        Checks.range("consumer.memoryMb", memoryMb, aws.minMemoryMb(), aws.maxMemoryMb());
+        // PutProvisionedConcurrencyConfig: no more than the function's reserved concurrency, and
+        // without a reservation no more than the account's unreserved pool.
+        int maxProvisioned = reservedConcurrency != null ? reservedConcurrency : aws.unreservedConcurrency();
+        boolean tooMany = provisionedConcurrency > maxProvisioned && (reservedConcurrency != null || quotas);
+        if (provisionedConcurrency < 0 || tooMany) {
+            throw new ScenarioException("consumer.provisionedConcurrency", "must be 0 to " + maxProvisioned
+                    + (reservedConcurrency != null
+                            ? " (at most consumer.reservedConcurrency, " + reservedConcurrency + ")"
+                            : " (the account's unreserved concurrency)")
+                    + ", got " + provisionedConcurrency);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.streamlimit.scenario;
 
+import io.streamlimit.aws.AwsBehaviour;
+
 /**
  * The rate-limited external service: each processed event is one call of {@code callMillis}.
  *
@@ -14,7 +16,21 @@ public record DownstreamSpec(int ratePerSecond, int callMillis, boolean enforce)
 
     public DownstreamSpec {
         Checks.range("downstream.ratePerSecond", ratePerSecond, 1, 1_000_000);
+        checkCall(callMillis, AwsBehaviour.current());
+    }
+
+    /**
+     * Checks the call against the longest invocation {@code aws} allows.
+     *
+     * @return this downstream
+     */
+    public DownstreamSpec validate(AwsBehaviour aws) {
+        checkCall(callMillis, aws);
+        return this;
+    }
+
+    private static void checkCall(int callMillis, AwsBehaviour aws) {
         // A call can last at most as long as the longest Lambda invocation.
-        Checks.range("downstream.callMillis", callMillis, 0, ConsumerSpec.MAX_TIMEOUT_SECONDS * 1_000);
+        Checks.range("downstream.callMillis", callMillis, 0, aws.maxFunctionTimeoutSeconds() * 1_000);
     }
 }

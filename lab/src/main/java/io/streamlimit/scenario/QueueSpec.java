@@ -3,7 +3,9 @@ package io.streamlimit.scenario;
 import io.streamlimit.aws.AwsBehaviour;
 
 /**
- * The SQS queue and its event source mapping (only for {@code sns-sqs-lambda}).
+ * The SQS queue and its event source mapping (only for {@code sns-sqs-lambda}). A queue built in
+ * code checks AWS's limits as documented today ({@link AwsBehaviour#current()});
+ * {@link #validate(AwsBehaviour)} checks those of the behaviour the scenario runs under.
  *
  * @param batchSize 1 to 10; up to 10,000 with a batching window, as AWS allows for standard queues
  */
@@ -19,26 +21,33 @@ public record QueueSpec(
     public static final int DEFAULT_BATCH_SIZE = 1;
     public static final int DEFAULT_BATCH_WINDOW_SECONDS = 0;
 
-    /** Largest batch with a batching window (standard queues). */
-    public static final int MAX_BATCH_SIZE_WITH_WINDOW = 10_000;
-
     public QueueSpec {
-        AwsBehaviour aws = AwsBehaviour.CURRENT;
-        Checks.range("queue.visibilityTimeoutSeconds", visibilityTimeoutSeconds, 0,
-                (int) aws.maxVisibilityTimeout().toSeconds());
-        Checks.range("queue.maxReceiveCount", maxReceiveCount, aws.minMaxReceiveCount(),
-                aws.maxMaxReceiveCount());
-        Checks.range("queue.batchWindowSeconds", batchWindowSeconds, 0, aws.maxBatchWindowSeconds());
-        if (batchWindowSeconds == 0) {
-            Checks.range("queue.batchSize", batchSize, 1, aws.maxBatchSizeWithoutWindow());
-        } else {
-            Checks.range("queue.batchSize", batchSize, 1, MAX_BATCH_SIZE_WITH_WINDOW);
-        }
+        check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, AwsBehaviour.current());
     }
 
     /** The queue a scenario gets when it names {@code sns-sqs-lambda} without a {@code queue} block. */
     public static QueueSpec defaults() {
         return new QueueSpec(DEFAULT_VISIBILITY_TIMEOUT_SECONDS, DEFAULT_MAX_RECEIVE_COUNT,
                 DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WINDOW_SECONDS);
+    }
+
+    /**
+     * Checks this queue against the limits of {@code aws}.
+     *
+     * @return this queue
+     * @throws ScenarioException naming the first key AWS would refuse
+     */
+    public QueueSpec validate(AwsBehaviour aws) {
+        check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, aws);
+        return this;
+    }
+
+    private static void check(int visibilityTimeoutSeconds, int maxReceiveCount, int batchSize, int batchWindowSeconds,
+            AwsBehaviour aws) {
+        Checks.range("queue.visibilityTimeoutSeconds", visibilityTimeoutSeconds, 0,
+                (int) aws.maxVisibilityTimeout().toSeconds());
+        Checks.range("queue.maxReceiveCount", maxReceiveCount, aws.minMaxReceiveCount(), aws.maxMaxReceiveCount());
+        Checks.range("queue.batchWindowSeconds", batchWindowSeconds, 0, aws.maxBatchWindowSeconds());
+        Checks.range("queue.batchSize", batchSize, 1, aws.maxBatchSize(batchWindowSeconds));
     }
 }

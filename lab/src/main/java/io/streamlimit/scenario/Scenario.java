@@ -1,14 +1,19 @@
 package io.streamlimit.scenario;
 
+import io.streamlimit.aws.AwsBehaviour;
 import java.util.regex.Pattern;
 
 /**
  * One experiment: what to send, how the pipeline is configured and what the downstream allows.
  * Loaded from a YAML file by {@link ScenarioLoader}; every part validates itself and names the
- * key that is wrong.
+ * key that is wrong, against AWS's limits as documented today; {@link #validate(AwsBehaviour)}
+ * checks the limits and quotas of the behaviour the scenario runs under.
  *
  * @param name letters, digits, {@code . _ -}, up to 64 characters (it names stacks and runs)
  * @param queue required for {@code sns-sqs-lambda}, absent for {@code sns-lambda}
+ * @param awsProfile the AWS behaviour the scenario runs under: a profile name such as {@code 2020}
+ *     or a profile file (relative to the scenario file), as {@code io.streamlimit.aws.AwsProfiles}
+ *     resolves it; null: {@code current}, or whatever the command line names
  */
 public record Scenario(
         String name,
@@ -17,7 +22,8 @@ public record Scenario(
         Pipeline pipeline,
         QueueSpec queue,
         ConsumerSpec consumer,
-        DownstreamSpec downstream) {
+        DownstreamSpec downstream,
+        String awsProfile) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -28,6 +34,9 @@ public record Scenario(
                     "must be 1 to 64 of A-Z a-z 0-9 . _ -, got \"" + name + "\"");
         }
         description = description == null ? "" : description;
+        if (awsProfile != null && awsProfile.isBlank()) {
+            throw new ScenarioException("awsProfile", "must be a profile name or a profile file, got \"" + awsProfile + "\"");
+        }
         Checks.required("events", events);
         Checks.required("pipeline", pipeline);
         Checks.required("consumer", consumer);
@@ -49,19 +58,45 @@ public record Scenario(
         }
     }
 
+    /** Without an AWS profile of its own: {@code current}, unless the command line names another. */
+    public Scenario(String name, String description, EventsSpec events, Pipeline pipeline, QueueSpec queue,
+            ConsumerSpec consumer, DownstreamSpec downstream) {
+        this(name, description, events, pipeline, queue, consumer, downstream, null);
+    }
+
+    /**
+     * Checks the scenario against the limits and quotas of the behaviour it runs under.
+     *
+     * @return this scenario
+     * @throws ScenarioException naming the first key AWS would refuse
+     */
+    public Scenario validate(AwsBehaviour aws) {
+        if (queue != null) {
+            queue.validate(aws);
+        }
+        consumer.validate(aws);
+        downstream.validate(aws);
+        return this;
+    }
+
     /** The same scenario with another consumer. */
     public Scenario withConsumer(ConsumerSpec newConsumer) {
-        return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream);
+        return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream, awsProfile);
     }
 
     /** The same scenario with another number of events (the {@code --events} override). */
     public Scenario withEventsTotal(int total) {
         return new Scenario(name, description, events.withTotal(total), pipeline, queue, consumer,
-                downstream);
+                downstream, awsProfile);
     }
 
     /** The same scenario under another name and description. */
     public Scenario renamed(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, events, pipeline, queue, consumer, downstream);
+        return new Scenario(newName, newDescription, events, pipeline, queue, consumer, downstream, awsProfile);
+    }
+
+    /** The same scenario under another AWS profile (null: none of its own). */
+    public Scenario withAwsProfile(String profile) {
+        return new Scenario(name, description, events, pipeline, queue, consumer, downstream, profile);
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.AwsProfileException;
+import io.streamlimit.aws.AwsProfiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Reads scenario files. Strict: unknown keys, wrong types and values AWS would refuse are
@@ -23,13 +27,18 @@ import java.util.Locale;
  * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
  * {@code provisionedConcurrency} 0 (none);
- * {@code downstream.enforce} false. {@code name}, {@code events.total}, {@code pipeline},
+ * {@code downstream.enforce} false; {@code awsProfile} none ({@code current}).
+ * {@code name}, {@code events.total}, {@code pipeline},
  * {@code downstream.ratePerSecond} and {@code downstream.callMillis} are required.
+ *
+ * <p>Values are checked against the AWS behaviour the scenario runs under: the one the caller
+ * gives (the command line's {@code --aws-profile}), else the file's own {@code awsProfile} (a
+ * profile name, or a profile file relative to the scenario file), else {@code current}.
  */
 public final class ScenarioLoader {
 
     private static final List<String> TOP = List.of(
-            "name", "description", "events", "pipeline", "queue", "consumer", "downstream");
+            "name", "description", "awsProfile", "events", "pipeline", "queue", "consumer", "downstream");
     private static final List<String> EVENTS = List.of(
             "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency");
     private static final List<String> QUEUE = List.of(
@@ -45,8 +54,17 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** Reads and validates one scenario file. */
+    /** Reads one scenario file and validates it under its own {@code awsProfile}, or {@code current}. */
     public static Scenario load(Path file) {
+        return load(file, null, directoryOf(file));
+    }
+
+    /** Reads one scenario file and validates it under {@code behaviour}, whatever its {@code awsProfile}. */
+    public static Scenario load(Path file, AwsBehaviour behaviour) {
+        return load(file, Objects.requireNonNull(behaviour, "behaviour"), directoryOf(file));
+    }
+
+    private static Scenario load(Path file, AwsBehaviour behaviour, Path directory) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -55,15 +73,39 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw ScenarioException.wholeFile(file.toString(), "cannot read it: " + e, e);
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), behaviour, directory);
     }
 
     /**
-     * Parses and validates scenario YAML.
+     * Parses scenario YAML and validates it under its own {@code awsProfile} (a file relative to
+     * the working directory), or {@code current}.
      *
      * @param sourceName where the text came from, for messages (a file name)
      */
     public static Scenario parse(String yaml, String sourceName) {
+        return parse(yaml, sourceName, null, Path.of(""));
+    }
+
+    /** Parses scenario YAML and validates it under {@code behaviour}, whatever its {@code awsProfile}. */
+    public static Scenario parse(String yaml, String sourceName, AwsBehaviour behaviour) {
+        return parse(yaml, sourceName, Objects.requireNonNull(behaviour, "behaviour"), Path.of(""));
+    }
+
+    /**
+     * The behaviour a loaded scenario file names: its {@code awsProfile} resolved from the file's
+     * directory, or {@code current} when it names none.
+     *
+     * @throws ScenarioException on {@code awsProfile} when the profile cannot be used
+     */
+    public static AwsBehaviour behaviourOf(Scenario scenario, Path file) {
+        try {
+            return profile(scenario.awsProfile(), directoryOf(file));
+        } catch (ScenarioException e) {
+            throw e.in(file.toString());
+        }
+    }
+
+    private static Scenario parse(String yaml, String sourceName, AwsBehaviour behaviour, Path directory) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -74,27 +116,48 @@ public final class ScenarioLoader {
             throw ScenarioException.wholeFile(sourceName, "is empty", null);
         }
         try {
-            return read(Fields.root(root));
+            return read(Fields.root(root), behaviour, directory);
         } catch (ScenarioException e) {
             throw e.in(sourceName);
         }
     }
 
-    private static Scenario read(Fields top) {
+    private static Path directoryOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("");
+    }
+
+    private static AwsBehaviour profile(String nameOrFile, Path directory) {
+        if (nameOrFile == null) {
+            return AwsBehaviour.current();
+        }
+        try {
+            return AwsProfiles.resolve(nameOrFile, directory);
+        } catch (AwsProfileException e) {
+            throw new ScenarioException("awsProfile", e.getMessage());
+        }
+    }
+
+    /** @param behaviour the behaviour to validate under, or null for the file's own profile */
+    private static Scenario read(Fields top, AwsBehaviour behaviour, Path directory) {
         top.allowOnly(TOP);
+        String awsProfile = top.string("awsProfile");
+        AwsBehaviour aws = behaviour != null ? behaviour : profile(awsProfile, directory);
         String pipelineName = top.string("pipeline");
         Pipeline pipeline = Pipeline.fromFileName("pipeline", Checks.required("pipeline", pipelineName));
         Fields queue = top.mapping("queue");
+        // Each part is checked under the behaviour as it is read, so the first wrong key is reported.
         return new Scenario(
                 top.string("name"),
                 top.string("description"),
                 events(Checks.required("events", top.mapping("events"))),
                 pipeline,
                 pipeline == Pipeline.SNS_SQS_LAMBDA
-                        ? queue(queue)
+                        ? queue(queue).validate(aws)
                         : rejectQueue(queue, pipeline),
-                consumer(top.mapping("consumer")),
-                downstream(Checks.required("downstream", top.mapping("downstream"))));
+                consumer(top.mapping("consumer")).validate(aws),
+                downstream(Checks.required("downstream", top.mapping("downstream"))).validate(aws),
+                awsProfile);
     }
 
     private static EventsSpec events(Fields f) {

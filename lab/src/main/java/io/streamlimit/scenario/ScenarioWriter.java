@@ -59,6 +59,9 @@ public final class ScenarioWriter {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("name", s.name());
         top.put("description", s.description());
+        if (s.awsProfile() != null) {
+            top.put("awsProfile", s.awsProfile());
+        }
         top.put("events", events(s.events()));
         top.put("pipeline", s.pipeline().fileName());
         if (s.queue() != null) {

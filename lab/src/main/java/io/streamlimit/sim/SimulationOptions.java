@@ -8,17 +8,17 @@ import io.streamlimit.aws.AwsBehaviour;
  * @param seed seeds the one random source; the same seed gives the same run
  * @param eventsOverride replaces the scenario's {@code events.total} (the {@code --events} flag), or null
  * @param runId the run's id in the rows, or null for {@code sim-<scenario>-<seed>}
- * @param behaviour the AWS behaviour to reproduce; null means {@link AwsBehaviour#CURRENT}
+ * @param behaviour the AWS behaviour to reproduce; null means {@link AwsBehaviour#current()}
  */
 public record SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour) {
 
     public SimulationOptions {
-        behaviour = behaviour == null ? AwsBehaviour.CURRENT : behaviour;
+        behaviour = behaviour == null ? AwsBehaviour.current() : behaviour;
     }
 
     /** The scenario as written, current AWS behaviour, a run id derived from the seed. */
     public static SimulationOptions seed(long seed) {
-        return new SimulationOptions(seed, null, null, AwsBehaviour.CURRENT);
+        return new SimulationOptions(seed, null, null, AwsBehaviour.current());
     }
 
     public SimulationOptions withEvents(Integer events) {
@@ -27,5 +27,9 @@ public record SimulationOptions(long seed, Integer eventsOverride, String runId,
 
     public SimulationOptions withRunId(String id) {
         return new SimulationOptions(seed, eventsOverride, id, behaviour);
+    }
+
+    public SimulationOptions withBehaviour(AwsBehaviour aws) {
+        return new SimulationOptions(seed, eventsOverride, runId, aws);
     }
 }

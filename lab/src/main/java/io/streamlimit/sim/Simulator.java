@@ -23,10 +23,11 @@ public final class Simulator {
         return run(scenario, options, SimulationListener.NONE);
     }
 
+    /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of the options' behaviour */
     public static SimulationResult run(Scenario scenario, SimulationOptions options, SimulationListener listener) {
-        Scenario effective = options.eventsOverride() == null
+        Scenario effective = (options.eventsOverride() == null
                 ? scenario
-                : scenario.withEventsTotal(options.eventsOverride());
+                : scenario.withEventsTotal(options.eventsOverride())).validate(options.behaviour());
         String runId = options.runId() != null ? options.runId() : "sim-" + scenario.name() + "-" + options.seed();
         return new SimulationRun(effective, options.seed(), runId, options.behaviour(), listener).run();
     }

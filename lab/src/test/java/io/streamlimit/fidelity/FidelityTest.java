@@ -47,7 +47,7 @@ class FidelityTest {
 
         new Fidelity(only, c -> {
             asked.add(c.name() + "/" + c.awsProfile());
-            return AwsBehaviour.CURRENT;
+            return AwsBehaviour.current();
         }).measure(1);
 
         assertThat(asked).containsExactly("consumer-2/2020");

@@ -3,6 +3,7 @@ package io.streamlimit.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.sim.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioLoaderTest {
+
+    @TempDir
+    Path dir;
 
     private static final String VALID = """
             name: test
@@ -234,6 +239,51 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> new DownstreamSpec(0, 1000, false))
                 .hasMessage("downstream.ratePerSecond: must be 1 to 1000000, got 0");
         assertThatThrownBy(() -> EventsSpec.burst(0)).hasMessage("events.total: must be 1 to 10000000, got 0");
+    }
+
+    @Test
+    void a_scenario_may_name_its_aws_profile() {
+        Scenario scenario = parse("awsProfile: \"2020\"\n" + VALID);
+        assertThat(scenario.awsProfile()).isEqualTo("2020");
+        assertThat(parse("awsProfile: 2020\n" + VALID).awsProfile()).isEqualTo("2020");
+        assertThat(parse(VALID).awsProfile()).isNull();
+
+        ScenarioException e = failure("awsProfile: \"2019\"\n" + VALID);
+        assertThat(e.key()).isEqualTo("awsProfile");
+        assertThat(e).hasMessage("test.yaml: awsProfile: unknown AWS profile \"2019\": not a profile (current, 2020)"
+                + " and no such file");
+    }
+
+    @Test
+    void values_are_checked_under_the_behaviour_the_scenario_runs_under() {
+        String large = VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 2000");
+        assertThat(failure(large)).hasMessage("test.yaml: consumer.reservedConcurrency: must be 0 to 900, got 2000");
+        AwsBehaviour raisedQuota = AwsBehaviour.current().toBuilder().accountConcurrency(3_000).build();
+        assertThat(ScenarioLoader.parse(large, "test.yaml", raisedQuota).consumer().reservedConcurrency()).isEqualTo(2000);
+
+        AwsBehaviour fewerReceives = AwsBehaviour.current().toBuilder().maxMaxReceiveCount(10).build();
+        String twenty = VALID.replace("{ visibilityTimeoutSeconds: 120 }", "{ visibilityTimeoutSeconds: 120, maxReceiveCount: 20 }");
+        assertThat(parse(twenty).queue().maxReceiveCount()).isEqualTo(20);
+        assertThatThrownBy(() -> ScenarioLoader.parse(twenty, "test.yaml", fewerReceives))
+                .hasMessage("test.yaml: queue.maxReceiveCount: must be 1 to 10, got 20");
+        assertThatThrownBy(() -> parse(twenty).validate(fewerReceives))
+                .hasMessage("queue.maxReceiveCount: must be 1 to 10, got 20");
+    }
+
+    @Test
+    void a_profile_file_is_found_next_to_the_scenario_file() throws IOException {
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/big-account.yaml"), "accountConcurrency: 3000\n");
+        Path file = dir.resolve("big.yaml");
+        Files.writeString(file, "awsProfile: profiles/big-account.yaml\n"
+                + VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 2000"));
+
+        Scenario scenario = ScenarioLoader.load(file);
+
+        assertThat(scenario.consumer().reservedConcurrency()).isEqualTo(2000);
+        assertThat(ScenarioLoader.behaviourOf(scenario, file).accountConcurrency()).isEqualTo(3_000);
+        assertThatThrownBy(() -> ScenarioLoader.load(file, AwsBehaviour.current()))
+                .hasMessage(file + ": consumer.reservedConcurrency: must be 0 to 900, got 2000");
     }
 
     @Test

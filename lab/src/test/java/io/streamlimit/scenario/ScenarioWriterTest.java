@@ -45,6 +45,19 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void the_aws_profile_is_written_when_set_and_reads_back() {
+        Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
+        Scenario under2020 = five.withAwsProfile("2020");
+        String yaml = ScenarioWriter.toYaml(under2020);
+
+        assertThat(yaml).contains("\nawsProfile: \"2020\"\n");
+        assertThat(ScenarioLoader.parse(yaml, "written")).isEqualTo(under2020);
+        assertThat(ScenarioWriter.toJson(under2020)).contains("\"awsProfile\":\"2020\"");
+        assertThat(ScenarioWriter.toYaml(five)).doesNotContain("awsProfile");
+        assertThat(ScenarioWriter.toJson(five)).doesNotContain("awsProfile");
+    }
+
+    @Test
     void yaml_quotes_text_that_yaml_would_read_otherwise() {
         Scenario scenario = Scenarios.load("recommended.yaml")
                 .renamed("yes", "a: description # with \"quotes\"\nand a second line");

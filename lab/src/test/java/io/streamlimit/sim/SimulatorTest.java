@@ -124,7 +124,7 @@ class SimulatorTest {
                 .mapToLong(e -> e.at().toEpochMilli()).findFirst().orElseThrow();
         long firstColdInvoke = four.pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE
                 && e.cacheId().equals("c-1")).mapToLong(e -> e.at().toEpochMilli()).min().orElseThrow();
-        assertThat(firstColdInvoke - coldStartAt).isEqualTo(AwsBehaviour.CURRENT.coldStart().toMillis());
+        assertThat(firstColdInvoke - coldStartAt).isEqualTo(AwsBehaviour.current().coldStart().toMillis());
         assertThat(four.run().endedAt()).isAfter(all.run().endedAt());
     }
 
@@ -214,8 +214,8 @@ class SimulatorTest {
         RowFigures figures = RowFigures.of(result.runData());
         assertThat(figures.deadLettered()).isEqualTo(3);
         assertThat(result.stats().virtualEndMillis())
-                .isBetween(AwsBehaviour.CURRENT.asyncMaximumEventAge().toMillis(),
-                        AwsBehaviour.CURRENT.asyncMaximumEventAge().toMillis() + 1_000);
+                .isBetween(AwsBehaviour.current().asyncMaximumEventAge().toMillis(),
+                        AwsBehaviour.current().asyncMaximumEventAge().toMillis() + 1_000);
         // Backoff doubles from 1 s to 5 min: about 80 attempts in 6 hours, not thousands.
         assertThat(figures.throttles()).isBetween(3 * 60L, 3 * 90L);
     }

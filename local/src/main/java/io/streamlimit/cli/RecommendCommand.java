@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +54,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file.")
     Path write;
 
+    @Mixin
+    AwsProfileOption awsProfile;
+
     @Override
     public Integer call() throws IOException {
         ArrivalPattern arrival = switch (pattern.toLowerCase(Locale.ROOT)) {
@@ -61,7 +65,7 @@ final class RecommendCommand implements Callable<Integer> {
             default -> throw new UserError("--pattern: must be burst or rate, got " + pattern);
         };
         RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis, RecommendRequest.DEFAULT_SEED);
-        Recommendation recommendation = new Recommender(new CostModel()).recommend(request);
+        Recommendation recommendation = new Recommender(new CostModel(), awsProfile.behaviour()).recommend(request);
         PrintWriter out = spec.commandLine().getOut();
         RankedCandidate winner = recommendation.winner();
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
@@ -75,10 +79,13 @@ final class RecommendCommand implements Callable<Integer> {
             out.println("  #" + c.rank() + ": " + c.reason());
         }
         if (write != null) {
-            if (write.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(write.toAbsolutePath().getParent());
+            Path directory = write.toAbsolutePath().getParent();
+            if (directory != null) {
+                Files.createDirectories(directory);
             }
-            Files.writeString(write, ScenarioWriter.toYaml(winner.scenario()));
+            // The winner under the profile it was found with, so that simulating the file reproduces it.
+            String profile = awsProfile.relativeTo(directory != null ? directory : Path.of(""));
+            Files.writeString(write, ScenarioWriter.toYaml(winner.scenario().withAwsProfile(profile)));
             out.println();
             out.println("Wrote " + write + "; try it with: ./streamlimit simulate " + write);
         }

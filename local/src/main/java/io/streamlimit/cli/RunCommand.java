@@ -6,7 +6,6 @@ import io.streamlimit.local.run.LocalRunOptions;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.results.RunData;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioLoader;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.Simulator;
 import java.nio.file.Path;
@@ -56,16 +55,20 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ResultsOptions results;
 
+    @Mixin
+    AwsProfileOption awsProfile;
+
     @Override
     public Integer call() throws Exception {
         if (events != null && events < 1) {
             throw new UserError("--events: must be 1 or more, got " + events);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
+        Scenario scenario = loaded.scenario();
         Clock clock = Clock.systemUTC();
         String runId = RunIds.next("local", clock);
         // One behaviour for the run and its twin: the twin predicts the run only if both model the same AWS.
-        AwsBehaviour behaviour = AwsBehaviour.CURRENT;
+        AwsBehaviour behaviour = loaded.behaviour();
         // The twin first: it takes about a second, and alongside the run it would take CPU from the measurement.
         RunData twin = Simulator.run(scenario, new SimulationOptions(seed, events, runId + "-twin", behaviour)).runData();
         var err = spec.commandLine().getErr();

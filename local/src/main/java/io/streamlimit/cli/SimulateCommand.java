@@ -1,10 +1,8 @@
 package io.streamlimit.cli;
 
-import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioLoader;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.SimulationResult;
 import io.streamlimit.sim.Simulator;
@@ -51,15 +49,20 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ResultsOptions results;
 
+    @Mixin
+    AwsProfileOption awsProfile;
+
     @Override
     public Integer call() {
         if (events != null && events < 1) {
             throw new UserError("--events: must be 1 or more, got " + events);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
+        Scenario scenario = loaded.scenario();
         // A run id derived from the inputs: simulating again replaces the same run.
-        String runId = "sim-" + scenario.name() + "-seed" + seed + (events == null ? "" : "-events" + events);
-        SimulationOptions options = new SimulationOptions(seed, events, runId, AwsBehaviour.CURRENT);
+        String runId = "sim-" + scenario.name() + "-seed" + seed + (events == null ? "" : "-events" + events)
+                + AwsProfileOption.runIdPart(scenario.awsProfile());
+        SimulationOptions options = new SimulationOptions(seed, events, runId, loaded.behaviour());
         PrintWriter err = spec.commandLine().getErr();
         SimulationResult result = Simulator.run(scenario, options, progress -> {
             if (progress.finished() || progress.total() >= 100_000) {

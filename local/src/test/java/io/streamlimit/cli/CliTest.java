@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +154,80 @@ class CliTest {
         Result unknown = execute("compare", "no-such-run", "--results-dir", results.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no-such-run");
+    }
+
+    /** 1,000 events through a mapping no reservation holds back: its scale-up rate sets the time taken. */
+    private static final String UNRESERVED_QUEUE = """
+            name: unreserved-queue
+            description: the event source mapping scales up as fast as AWS lets it
+            events:     { total: 1000 }
+            pipeline:   sns-sqs-lambda
+            queue:      { visibilityTimeoutSeconds: 60 }
+            downstream: { ratePerSecond: 1000, callMillis: 1000 }
+            """;
+
+    @Test
+    void simulate_with_an_aws_profile_file_reproduces_that_behaviour() throws Exception {
+        Path scenario = dir.resolve("unreserved-queue.yaml");
+        Files.writeString(scenario, UNRESERVED_QUEUE);
+        Path profile = dir.resolve("slow-mapping.yaml");
+        Files.writeString(profile, "concurrentBatchesAddedPerMinute: 60\n");
+
+        Result current = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString());
+        Result slow = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString(),
+                "--aws-profile", profile.toString());
+
+        assertThat(current.exitCode()).isZero();
+        assertThat(slow.exitCode()).as(slow.err()).isZero();
+        JsonNode fast = new ObjectMapper().readTree(current.out());
+        JsonNode slowJson = new ObjectMapper().readTree(slow.out());
+        assertThat(fast.get("runId").asText()).isEqualTo("sim-unreserved-queue-seed1");
+        assertThat(slowJson.get("runId").asText()).isEqualTo("sim-unreserved-queue-seed1-aws-slow-mapping");
+        assertThat(slowJson.get("eventsCompleted").asLong()).isEqualTo(1000);
+        assertThat(slowJson.get("timeTakenSeconds").asDouble()).isGreaterThan(fast.get("timeTakenSeconds").asDouble() * 1.5);
+        assertThat(slowJson.get("maxConcurrency").asLong()).isLessThan(fast.get("maxConcurrency").asLong());
+    }
+
+    @Test
+    void a_scenario_names_its_aws_profile_and_the_option_overrides_it() throws Exception {
+        Path scenario = dir.resolve("unreserved-queue.yaml");
+        Files.writeString(scenario, UNRESERVED_QUEUE);
+        Path under2020 = dir.resolve("unreserved-queue-2020.yaml");
+        Files.writeString(under2020, "awsProfile: \"2020\"\n" + UNRESERVED_QUEUE);
+        String[] json = {"--json", "--no-save", "--report-dir", dir.toString()};
+
+        String named = execute(concat(new String[] {"simulate", under2020.toString()}, json)).out();
+        String option = execute(concat(new String[] {"simulate", scenario.toString(), "--aws-profile", "2020"}, json)).out();
+        String overridden = execute(concat(new String[] {"simulate", under2020.toString(), "--aws-profile", "current"}, json)).out();
+        String current = execute(concat(new String[] {"simulate", scenario.toString()}, json)).out();
+
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(named).get("timeTakenSeconds")).isEqualTo(mapper.readTree(option).get("timeTakenSeconds"));
+        assertThat(mapper.readTree(overridden).get("timeTakenSeconds")).isEqualTo(mapper.readTree(current).get("timeTakenSeconds"));
+        assertThat(mapper.readTree(named).get("timeTakenSeconds")).isNotEqualTo(mapper.readTree(current).get("timeTakenSeconds"));
+    }
+
+    @Test
+    void a_bad_aws_profile_exits_2_with_one_line_naming_it() throws Exception {
+        Result unknown = execute("simulate", "../scenarios/recommended.yaml", "--no-save", "--aws-profile", "2019");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo(
+                "error: --aws-profile: unknown AWS profile \"2019\": not a profile (current, 2020) and no such file");
+
+        Path profile = dir.resolve("typo.yaml");
+        Files.writeString(profile, "concurrentBatchesAddedPerMinutes: 60\n");
+        Result typo = execute("recommend", "--limit", "5", "--aws-profile", profile.toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err().strip().lines()).hasSize(1);
+        assertThat(typo.err()).startsWith("error: --aws-profile: " + profile + ": concurrentBatchesAddedPerMinutes: unknown key;"
+                + " known keys: base, longPollWait,");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

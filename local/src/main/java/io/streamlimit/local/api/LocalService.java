@@ -66,10 +66,10 @@ public final class LocalService implements AutoCloseable {
 
         ConsumerService consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE);
         consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
-                () -> new ConsumerHandler(consumerService), AwsBehaviour.CURRENT.unreservedConcurrency(), clock, LambdaObserver.NONE);
+                () -> new ConsumerHandler(consumerService), AwsBehaviour.current().unreservedConcurrency(), clock, LambdaObserver.NONE);
         mapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), BATCH_SIZE,
                 Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS), Duration.ofSeconds(1), 16,
-                AwsBehaviour.CURRENT), consumer, clock, MappingObserver.NONE);
+                AwsBehaviour.current()), consumer, clock, MappingObserver.NONE);
         mapping.start();
 
         // In AWS, POST /events is an API Gateway -> SNS integration; locally the check handler serves it.

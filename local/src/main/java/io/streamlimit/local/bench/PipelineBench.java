@@ -56,7 +56,7 @@ final class PipelineBench {
     private PipelineFigures run(String name, int events, int concurrency, RunProgress progress) throws InterruptedException {
         LocalRunOptions options = new LocalRunOptions(name + "-" + System.currentTimeMillis(), null, Duration.ofSeconds(1),
                 concurrency, 32, Duration.ofMinutes(3));
-        LocalRun.Result result = new LocalRun(stack, AwsBehaviour.CURRENT, Clock.systemUTC(), progress)
+        LocalRun.Result result = new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), progress)
                 .run(scenario(name, events, concurrency), options);
         Map<String, Long> requests = result.data().run().requestCounts();
         return figures(events, concurrency, result.data().invocations(), requests.getOrDefault("lambdaInvocations", 0L),

@@ -64,7 +64,7 @@ final class SimulatorBench {
     }
 
     private static void simulate(int events, long seed) {
-        SimulationOptions options = new SimulationOptions(seed, events, "bench-sim-" + seed, AwsBehaviour.CURRENT);
+        SimulationOptions options = new SimulationOptions(seed, events, "bench-sim-" + seed, AwsBehaviour.current());
         long completed = Simulator.run(SCENARIO, options).stats().completed();
         if (completed != events) {
             throw new IllegalStateException("the simulator completed " + completed + " of " + events + " events");

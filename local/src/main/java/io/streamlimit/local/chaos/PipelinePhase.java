@@ -124,7 +124,7 @@ final class PipelinePhase {
                      Clock.systemUTC(), LambdaObserver.NONE);
              SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
                      queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
-                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.CURRENT), function, Clock.systemUTC(), redeliveries)) {
+                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.current()), function, Clock.systemUTC(), redeliveries)) {
             mapping.start();
             // Poison first, so that its receives toward the DLQ run alongside everything else.
             for (int p = 0; p < options.pipelinePoison(); p++) {

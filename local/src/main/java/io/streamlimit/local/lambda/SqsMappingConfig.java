@@ -23,8 +23,12 @@ public record SqsMappingConfig(
         AwsBehaviour behaviour) {
 
     public SqsMappingConfig {
-        if (batchSize < 1 || batchSize > behaviour.maxBatchSizeWithoutWindow()) {
-            throw new IllegalArgumentException("batchSize: must be 1 to " + behaviour.maxBatchSizeWithoutWindow() + ", got " + batchSize);
+        if (batchWindow.isNegative() || batchWindow.toSeconds() > behaviour.maxBatchWindowSeconds()) {
+            throw new IllegalArgumentException("batchWindow: must be 0 to " + behaviour.maxBatchWindowSeconds() + " s, got " + batchWindow);
+        }
+        int maxBatch = batchWindow.isZero() ? behaviour.maxBatchSizeWithoutWindow() : behaviour.maxBatchSizeWithWindow();
+        if (batchSize < 1 || batchSize > maxBatch) {
+            throw new IllegalArgumentException("batchSize: must be 1 to " + maxBatch + ", got " + batchSize);
         }
         if (maximumConcurrency != null
                 && (maximumConcurrency < behaviour.minMaximumConcurrency() || maximumConcurrency > behaviour.maxMaximumConcurrency())) {

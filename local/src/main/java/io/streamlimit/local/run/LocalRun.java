@@ -72,7 +72,9 @@ public final class LocalRun {
     public record Result(RunData data, Ledger ledger, List<StreamEvent> events) {
     }
 
+    /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
+        scenario.validate(behaviour);
         String runId = options.runId();
         EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
         List<StreamEvent> events = ScenarioEvents.generate(eventsSpec, runId);
@@ -86,7 +88,8 @@ public final class LocalRun {
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)));
         ConsumerSpec consumer = scenario.consumer();
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
-                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency());
+                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
+                .validate(behaviour);
         if (consumer.provisionedConcurrency() > 0) {
             // The function creates its provisioned environments when it is built, before the first publish.
             recorder.count(CostModel.PROVISIONED_CONCURRENCY, consumer.provisionedConcurrency());

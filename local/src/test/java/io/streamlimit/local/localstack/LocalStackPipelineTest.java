@@ -65,10 +65,10 @@ class LocalStackPipelineTest {
         ConsumerService service = new ConsumerService(new EventParser(), ledger, Downstream.NONE);
         try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
                         new FunctionConfig("consumer", 5, Duration.ofSeconds(10), 512), () -> new ConsumerHandler(service),
-                        AwsBehaviour.CURRENT.unreservedConcurrency(), Clock.systemUTC(), LambdaObserver.NONE);
+                        AwsBehaviour.current().unreservedConcurrency(), Clock.systemUTC(), LambdaObserver.NONE);
                 SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
                         queue.queueArn(), 10, Duration.ZERO, 5, Duration.ofSeconds(30), Duration.ofSeconds(1), 8,
-                        AwsBehaviour.CURRENT), function, Clock.systemUTC(), MappingObserver.NONE)) {
+                        AwsBehaviour.current()), function, Clock.systemUTC(), MappingObserver.NONE)) {
             mapping.start();
             List<StreamEvent> events = ScenarioEvents.generate(EventsSpec.burst(90), "ls");
             new SnsEventPublisher(sns, topicArn).publish(events);

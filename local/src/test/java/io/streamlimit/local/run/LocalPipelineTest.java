@@ -172,7 +172,7 @@ class LocalPipelineTest {
     private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults) throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
         LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, Duration.ofMinutes(2));
-        return new LocalRun(stack, AwsBehaviour.CURRENT, Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
     }
 
     private static void assertEveryEventCompletedOnceAndLedgerMatches(LocalRun.Result result) {

@@ -1,0 +1,73 @@
+package io.streamlimit.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AwsBehaviourTest {
+
+    private final AwsBehaviour current = AwsBehaviour.current();
+
+    @Test
+    void to_builder_and_build_give_an_equal_behaviour() {
+        AwsBehaviour copy = current.toBuilder().build();
+
+        assertThat(copy).isEqualTo(current).isNotSameAs(current);
+        assertThat(copy.hashCode()).isEqualTo(current.hashCode());
+    }
+
+    @Test
+    void a_builder_changes_only_the_fields_it_sets() {
+        AwsBehaviour changed = current.toBuilder()
+                .concurrentBatchesAddedPerMinute(60)
+                .scalingWindow(Duration.ofSeconds(60))
+                .asyncRetryJitter(0.25)
+                .build();
+
+        assertThat(changed.concurrentBatchesAddedPerMinute()).isEqualTo(60);
+        assertThat(changed.scalingWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(changed.asyncRetryJitter()).isEqualTo(0.25);
+        assertThat(changed.toBuilder().concurrentBatchesAddedPerMinute(300).scalingWindow(Duration.ofSeconds(10))
+                .asyncRetryJitter(1.0).build()).isEqualTo(current);
+    }
+
+    @Test
+    void current_holds_the_documented_figures_and_the_placeholders() {
+        assertThat(current.longPollWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(current.initialConcurrentBatches()).isEqualTo(5);
+        assertThat(current.concurrentBatchesAddedPerMinute()).isEqualTo(300);
+        assertThat(current.maxConcurrentBatches()).isEqualTo(1_000);
+        assertThat(current.unreservedConcurrency()).isEqualTo(900);
+        assertThat(current.environmentBurst()).isEqualTo(1_000);
+        assertThat(current.environmentsAddedPerWindow()).isEqualTo(1_000);
+        assertThat(current.scalingWindow()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(current.maxFunctionTimeoutSeconds()).isEqualTo(900);
+        assertThat(current.minMemoryMb()).isEqualTo(128);
+        assertThat(current.maxMemoryMb()).isEqualTo(10_240);
+        assertThat(current.maxBatchSize(0)).isEqualTo(10);
+        assertThat(current.maxBatchSize(1)).isEqualTo(10_000);
+        assertThat(current.recommendedVisibilityTimeoutSeconds(10, 1)).isEqualTo(61);
+        assertThat(current.mappingScalingTick()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(current.mappingBatchesRemovedPerThrottle()).isEqualTo(0.5);
+        assertThat(current.mappingBatchesRemovedPerError()).isEqualTo(0.5);
+        assertThat(current.heldBatchRetryMeanInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(current.invokeOverhead()).isEqualTo(Duration.ofMillis(50));
+        assertThat(current.asyncDeliveryRatePerSecond()).isEqualTo(16.6);
+        assertThat(current.asyncRetryJitter()).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_value_out_of_range_names_the_field() {
+        assertThatThrownBy(() -> current.toBuilder().scalingWindow(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scalingWindow: must be longer than zero, got PT0S");
+        assertThatThrownBy(() -> current.toBuilder().asyncRetryJitter(1.5).build())
+                .hasMessage("asyncRetryJitter: must be 0 to 1, got 1.5");
+        assertThatThrownBy(() -> current.toBuilder().minMaximumConcurrency(2_000).build())
+                .hasMessage("minMaximumConcurrency: must be at most maxMaximumConcurrency (1000), got 2000");
+        assertThatThrownBy(() -> current.toBuilder().environmentBurst(0).build())
+                .hasMessage("environmentBurst: must be at least 1, got 0");
+    }
+}
