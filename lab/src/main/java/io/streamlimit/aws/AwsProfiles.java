@@ -32,8 +32,10 @@ public final class AwsProfiles {
     }
 
     /**
-     * AWS in June 2020, when the original experiments ran; the fitted values are current's until
-     * the calibration fits them to the 2020 runs.
+     * AWS in June 2020, when the original experiments ran: the documented figures of the time. The
+     * fitted values are shared with {@code current}: they were fitted to the 2020 runs (the only
+     * real runs there are), and today's AWS keeps them until a user calibrates a profile of their
+     * own ({@code streamlimit calibrate}).
      */
     private static AwsBehaviour aws2020() {
         return AwsBehaviour.current().toBuilder()
