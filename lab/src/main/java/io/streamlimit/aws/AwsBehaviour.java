@@ -156,13 +156,16 @@ public record AwsBehaviour(
             // only that it "reduces the rate at which it reads events from the queue" under throttles
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
             .asyncDeliveryRatePerSecond(16.6)
-            // Fitted. A throttled async retry waits step x (1 - jitter x U[0,1)). AWS says the
-            // interval "might be longer if the queue is backed up"; a lone throttled event
-            // measured in 2025 saw the doubling barely shortened, but 1,000 events throttled
-            // together do not retry in step: full jitter (1.0) reproduces run 02's completed
-            // share at 300, 600, 900 and 1,200 s (0.26, 0.53, 0.78, 0.92; see docs/FIDELITY.md)
+            // Measured and fitted. A lone throttled async event retries at the documented doubling,
+            // shortened at random by up to this share of a step: a 2025 measurement saw attempts
+            // at roughly 1, 3, 7, 15, 31 and 63 s, slightly shortened. AWS adds that the interval
+            // "might be longer if the queue is backed up": a backlog of n throttled events spreads
+            // its retries over the step, the random share growing as 1 - (1 - 0.2) / n
+            // (AsyncRetrySchedule), which reproduces run 02's completed share at 300, 600, 900 and
+            // 1,200 s (0.26, 0.53, 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the
+            // run twice as long
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
-            .asyncRetryJitter(1.0)
+            .asyncRetryJitter(0.2)
 
             // ---------- SQS ----------
             // Documented: visibility timeout 0 s to 12 h

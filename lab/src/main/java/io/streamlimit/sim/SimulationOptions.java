@@ -8,17 +8,15 @@ import io.streamlimit.aws.AwsBehaviour;
  * @param seed seeds the one random source; the same seed gives the same run
  * @param eventsOverride replaces the scenario's {@code events.total} (the {@code --events} flag), or null
  * @param runId the run's id in the rows, or null for {@code sim-<scenario>-<seed>}
- * @param behaviour the AWS behaviour to reproduce; null means {@link AwsBehaviour#current()}
+ * @param behaviour the AWS behaviour to reproduce; null means the scenario's own profile, else
+ *     {@link AwsBehaviour#current()}
  */
 public record SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour) {
 
-    public SimulationOptions {
-        behaviour = behaviour == null ? AwsBehaviour.current() : behaviour;
-    }
 
-    /** The scenario as written, current AWS behaviour, a run id derived from the seed. */
+    /** The scenario as written, under its own AWS profile, a run id derived from the seed. */
     public static SimulationOptions seed(long seed) {
-        return new SimulationOptions(seed, null, null, AwsBehaviour.current());
+        return new SimulationOptions(seed, null, null, null);
     }
 
     public SimulationOptions withEvents(Integer events) {

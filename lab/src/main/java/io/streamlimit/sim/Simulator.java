@@ -1,5 +1,7 @@
 package io.streamlimit.sim;
 
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.AwsProfiles;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.sim.internal.SimulationRun;
 import java.time.Instant;
@@ -25,10 +27,19 @@ public final class Simulator {
 
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of the options' behaviour */
     public static SimulationResult run(Scenario scenario, SimulationOptions options, SimulationListener listener) {
+        AwsBehaviour behaviour = behaviour(scenario, options);
         Scenario effective = (options.eventsOverride() == null
                 ? scenario
-                : scenario.withEventsTotal(options.eventsOverride())).validate(options.behaviour());
+                : scenario.withEventsTotal(options.eventsOverride())).validate(behaviour);
         String runId = options.runId() != null ? options.runId() : "sim-" + scenario.name() + "-" + options.seed();
-        return new SimulationRun(effective, options.seed(), runId, options.behaviour(), listener).run();
+        return new SimulationRun(effective, options.seed(), runId, behaviour, listener).run();
+    }
+
+    /** The options' behaviour, else the scenario's own profile ({@code awsProfile}), else current. */
+    public static AwsBehaviour behaviour(Scenario scenario, SimulationOptions options) {
+        if (options.behaviour() != null) {
+            return options.behaviour();
+        }
+        return scenario.awsProfile() != null ? AwsProfiles.resolve(scenario.awsProfile()) : AwsBehaviour.current();
     }
 }

@@ -30,11 +30,11 @@ class AwsBehaviourTest {
         assertThat(changed.scalingWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(changed.asyncRetryJitter()).isEqualTo(0.25);
         assertThat(changed.toBuilder().concurrentBatchesAddedPerMinute(300).scalingWindow(Duration.ofSeconds(10))
-                .asyncRetryJitter(1.0).build()).isEqualTo(current);
+                .asyncRetryJitter(0.2).build()).isEqualTo(current);
     }
 
     @Test
-    void current_holds_the_documented_figures_and_the_placeholders() {
+    void current_holds_the_documented_figures_and_the_fitted_ones() {
         assertThat(current.longPollWait()).isEqualTo(Duration.ofSeconds(20));
         assertThat(current.initialConcurrentBatches()).isEqualTo(5);
         assertThat(current.concurrentBatchesAddedPerMinute()).isEqualTo(300);
@@ -50,12 +50,12 @@ class AwsBehaviourTest {
         assertThat(current.maxBatchSize(1)).isEqualTo(10_000);
         assertThat(current.recommendedVisibilityTimeoutSeconds(10, 1)).isEqualTo(61);
         assertThat(current.mappingScalingTick()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(current.mappingBatchesRemovedPerThrottle()).isEqualTo(0.5);
-        assertThat(current.mappingBatchesRemovedPerError()).isEqualTo(0.5);
-        assertThat(current.heldBatchRetryMeanInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(current.invokeOverhead()).isEqualTo(Duration.ofMillis(50));
+        assertThat(current.mappingBatchesRemovedPerThrottle()).isEqualTo(0.65);
+        assertThat(current.mappingBatchesRemovedPerError()).isEqualTo(0.65);
+        assertThat(current.heldBatchRetryMeanInterval()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(current.invokeOverhead()).isEqualTo(Duration.ofMillis(30));
         assertThat(current.asyncDeliveryRatePerSecond()).isEqualTo(16.6);
-        assertThat(current.asyncRetryJitter()).isEqualTo(1.0);
+        assertThat(current.asyncRetryJitter()).isEqualTo(0.2);
     }
 
     @Test

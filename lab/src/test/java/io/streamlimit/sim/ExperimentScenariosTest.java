@@ -17,11 +17,14 @@ class ExperimentScenariosTest {
     }
 
     @Test
-    void no_limits_finishes_within_seconds_and_far_over_the_limit() {
+    void no_limits_finishes_within_about_a_minute_and_far_over_the_limit() {
         RowFigures figures = RowFigures.of(simulate("01-no-limits.yaml"));
         assertThat(figures.completed()).isEqualTo(1000);
-        assertThat(figures.timeTakenMillis()).isLessThan(30_000);
-        assertThat(figures.maxInsertsPerSecond()).isGreaterThan(100);
+        // Lambda's async queue read about 16.6 events a second in 2020 (run 01 of the original):
+        // 1,000 events take about a minute, not a few seconds.
+        assertThat(figures.timeTakenMillis()).isBetween(55_000L, 70_000L);
+        // About 17 a second against a limit of 1.
+        assertThat(figures.maxInsertsPerSecond()).isBetween(15L, 30L);
         assertThat(figures.secondsOverLimit()).isPositive();
     }
 
@@ -40,7 +43,8 @@ class ExperimentScenariosTest {
     void low_visibility_timeout_with_reserved_concurrency_1_loses_events_to_the_dlq_through_throttles_alone() {
         RunData data = simulate("03-sqs-rc1-low-visibility.yaml");
         RowFigures figures = RowFigures.of(data);
-        assertThat(figures.deadLettered()).isGreaterThan(100);
+        // The real run lost 105 of 1,000 (docs/FIDELITY.md).
+        assertThat(figures.deadLettered()).isBetween(75L, 140L);
         assertThat(figures.completed()).isLessThan(1000);
         assertThat(figures.redeliveries()).isPositive();
         assertThat(figures.throttles()).isGreaterThan(figures.deadLettered());
@@ -58,8 +62,10 @@ class ExperimentScenariosTest {
         assertThat(figures.deadLettered()).isZero();
         assertThat(figures.redeliveries()).isZero();
         assertThat(figures.secondsOverLimit()).isZero();
-        assertThat(figures.throttles()).isPositive();
-        assertThat(figures.timeTakenMillis()).isBetween(1_000_000L, 1_100_000L);
+        // The mapping backs off on throttles: a few thousand, not hundreds of thousands, and one
+        // event every 1.4 s or so, as the real runs at reserved concurrency 1 went.
+        assertThat(figures.throttles()).isBetween(1_000L, 5_000L);
+        assertThat(figures.timeTakenMillis()).isBetween(1_300_000L, 1_600_000L);
     }
 
     @Test
@@ -70,15 +76,16 @@ class ExperimentScenariosTest {
         assertThat(five.deadLettered()).isZero();
         assertThat(five.secondsOverLimit()).isZero();
         assertThat(five.timeTakenMillis() * 4).isLessThan(one.timeTakenMillis());
+        assertThat(five.throttles()).isLessThan(one.throttles());
     }
 
     /**
-     * The ideal is events / limit = 20 s; the allowance is 1.02 x that. Provisioned concurrency
-     * (5, every environment the file uses) is what makes it: without it the first batches wait for
-     * a cold start (AwsBehaviour.coldStart, 400 ms, 2 % of 20 s) and the run takes 20.6 s.
+     * The ideal is events / limit = 20 s; the allowance is 1.05 x that: each batch also pays the
+     * per-invoke overhead (30 ms) and its receive. Provisioned concurrency (5, every environment
+     * the file uses) keeps the first batches from waiting for a cold start (400 ms).
      */
     @Test
-    void recommended_loses_nothing_never_exceeds_the_limit_and_runs_within_2_percent_of_the_ideal_time() {
+    void recommended_loses_nothing_never_exceeds_the_limit_and_runs_within_5_percent_of_the_ideal_time() {
         Scenario recommended = Scenarios.load("recommended.yaml");
         RunData data = Simulator.run(recommended, SimulationOptions.seed(7)).runData();
         RowFigures figures = RowFigures.of(data);
@@ -87,7 +94,7 @@ class ExperimentScenariosTest {
         assertThat(figures.deadLettered()).isZero();
         assertThat(figures.secondsOverLimit()).isZero();
         assertThat(figures.throttles()).isZero();
-        assertThat(figures.timeTakenMillis()).isLessThanOrEqualTo(idealMillis * 102 / 100);
+        assertThat(figures.timeTakenMillis()).isLessThanOrEqualTo(idealMillis * 105 / 100);
     }
 
     @Test

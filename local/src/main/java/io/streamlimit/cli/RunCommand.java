@@ -3,6 +3,7 @@ package io.streamlimit.cli;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.local.run.LocalRun;
 import io.streamlimit.local.run.LocalRunOptions;
+import io.streamlimit.local.run.StackWarmUp;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.results.RunData;
 import io.streamlimit.scenario.Scenario;
@@ -74,6 +75,8 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
         try (LocalStack stack = LocalStack.start(results.stackOptions())) {
+            err.println("Warming the stack up (JIT, first connections; not on the run's clock)...");
+            StackWarmUp.run(stack, clock);
             ProgressBar progress = new ProgressBar(err, System.console() != null);
             LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
             LocalRun.Result result = new LocalRun(stack, behaviour, clock, progress).run(scenario, options);

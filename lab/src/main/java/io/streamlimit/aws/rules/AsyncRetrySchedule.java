@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * Lambda's asynchronous invocation retries (SNS -> Lambda). A throttled event goes back to the
  * internal queue and is retried with exponential backoff from {@code asyncThrottleInitialBackoff}
  * to {@code asyncThrottleMaxBackoff}; AWS says the interval "might be longer if the queue is
- * backed up", which the fitted jitter spreads. A failed event (error or timeout) is retried
+ * backed up": a backlog spreads them over the step. A failed event (error or timeout) is retried
  * {@code asyncErrorRetries} times, about one and two minutes later. An event older than
  * {@code asyncMaximumEventAge} when an attempt comes due goes to the on-failure destination.
  */
@@ -28,12 +28,19 @@ public final class AsyncRetrySchedule {
     }
 
     /**
-     * When to try again after throttle number {@code throttles} (0 for the first); never later
+     * When to try again after throttle number {@code throttles} (0 for the first), with
+     * {@code backlog} events (this one included) waiting to retry after throttles; never later
      * than the moment the event expires, when it is dead-lettered.
+     *
+     * <p>A lone event retries close to the documented doubling (shortened by at most
+     * {@code asyncRetryJitter} of a step, as measured); a backlog of n events is spread over
+     * the step, its random share growing as 1 - (1 - jitter) / n, so that retries throttled
+     * together do not come back together ("it might be longer if the queue is backed up").
      */
-    public long afterThrottle(long now, long acceptedAt, int throttles, RandomGenerator random) {
+    public long afterThrottle(long now, long acceptedAt, int throttles, int backlog, RandomGenerator random) {
+        double spread = 1 - (1 - aws.asyncRetryJitter()) / Math.max(1, backlog);
         long wait = Backoff.exponential(throttles, aws.asyncThrottleInitialBackoff().toMillis(),
-                aws.asyncThrottleMaxBackoff().toMillis(), aws.asyncRetryJitter(), random);
+                aws.asyncThrottleMaxBackoff().toMillis(), spread, random);
         return Math.min(now + wait, acceptedAt + aws.asyncMaximumEventAge().toMillis());
     }
 

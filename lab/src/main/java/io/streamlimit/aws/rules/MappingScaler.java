@@ -43,7 +43,7 @@ public final class MappingScaler {
 
     private final Settings settings;
     private double target;
-    private long lastBackoffSignalAt = Long.MIN_VALUE / 2;
+    private long lastThrottleAt = Long.MIN_VALUE / 2;
 
     public MappingScaler(Settings settings) {
         this.settings = settings;
@@ -68,7 +68,8 @@ public final class MappingScaler {
 
     /** An invoke of this mapping's was throttled. */
     public void throttled(long now) {
-        shrink(now, settings.removedPerThrottle());
+        lastThrottleAt = now;
+        shrink(settings.removedPerThrottle());
     }
 
     /**
@@ -77,20 +78,21 @@ public final class MappingScaler {
      */
     public void batchFailed(long now, boolean reportedItemByItem) {
         if (!reportedItemByItem) {
-            shrink(now, settings.removedPerError());
+            shrink(settings.removedPerError());
         }
     }
 
     /**
-     * True while the mapping backs off: a throttle or failure within the last scaling tick. Its
-     * pollers then space their invoke attempts at random ({@link InvokeRetry}).
+     * True while the mapping backs off from throttles: one within the last scaling tick. Its
+     * pollers then space their invoke attempts at random ({@link InvokeRetry}). Function errors
+     * shrink the mapping but do not space its invokes: the real runs show the spacing only under
+     * throttles.
      */
     public boolean backingOff(long now) {
-        return now - lastBackoffSignalAt < settings.tickMillis();
+        return now - lastThrottleAt < settings.tickMillis();
     }
 
-    private void shrink(long now, double by) {
-        lastBackoffSignalAt = now;
+    private void shrink(double by) {
         target = Math.max(settings.idleFloor(), target - by);
     }
 }

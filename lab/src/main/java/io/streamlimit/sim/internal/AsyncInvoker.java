@@ -27,8 +27,11 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
     private final long[] enqueuedAt;
     private final short[] throttles;
     private final byte[] errorRetries;
+    private final boolean[] backlogged;
     private final int[] single = new int[1];
     private boolean readScheduled;
+    // Events waiting to retry after a throttle: the backlog that spreads their retries.
+    private int throttledBacklog;
 
     AsyncInvoker(Scheduler scheduler, AwsBehaviour aws, LambdaFunction function, Recorder recorder,
                  EventStates events, Random random) {
@@ -42,6 +45,7 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
         this.enqueuedAt = new long[events.total()];
         this.throttles = new short[events.total()];
         this.errorRetries = new byte[events.total()];
+        this.backlogged = new boolean[events.total()];
     }
 
     /** SNS hands over an event. */
@@ -76,6 +80,10 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
 
     private void attempt(int id) {
         long now = scheduler.now();
+        if (backlogged[id]) {
+            backlogged[id] = false;
+            throttledBacklog--;
+        }
         if (retries.expired(now, enqueuedAt[id])) {
             deadLetter(id);
             return;
@@ -85,7 +93,9 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
             return;
         }
         recorder.throttle(now, id, 1);
-        long retryAt = retries.afterThrottle(now, enqueuedAt[id], throttles[id], random);
+        backlogged[id] = true;
+        throttledBacklog++;
+        long retryAt = retries.afterThrottle(now, enqueuedAt[id], throttles[id], throttledBacklog, random);
         if (throttles[id] < Short.MAX_VALUE) {
             throttles[id]++;
         }

@@ -34,6 +34,8 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     private final DelayQueue<Pending> queue = new DelayQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
+    // Events waiting to retry after a throttle: the backlog that spreads their retries.
+    private final AtomicInteger throttledBacklog = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> dispatchers = new ArrayList<>();
 
@@ -56,7 +58,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     public void enqueue(I event) {
         long now = clock.millis();
         inFlight.incrementAndGet();
-        queue.add(new Pending(event, now, now, 0, 0));
+        queue.add(new Pending(event, now, now, 0, 0, false));
     }
 
     /** Events accepted and not yet finished (succeeded or dead-lettered). */
@@ -86,6 +88,9 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     }
 
     private void attempt(Pending p) {
+        if (p.afterThrottle) {
+            throttledBacklog.decrementAndGet();
+        }
         if (retries.expired(clock.millis(), p.acceptedAtMillis)) {
             giveUp(p, "older than the maximum event age");
             return;
@@ -95,8 +100,8 @@ public final class AsyncInvoker<I> implements AutoCloseable {
         if (result instanceof InvokeResult.Success) {
             inFlight.decrementAndGet();
         } else if (result instanceof InvokeResult.Throttled) {
-            long retryAt = retries.afterThrottle(now, p.acceptedAtMillis, p.throttles, random);
-            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries, p.throttles + 1));
+            long retryAt = retries.afterThrottle(now, p.acceptedAtMillis, p.throttles, throttledBacklog.incrementAndGet(), random);
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries, p.throttles + 1, true));
         } else {
             long retryAt = retries.afterError(now, p.errorRetries);
             if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
@@ -104,7 +109,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
                 return;
             }
             observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retryAt));
-            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries + 1, p.throttles));
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries + 1, p.throttles, false));
         }
     }
 
@@ -127,14 +132,17 @@ public final class AsyncInvoker<I> implements AutoCloseable {
         final long dueAtMillis;
         final int errorRetries;
         final int throttles;
+        /** Waiting to retry after a throttle: part of the backlog that spreads such retries. */
+        final boolean afterThrottle;
         final long seq = sequence.incrementAndGet();
 
-        Pending(I event, long acceptedAtMillis, long dueAtMillis, int errorRetries, int throttles) {
+        Pending(I event, long acceptedAtMillis, long dueAtMillis, int errorRetries, int throttles, boolean afterThrottle) {
             this.event = event;
             this.acceptedAtMillis = acceptedAtMillis;
             this.dueAtMillis = dueAtMillis;
             this.errorRetries = errorRetries;
             this.throttles = throttles;
+            this.afterThrottle = afterThrottle;
         }
 
         @Override

@@ -42,8 +42,14 @@ public final class LabDownstream implements Downstream {
             (admit(started) ? accepted : refused).add(event);
         }
         try {
-            // The calls run in parallel: the batch waits one call's duration, not one per event.
-            Thread.sleep(spec.callMillis());
+            // The calls run in parallel: the batch waits one call's duration, not one per event. Like
+            // the original function (Promise.all of its work and a one-second wait), the wait runs
+            // from the handler's start, so the invocation lasts max(callMillis, its own work), as
+            // the simulator models it.
+            long wait = invocation.startedAt().toEpochMilli() + spec.callMillis() - clock.millis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
         } catch (InterruptedException e) {
             // The function timed out: the calls never completed, so nothing is recorded.
             Thread.currentThread().interrupt();
