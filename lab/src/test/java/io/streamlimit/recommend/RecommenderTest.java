@@ -17,7 +17,11 @@ class RecommenderTest {
         RankedCandidate winner = recommendation.winner();
         assertThat(winner.lost()).isZero();
         assertThat(winner.stats().secondsOverLimit()).isZero();
-        assertThat(winner.stats().timeTakenMillis()).isBetween(1_000_000L, 1_100_000L);
+        // Each event needs its 1 s call, the 50 ms invoke overhead and a 10 ms receive: 1,060 s at
+        // least. A reservation of 1 throttles the mapping's second poller (MaximumConcurrency
+        // cannot be 1), whose held batch is retried at random times, so the one environment idles
+        // a little between calls: 1,158 s with this seed.
+        assertThat(winner.stats().timeTakenMillis()).isBetween(1_060_000L, 1_200_000L);
         assertThat(winner.reason()).startsWith("no event lost, never over the limit");
         assertThat(recommendation.ranked()).anySatisfy(c -> assertThat(c.lost()).isPositive());
     }
@@ -67,13 +71,18 @@ class RecommenderTest {
         assertThat(winner.lost()).isZero();
         assertThat(winner.stats().secondsOverLimit()).isZero();
         assertThat(winner.stats().coldStarts()).isZero();
-        assertThat(winner.stats().timeTakenMillis()).isLessThanOrEqualTo(20_400); // 1.02 x 1,000 events / 50 per s
-        assertThat(unprovisioned.stats().timeTakenMillis()).isGreaterThan(20_400);
+        assertThat(winner.stats().throttles()).isZero();
+        // 1,000 events at 50 a call from 5 environments, each call 1 s plus the 50 ms invoke
+        // overhead and a 10 ms receive: 21.2 s; the mapping starts from its idle floor of 2
+        // batches and needs about a second to reach 5.
+        assertThat(winner.stats().timeTakenMillis()).isBetween(21_200L, 22_400L);
+        // The 400 ms cold start is two of the ranking's 200 ms steps.
+        assertThat(unprovisioned.stats().timeTakenMillis() - winner.stats().timeTakenMillis()).isEqualTo(400);
         // Faster, and dearer: provisioned concurrency costs more than the cold start it saves.
         assertThat(winner.costUsd()).isGreaterThan(unprovisioned.costUsd());
         assertThat(winner.reason()).contains("provisioned concurrency keeps 5 environments initialized",
-                "no batch waits for a cold start", "without it: 20.6 s");
-        assertThat(unprovisioned.reason()).startsWith("slower: 20.6 s against 20.2 s");
+                "no batch waits for a cold start", "without it: 22.6 s");
+        assertThat(unprovisioned.reason()).isEqualTo("slower: 22.6 s against 22.2 s (its first batches wait for cold starts)");
     }
 
     @Test
