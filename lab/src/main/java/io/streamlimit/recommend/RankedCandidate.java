@@ -23,7 +23,7 @@ public record RankedCandidate(
         double costUsd,
         String reason) {
 
-    /** Time taken in seconds (the ranking compares it in coarser steps, see {@link Recommender}). */
+    /** Time taken in seconds (the ranking compares it in coarser steps, see {@link Ranking}). */
     public double timeTakenSeconds() {
         return stats.timeTakenMillis() / 1000.0;
     }

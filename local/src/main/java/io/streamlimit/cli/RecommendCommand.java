@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Searches reserved concurrency, maximum concurrency, provisioned concurrency, batch size, visibility timeout",
             "and maxReceiveCount in the simulator for the configuration that loses no event and never exceeds the",
             "downstream limit, in the shortest time (in steps of 1 %% of the time at the limit), then at the lowest cost;",
-            "prints the winner, the runners-up and why."})
+            "a configuration with throttled invokes must be more than 1 %% faster than a throttle-free one to win.",
+            "Prints the winner, the runners-up and why."})
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -94,7 +95,7 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, RankedCandidate c) {
-        out.printf(Locale.ROOT, "%-4d %-58s %6d %6d %8.1fs %9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
+        out.printf(Locale.ROOT, "%-4d %-58s %6d %6d %8.1fs %,9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
                 c.timeTakenSeconds(), c.stats().throttles(), String.format(Locale.ROOT, "$%.6f", c.costUsd()));
     }
 }
