@@ -92,6 +92,16 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
 
     /** Invokes synchronously; returns at once with {@link InvokeResult.Throttled} when no concurrency is free. */
     public InvokeResult<O> invoke(I event, int batchSize) {
+        return invoke(event, batchSize, clock.millis());
+    }
+
+    /**
+     * Invokes synchronously, the invoke path having begun at {@code pathStartedAtMillis} (a poller's
+     * receive, say): the emulator's own latency on that path counts towards the modelled start
+     * delay instead of adding to it, so the handler starts as the model says, or as soon as the
+     * emulator can.
+     */
+    public InvokeResult<O> invoke(I event, int batchSize, long pathStartedAtMillis) {
         Placement placement;
         Environment<I, O> environment = null;
         synchronized (scaling) {
@@ -108,14 +118,13 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             }
         }
         try {
-            return run(event, batchSize, placement, environment);
+            return run(event, batchSize, placement, environment, Math.min(pathStartedAtMillis, clock.millis()));
         } finally {
             busy.decrementAndGet();
         }
     }
 
-    private InvokeResult<O> run(I event, int batchSize, Placement placement, Environment<I, O> warm) {
-        long invokedAt = clock.millis();
+    private InvokeResult<O> run(I event, int batchSize, Placement placement, Environment<I, O> warm, long invokedAt) {
         Environment<I, O> environment = warm;
         if (environment == null) {
             boolean provisioned = takeVacancy();

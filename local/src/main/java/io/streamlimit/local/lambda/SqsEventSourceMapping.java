@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -50,6 +52,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final InvokeRetry invokeRetry;
     // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
     private final Random random = new Random(1);
+    // The mapping does not wait for its deletes (DeleteMessageBatch) before polling again.
+    private final ExecutorService deleter = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "esm-deleter");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
@@ -122,10 +130,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private void pollLoop() {
         try {
             while (running.get() && !retire()) {
-                Instant[] firstReceivedAt = new Instant[1];
-                List<Message> batch = receiveBatch(firstReceivedAt);
-                if (!batch.isEmpty()) {
-                    deliver(batch, firstReceivedAt[0]);
+                Batch batch = receiveBatch();
+                if (!batch.messages().isEmpty()) {
+                    deliver(batch);
                 }
             }
         } catch (RuntimeException e) {
@@ -151,16 +158,26 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         }
     }
 
-    private List<Message> receiveBatch(Instant[] firstReceivedAt) {
+    /**
+     * A received batch. {@code pathStartedAt}: where the invoke path began, the receive itself when
+     * it found messages at once (the modelled invoke overhead was fitted with a receive included),
+     * else when the long poll returned.
+     */
+    private record Batch(List<Message> messages, Instant firstReceivedAt, long pathStartedAt) {
+    }
+
+    private Batch receiveBatch() {
+        long receiveStarted = clock.millis();
         List<Message> batch = new ArrayList<>(receive(config.batchSize(), config.longPollWait()));
-        firstReceivedAt[0] = clock.instant();
-        Instant windowEnd = firstReceivedAt[0].plus(config.batchWindow());
+        Instant firstReceivedAt = clock.instant();
+        long pathStartedAt = firstReceivedAt.toEpochMilli() - receiveStarted < 100 ? receiveStarted : firstReceivedAt.toEpochMilli();
+        Instant windowEnd = firstReceivedAt.plus(config.batchWindow());
         // With a batching window the mapping keeps gathering until the batch is full or the window ends.
         while (!batch.isEmpty() && batch.size() < config.batchSize() && clock.instant().isBefore(windowEnd) && running.get()) {
             Duration left = Duration.between(clock.instant(), windowEnd);
             batch.addAll(receive(config.batchSize() - batch.size(), left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ZERO : Duration.ofSeconds(1)));
         }
-        return batch;
+        return new Batch(batch, firstReceivedAt, pathStartedAt);
     }
 
     private List<Message> receive(int max, Duration wait) {
@@ -179,9 +196,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return messages;
     }
 
-    private void deliver(List<Message> batch, Instant receivedAt) {
+    private void deliver(Batch received) {
+        List<Message> batch = received.messages();
         SQSEvent event = toEvent(batch);
-        long visibleAgain = receivedAt.plus(config.visibilityTimeout()).toEpochMilli();
+        long visibleAgain = received.firstReceivedAt().plus(config.visibilityTimeout()).toEpochMilli();
         long attemptAt;
         synchronized (scaler) {
             attemptAt = invokeRetry.firstAttempt(clock.millis(), scaler.backingOff(clock.millis()), random);
@@ -190,7 +208,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             if (!pauseUntil(attemptAt)) {
                 return;
             }
-            InvokeResult<SQSBatchResponse> result = function.invoke(event, batch.size());
+            InvokeResult<SQSBatchResponse> result = function.invoke(event, batch.size(),
+                    Math.max(attemptAt, received.pathStartedAt()));
             long now = clock.millis();
             if (result instanceof InvokeResult.Throttled) {
                 synchronized (scaler) {
@@ -204,7 +223,14 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
             } else {
                 if (result instanceof InvokeResult.Success<SQSBatchResponse> success) {
-                    deleteSucceeded(batch, success.output());
+                    deleter.execute(() -> {
+                        try {
+                            deleteSucceeded(batch, success.output());
+                        } catch (RuntimeException e) {
+                            // Undeleted messages reappear after the visibility timeout: at least once.
+                            LOG.warn("DeleteMessageBatch failed; those messages will be delivered again", e);
+                        }
+                    });
                 } else {
                     // A function error or a timeout fails the whole batch: it reappears after the
                     // visibility timeout, and the mapping backs off.
@@ -283,6 +309,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+        deleter.shutdown();
         for (Thread t : threads) {
             t.interrupt();
         }
@@ -293,6 +320,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        try {
+            // Deletes already sent land before the queue is looked at again.
+            deleter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -21,8 +21,8 @@ import java.time.Duration;
  */
 public final class StackWarmUp {
 
-    private static final int SQS_EVENTS = 400;
-    private static final int SNS_EVENTS = 100;
+    private static final int SQS_EVENTS = 1_000;
+    private static final int SNS_EVENTS = 200;
 
     private StackWarmUp() {
     }
