@@ -45,8 +45,10 @@ class AwsProfilesTest {
         assertThat(aws2020.environmentBurst()).isEqualTo(3_000);
         assertThat(aws2020.environmentsAddedPerWindow()).isEqualTo(500);
         assertThat(aws2020.scalingWindow()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(differences(aws2020, CURRENT)).containsExactly(
-                "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow");
+        assertThat(aws2020.coldStart()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(differences(aws2020, CURRENT)).containsExactlyInAnyOrder(
+                "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow",
+                "coldStart");
     }
 
     @Test
