@@ -23,8 +23,9 @@ class ExperimentScenariosTest {
         // Lambda's async queue read about 16.6 events a second in 2020 (run 01 of the original):
         // 1,000 events take about a minute, not a few seconds.
         assertThat(figures.timeTakenMillis()).isBetween(55_000L, 70_000L);
-        // About 17 a second against a limit of 1.
-        assertThat(figures.maxInsertsPerSecond()).isBetween(15L, 30L);
+        // About 17 a second, more in the first seconds while cold starts hold environments, against
+        // a limit of 1.
+        assertThat(figures.maxInsertsPerSecond()).isBetween(15L, 40L);
         assertThat(figures.secondsOverLimit()).isPositive();
     }
 
