@@ -39,15 +39,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@value #SEEDS}), widened by the margins below. The margins were chosen from measurement (the
  * local runs of each case, three times, on a 2-core machine; docs/ARCHITECTURE.md has the table):
  * counts of events within 5 % of the events of the spread, the concurrency exactly within it, the
- * time taken within 15 %, the throttles within 35 % (plus 5).
+ * time taken within 15 %, the throttles within 20 % (plus 3). With the emulator's held-batch
+ * retry changed to a 1 s mean (the model's is 12 s), 03 gave 160 throttles against 97 to 115
+ * simulated and failed; unchanged, 102.
  */
 class ParityTest {
 
     private static final int SEEDS = 10;
     private static final double EVENTS_MARGIN = 0.05;
     private static final double TIME_MARGIN = 0.15;
-    private static final double THROTTLES_MARGIN = 0.35;
-    private static final long THROTTLES_SLACK = 5;
+    private static final double THROTTLES_MARGIN = 0.20;
+    private static final long THROTTLES_SLACK = 3;
 
     @TempDir
     static Path resultsDir;
