@@ -143,9 +143,9 @@ class CliTest {
         assertThat(simulated.out()).contains("Total events", "Events failed", "Seconds over the limit", "Efficiency");
 
         Result listed = execute("compare", "--results-dir", results.toString());
-        assertThat(listed.out()).contains("sim-sqs-rc1-low-visibility-seed1-events200");
+        assertThat(listed.out()).contains("sim-sqs-rc1-low-visibility-seed1-events200-aws-2020");
 
-        Result compared = execute("compare", "sim-sqs-rc1-low-visibility-seed1-events200", "--results-dir", results.toString(),
+        Result compared = execute("compare", "sim-sqs-rc1-low-visibility-seed1-events200-aws-2020", "--results-dir", results.toString(),
                 "--report", dir.resolve("cmp.html").toString());
         assertThat(compared.exitCode()).isZero();
         assertThat(compared.out()).contains("Total events");
@@ -165,6 +165,23 @@ class CliTest {
             queue:      { visibilityTimeoutSeconds: 60 }
             downstream: { ratePerSecond: 1000, callMillis: 1000 }
             """;
+
+    @Test
+    void run_with_an_aws_profile_file_runs_both_the_emulator_and_its_twin_under_it() throws Exception {
+        // A what-if: every invoke takes 2 s to reach the handler instead of 30 ms. Without it, 20
+        // events of recommended.yaml take about 2.1 s (the 1 s batching window and one 1 s call).
+        Path profile = dir.resolve("slow-invokes.yaml");
+        Files.writeString(profile, "invokeOverhead: PT2S\n");
+        Result result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20",
+                "--aws-profile", profile.toString(), "--results-dir", dir.resolve("results").toString(),
+                "--report-dir", dir.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("eventsCompleted").asLong()).isEqualTo(20);
+        assertThat(json.get("timeTakenSeconds").asDouble()).as("measured").isGreaterThanOrEqualTo(3.0);
+        assertThat(json.get("simulated").get("timeTakenSeconds").asDouble()).as("twin").isGreaterThanOrEqualTo(3.0);
+    }
 
     @Test
     void simulate_with_an_aws_profile_file_reproduces_that_behaviour() throws Exception {

@@ -151,7 +151,7 @@ public final class LocalRun {
         int lastDone = -1;
         Instant lastChange = clock.instant();
         while (true) {
-            int done = recorder.completedEvents() + recorder.deadLetteredEvents();
+            int done = recorder.resolvedEvents();
             Instant now = clock.instant();
             progress.update(new RunProgress.Snapshot(events.size(), published.get(), recorder.completedEvents(),
                     recorder.deadLetteredEvents(), function.busy(), recorder.throttles(), Duration.between(started, now)));

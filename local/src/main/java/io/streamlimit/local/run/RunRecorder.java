@@ -30,6 +30,9 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     private final ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
     private final Set<Long> completed = ConcurrentHashMap.newKeySet();
     private final Set<Long> deadLettered = ConcurrentHashMap.newKeySet();
+    // An event can both complete and reach the DLQ (a copy redelivered before its delete landed):
+    // the run is over when every event is in one or the other, counted once.
+    private final Set<Long> resolved = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
 
@@ -45,6 +48,7 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     public void row(InvocationRow row) {
         rows.add(row);
         completed.add(row.id());
+        resolved.add(row.id());
         count("dynamoWriteUnits", 1);
     }
 
@@ -54,6 +58,9 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     /** An event reached the dead-letter queue (seen by the DLQ watcher or the async queue). */
     public void deadLettered(long seq, Instant at) {
+        if (seq >= 0) {
+            resolved.add(seq);
+        }
         if (seq >= 0 && deadLettered.add(seq)) {
             events.add(new PipelineEvent(runId, at, PipelineEventKind.DLQ, seq, null, null, 0, 0));
         }
@@ -120,6 +127,11 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     public int deadLetteredEvents() {
         return deadLettered.size();
+    }
+
+    /** Distinct events that completed or reached the DLQ. */
+    public int resolvedEvents() {
+        return resolved.size();
     }
 
     public long throttles() {
