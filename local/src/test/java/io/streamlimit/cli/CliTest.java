@@ -1,12 +1,11 @@
 package io.streamlimit.cli;
 
+import static io.streamlimit.cli.CliRun.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.results.ResultsSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI as a user meets it: exit codes, messages, and what lands on standard output. */
 class CliTest {
@@ -22,23 +20,10 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = StreamlimitCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void every_command_has_help() {
-        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker", "chaos", "bench", "schema"}) {
-            Result help = execute(command, "--help");
+        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker", "chaos", "bench", "schema", "fidelity"}) {
+            CliRun help = execute(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: streamlimit " + command);
         }
@@ -46,7 +31,7 @@ class CliTest {
 
     @Test
     void schema_prints_the_results_tables_as_one_idempotent_script() {
-        Result result = execute("schema");
+        CliRun result = execute("schema");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(ResultsSchema.script())
@@ -56,7 +41,7 @@ class CliTest {
 
     @Test
     void a_missing_scenario_file_exits_2_naming_the_file() {
-        Result result = execute("simulate", dir.resolve("nope.yaml").toString(), "--no-save");
+        CliRun result = execute("simulate", dir.resolve("nope.yaml").toString(), "--no-save");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("nope.yaml").doesNotContain("at io.streamlimit");
@@ -68,7 +53,7 @@ class CliTest {
         Files.writeString(bad, Files.readString(Path.of("../scenarios/recommended.yaml"))
                 .replace("maximumConcurrency: 5", "maximumConcurrency: 1"));
 
-        Result result = execute("run", bad.toString());
+        CliRun result = execute("run", bad.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("consumer.maximumConcurrency").doesNotContain("at io.streamlimit");
@@ -76,7 +61,7 @@ class CliTest {
 
     @Test
     void an_unknown_option_exits_2() {
-        Result result = execute("simulate", "../scenarios/recommended.yaml", "--frobnicate");
+        CliRun result = execute("simulate", "../scenarios/recommended.yaml", "--frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--frobnicate");
@@ -85,7 +70,7 @@ class CliTest {
     @Test
     void run_json_prints_the_measurement_with_its_simulated_twin_under_the_same_keys() throws Exception {
         Path results = dir.resolve("results");
-        Result result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20", "--seed", "3",
+        CliRun result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20", "--seed", "3",
                 "--results-dir", results.toString(), "--report-dir", dir.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -110,7 +95,7 @@ class CliTest {
                 .contains("<path class=\"twin\" d=\"M", "simulated (model)", "measured (local)");
 
         // The twin is a prediction printed beside the run, not a run of its own.
-        Result listed = execute("compare", "--results-dir", results.toString());
+        CliRun listed = execute("compare", "--results-dir", results.toString());
         assertThat(listed.out()).contains(runId).doesNotContain(runId + "-twin");
     }
 
@@ -118,8 +103,8 @@ class CliTest {
     void simulate_json_prints_exactly_one_object_and_the_same_seed_gives_the_same_bytes() throws Exception {
         String[] args = {"simulate", "../scenarios/recommended.yaml", "--json", "--seed", "7", "--no-save", "--report-dir", dir.toString()};
 
-        Result first = execute(args);
-        Result second = execute(args);
+        CliRun first = execute(args);
+        CliRun second = execute(args);
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo(second.out());
@@ -136,22 +121,22 @@ class CliTest {
     @Test
     void simulate_prints_the_metrics_table_and_saves_the_run_for_compare() {
         Path results = dir.resolve("results");
-        Result simulated = execute("simulate", "../scenarios/03-sqs-rc1-low-visibility.yaml", "--events", "200",
+        CliRun simulated = execute("simulate", "../scenarios/03-sqs-rc1-low-visibility.yaml", "--events", "200",
                 "--results-dir", results.toString(), "--report-dir", dir.toString());
 
         assertThat(simulated.exitCode()).isZero();
         assertThat(simulated.out()).contains("Total events", "Events failed", "Seconds over the limit", "Efficiency");
 
-        Result listed = execute("compare", "--results-dir", results.toString());
+        CliRun listed = execute("compare", "--results-dir", results.toString());
         assertThat(listed.out()).contains("sim-sqs-rc1-low-visibility-seed1-events200-aws-2020");
 
-        Result compared = execute("compare", "sim-sqs-rc1-low-visibility-seed1-events200-aws-2020", "--results-dir", results.toString(),
+        CliRun compared = execute("compare", "sim-sqs-rc1-low-visibility-seed1-events200-aws-2020", "--results-dir", results.toString(),
                 "--report", dir.resolve("cmp.html").toString());
         assertThat(compared.exitCode()).isZero();
         assertThat(compared.out()).contains("Total events");
         assertThat(Files.exists(dir.resolve("cmp.html"))).isTrue();
 
-        Result unknown = execute("compare", "no-such-run", "--results-dir", results.toString());
+        CliRun unknown = execute("compare", "no-such-run", "--results-dir", results.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no-such-run");
     }
@@ -172,7 +157,7 @@ class CliTest {
         // events of recommended.yaml take about 2.1 s (the 1 s batching window and one 1 s call).
         Path profile = dir.resolve("slow-invokes.yaml");
         Files.writeString(profile, "invokeOverhead: PT2S\n");
-        Result result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20",
+        CliRun result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20",
                 "--aws-profile", profile.toString(), "--results-dir", dir.resolve("results").toString(),
                 "--report-dir", dir.toString());
 
@@ -190,8 +175,8 @@ class CliTest {
         Path profile = dir.resolve("slow-mapping.yaml");
         Files.writeString(profile, "concurrentBatchesAddedPerMinute: 60\n");
 
-        Result current = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString());
-        Result slow = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString(),
+        CliRun current = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString());
+        CliRun slow = execute("simulate", scenario.toString(), "--json", "--no-save", "--report-dir", dir.toString(),
                 "--aws-profile", profile.toString());
 
         assertThat(current.exitCode()).isZero();
@@ -226,7 +211,7 @@ class CliTest {
 
     @Test
     void a_bad_aws_profile_exits_2_with_one_line_naming_it() throws Exception {
-        Result unknown = execute("simulate", "../scenarios/recommended.yaml", "--no-save", "--aws-profile", "2019");
+        CliRun unknown = execute("simulate", "../scenarios/recommended.yaml", "--no-save", "--aws-profile", "2019");
 
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo(
@@ -234,7 +219,7 @@ class CliTest {
 
         Path profile = dir.resolve("typo.yaml");
         Files.writeString(profile, "concurrentBatchesAddedPerMinutes: 60\n");
-        Result typo = execute("recommend", "--limit", "5", "--aws-profile", profile.toString());
+        CliRun typo = execute("recommend", "--limit", "5", "--aws-profile", profile.toString());
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err().strip().lines()).hasSize(1);
         assertThat(typo.err()).startsWith("error: --aws-profile: " + profile + ": concurrentBatchesAddedPerMinutes: unknown key;"
@@ -251,13 +236,13 @@ class CliTest {
     void recommend_prints_a_winner_that_loses_nothing_and_writes_it_as_a_scenario() throws Exception {
         Path written = dir.resolve("winner.yaml");
 
-        Result result = execute("recommend", "--limit", "50", "--events", "1000", "--pattern", "rate", "--rate", "50",
+        CliRun result = execute("recommend", "--limit", "50", "--events", "1000", "--pattern", "rate", "--rate", "50",
                 "--write", written.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("RANK", "Why:");
         assertThat(Files.readString(written)).contains("pipeline:", "maxReceiveCount");
-        Result simulated = execute("simulate", written.toString(), "--json", "--no-save", "--report-dir", dir.toString());
+        CliRun simulated = execute("simulate", written.toString(), "--json", "--no-save", "--report-dir", dir.toString());
         JsonNode json = new ObjectMapper().readTree(simulated.out());
         assertThat(json.get("eventsFailed").asLong()).isZero();
         assertThat(json.get("secondsOverLimit").asLong()).isZero();

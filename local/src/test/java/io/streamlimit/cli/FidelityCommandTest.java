@@ -1,35 +1,20 @@
 package io.streamlimit.cli;
 
+import static io.streamlimit.cli.CliRun.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code streamlimit fidelity} as a user meets it, with the real simulator. */
 class FidelityCommandTest {
 
     private static final String[] CASES = {"consumer-1", "consumer-2", "consumer-3", "run-02", "run-03"};
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = StreamlimitCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void prints_a_table_with_every_case_and_the_summary_and_exits_0() {
-        Result result = execute("fidelity");
+        CliRun result = execute("fidelity");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
@@ -43,7 +28,7 @@ class FidelityCommandTest {
 
     @Test
     void json_prints_one_object_and_takes_the_seed() throws Exception {
-        Result result = execute("fidelity", "--json", "--seed", "7");
+        CliRun result = execute("fidelity", "--json", "--seed", "7");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().strip().lines()).hasSize(1);
@@ -55,7 +40,7 @@ class FidelityCommandTest {
 
     @Test
     void has_help() {
-        Result help = execute("fidelity", "--help");
+        CliRun help = execute("fidelity", "--help");
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: streamlimit fidelity", "--json", "--seed");
