@@ -168,6 +168,21 @@ public final class ResultsStore implements ResultsSink {
         });
     }
 
+    /**
+     * The {@code invocations} rows of a run, whether or not it has a {@code runs} row: a run in AWS
+     * writes only its invocations (its consumer knows nothing else). Empty when there are none.
+     */
+    public List<InvocationRow> loadInvocations(String runId) {
+        return run("load the invocations of run " + runId, connection -> {
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try {
+                return loadInvocations(connection, runId);
+            } finally {
+                connection.commit();
+            }
+        });
+    }
+
     /** All runs, oldest first. */
     public List<RunRecord> listRuns() {
         return run("list runs", connection -> {

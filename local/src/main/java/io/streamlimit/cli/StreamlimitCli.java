@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             SimulateCommand.class,
             FidelityCommand.class,
+            CalibrateCommand.class,
             CompareCommand.class,
             RecommendCommand.class,
             ChaosCommand.class,

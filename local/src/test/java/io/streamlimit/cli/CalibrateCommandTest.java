@@ -1,0 +1,140 @@
+package io.streamlimit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.aws.AwsProfileFile;
+import io.streamlimit.fidelity.TraceReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code streamlimit calibrate} as a user meets it: the real trace in, a profile simulate accepts out. */
+class CalibrateCommandTest {
+
+    private static final String TRACE = "../lab/src/main/resources/calibration/trace-2020-06-07.csv";
+    private static final String CONSUMER_2 = "../lab/src/main/resources/calibration/cases/trace-consumer-2.yaml";
+
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = StreamlimitCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writes_a_profile_that_simulate_accepts() throws Exception {
+        Path profile = dir.resolve("consumer-2.yaml");
+
+        Result calibrated = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
+                "--out", profile.toString());
+
+        assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
+        assertThat(calibrated.out()).contains("Fitted to " + TRACE + ", group consumer-2 (1,000 rows",
+                "starting from the AWS profile 2020", "first -> last start (s)  1518.5", "start gap median (s)",
+                "mappingBatchesRemovedPerThrottle", "invokeOverhead", "heldBatchRetryMeanInterval",
+                "Wrote " + profile);
+        String text = Files.readString(profile);
+        assertThat(text).startsWith("# AWS profile fitted by `streamlimit calibrate` on ");
+        assertThat(text.lines().filter(line -> !line.startsWith("#")).map(line -> line.split(":")[0]))
+                .containsExactly("base", "mappingBatchesRemovedPerThrottle", "invokeOverhead");
+        AwsProfileFile.load(profile);
+
+        Result simulated = execute("simulate", CONSUMER_2, "--aws-profile", profile.toString(), "--json", "--no-save",
+                "--report-dir", dir.toString());
+        assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(simulated.out());
+        assertThat(json.get("eventsCompleted").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void a_bad_row_exits_2_with_one_line_naming_the_line_and_the_column() throws Exception {
+        Path trace = dir.resolve("bad.csv");
+        Files.writeString(trace, TraceReader.HEADER + "\n"
+                + "1,,2020-06-07 16:24:06.165000,consumer-2,b1,c1,\n"
+                + "2,,half past four,consumer-2,b2,c1,\n");
+
+        Result result = execute("calibrate", "--trace", trace.toString(), "--scenario", CONSUMER_2,
+                "--out", dir.resolve("p.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).startsWith("error: " + trace + ": line 3, column started_at: not a timestamp")
+                .contains("\"half past four\"");
+        assertThat(Files.exists(dir.resolve("p.yaml"))).isFalse();
+    }
+
+    @Test
+    void several_groups_without_group_exit_2_listing_them() {
+        Result result = execute("calibrate", "--trace", TRACE, "--scenario", CONSUMER_2,
+                "--out", dir.resolve("p.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: --group: " + TRACE
+                + " has several groups (consumer-1, consumer-2, consumer-3); name one with --group");
+    }
+
+    @Test
+    void the_real_rows_come_from_exactly_one_of_trace_and_run() {
+        Result neither = execute("calibrate", "--scenario", CONSUMER_2, "--out", dir.resolve("p.yaml").toString());
+        Result both = execute("calibrate", "--trace", TRACE, "--run", "x", "--scenario", CONSUMER_2,
+                "--out", dir.resolve("p.yaml").toString());
+        Result noDirectory = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
+                "--out", dir.resolve("missing/p.yaml").toString());
+
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err().strip()).isEqualTo("error: --trace or --run: give exactly one, the real run's rows");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err().strip()).endsWith("(got both)");
+        assertThat(noDirectory.exitCode()).isEqualTo(2);
+        assertThat(noDirectory.err().strip()).startsWith("error: --out: no such directory: ");
+    }
+
+    @Test
+    void run_reads_a_saved_runs_rows_from_the_results_database() throws Exception {
+        // A saved run stands for a real one: 200 events through consumer-2's configuration.
+        Path scenario = dir.resolve("small.yaml");
+        Files.writeString(scenario, Files.readString(Path.of(CONSUMER_2))
+                .replace("name: trace-consumer-2", "name: small").replace("total: 1000", "total: 200"));
+        Path results = dir.resolve("results");
+        Result saved = execute("simulate", scenario.toString(), "--seed", "1001", "--results-dir", results.toString(),
+                "--report-dir", dir.toString());
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+
+        Result calibrated = execute("calibrate", "--run", "sim-small-seed1001-aws-2020", "--scenario", scenario.toString(),
+                "--out", dir.resolve("p.yaml").toString(), "--results-dir", results.toString());
+        Result unknown = execute("calibrate", "--run", "no-such-run", "--scenario", scenario.toString(),
+                "--out", dir.resolve("q.yaml").toString(), "--results-dir", results.toString());
+
+        assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
+        assertThat(calibrated.out()).contains("Fitted to run sim-small-seed1001-aws-2020, group small (200 rows");
+        assertThat(Files.exists(dir.resolve("p.yaml"))).isTrue();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo(
+                "error: --run: no invocations rows for run 'no-such-run' in the results database"
+                        + " (run 'streamlimit compare' to list saved runs)");
+    }
+
+    @Test
+    void has_help() {
+        Result help = execute("calibrate", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: streamlimit calibrate", "--trace", "--run", "--scenario", "--group",
+                "--out", "--seed", "--aws-profile");
+    }
+}
