@@ -1,18 +1,16 @@
 package io.streamlimit.cli;
 
+import static io.streamlimit.cli.CliRun.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.aws.AwsProfileFile;
 import io.streamlimit.fidelity.TraceReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code streamlimit calibrate} as a user meets it: the real trace in, a profile simulate accepts out. */
 class CalibrateCommandTest {
@@ -23,24 +21,11 @@ class CalibrateCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = StreamlimitCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void writes_a_profile_that_simulate_accepts() throws Exception {
         Path profile = dir.resolve("consumer-2.yaml");
 
-        Result calibrated = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
+        CliRun calibrated = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
                 "--out", profile.toString());
 
         assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
@@ -54,7 +39,7 @@ class CalibrateCommandTest {
                 .containsExactly("base", "mappingBatchesRemovedPerThrottle", "invokeOverhead");
         AwsProfileFile.load(profile);
 
-        Result simulated = execute("simulate", CONSUMER_2, "--aws-profile", profile.toString(), "--json", "--no-save",
+        CliRun simulated = execute("simulate", CONSUMER_2, "--aws-profile", profile.toString(), "--json", "--no-save",
                 "--report-dir", dir.toString());
         assertThat(simulated.exitCode()).as(simulated.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(simulated.out());
@@ -68,7 +53,7 @@ class CalibrateCommandTest {
                 + "1,,2020-06-07 16:24:06.165000,consumer-2,b1,c1,\n"
                 + "2,,half past four,consumer-2,b2,c1,\n");
 
-        Result result = execute("calibrate", "--trace", trace.toString(), "--scenario", CONSUMER_2,
+        CliRun result = execute("calibrate", "--trace", trace.toString(), "--scenario", CONSUMER_2,
                 "--out", dir.resolve("p.yaml").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -80,7 +65,7 @@ class CalibrateCommandTest {
 
     @Test
     void several_groups_without_group_exit_2_listing_them() {
-        Result result = execute("calibrate", "--trace", TRACE, "--scenario", CONSUMER_2,
+        CliRun result = execute("calibrate", "--trace", TRACE, "--scenario", CONSUMER_2,
                 "--out", dir.resolve("p.yaml").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
@@ -90,10 +75,10 @@ class CalibrateCommandTest {
 
     @Test
     void the_real_rows_come_from_exactly_one_of_trace_and_run() {
-        Result neither = execute("calibrate", "--scenario", CONSUMER_2, "--out", dir.resolve("p.yaml").toString());
-        Result both = execute("calibrate", "--trace", TRACE, "--run", "x", "--scenario", CONSUMER_2,
+        CliRun neither = execute("calibrate", "--scenario", CONSUMER_2, "--out", dir.resolve("p.yaml").toString());
+        CliRun both = execute("calibrate", "--trace", TRACE, "--run", "x", "--scenario", CONSUMER_2,
                 "--out", dir.resolve("p.yaml").toString());
-        Result noDirectory = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
+        CliRun noDirectory = execute("calibrate", "--trace", TRACE, "--group", "consumer-2", "--scenario", CONSUMER_2,
                 "--out", dir.resolve("missing/p.yaml").toString());
 
         assertThat(neither.exitCode()).isEqualTo(2);
@@ -111,13 +96,13 @@ class CalibrateCommandTest {
         Files.writeString(scenario, Files.readString(Path.of(CONSUMER_2))
                 .replace("name: trace-consumer-2", "name: small").replace("total: 1000", "total: 200"));
         Path results = dir.resolve("results");
-        Result saved = execute("simulate", scenario.toString(), "--seed", "1001", "--results-dir", results.toString(),
+        CliRun saved = execute("simulate", scenario.toString(), "--seed", "1001", "--results-dir", results.toString(),
                 "--report-dir", dir.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
 
-        Result calibrated = execute("calibrate", "--run", "sim-small-seed1001-aws-2020", "--scenario", scenario.toString(),
+        CliRun calibrated = execute("calibrate", "--run", "sim-small-seed1001-aws-2020", "--scenario", scenario.toString(),
                 "--out", dir.resolve("p.yaml").toString(), "--results-dir", results.toString());
-        Result unknown = execute("calibrate", "--run", "no-such-run", "--scenario", scenario.toString(),
+        CliRun unknown = execute("calibrate", "--run", "no-such-run", "--scenario", scenario.toString(),
                 "--out", dir.resolve("q.yaml").toString(), "--results-dir", results.toString());
 
         assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
@@ -131,7 +116,7 @@ class CalibrateCommandTest {
 
     @Test
     void has_help() {
-        Result help = execute("calibrate", "--help");
+        CliRun help = execute("calibrate", "--help");
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: streamlimit calibrate", "--trace", "--run", "--scenario", "--group",
