@@ -293,4 +293,18 @@ class SimulatorTest {
         }
         return max;
     }
+
+    @Test
+    void progress_counts_each_event_once_though_one_can_both_complete_and_reach_the_dlq() {
+        // 03 at 100 events, seed 1: 95 events completed and 9 reached the DLQ, 4 of them after
+        // completing (a copy redelivered before its delete landed).
+        List<SimulationProgress> seen = new ArrayList<>();
+        Simulator.run(Scenarios.load("03-sqs-rc1-low-visibility.yaml"), SimulationOptions.seed(1).withEvents(100), seen::add);
+
+        SimulationProgress last = seen.get(seen.size() - 1);
+        assertThat(last.finished()).isTrue();
+        assertThat(last.completed() + last.failed()).isEqualTo(104);
+        assertThat(last.resolved()).isEqualTo(100);
+        assertThat(seen).allSatisfy(p -> assertThat(p.resolved()).isLessThanOrEqualTo(p.total()));
+    }
 }

@@ -66,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SimulationResult result = Simulator.run(scenario, options, progress -> {
             if (progress.finished() || progress.total() >= 100_000) {
-                err.printf("simulated %,d of %,d events (%,d s of virtual time)%s%n", progress.completed() + progress.failed(),
+                err.printf("simulated %,d of %,d events (%,d s of virtual time)%s%n", progress.resolved(),
                         progress.total(), progress.virtualMillis() / 1000, progress.finished() ? ", done" : "");
             }
         });

@@ -81,7 +81,7 @@ public final class SimulationRun {
 
     private SimulationProgress progress(boolean finished) {
         return new SimulationProgress(scheduler.now(), events.published(), events.completedCount(),
-                events.deadCount(), events.total(), finished);
+                events.deadCount(), events.total() - events.unresolved(), events.total(), finished);
     }
 
     private SimulationResult result() {
