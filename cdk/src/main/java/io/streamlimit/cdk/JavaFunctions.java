@@ -25,7 +25,7 @@ final class JavaFunctions {
      * whose support ends in 2026, while java21 (Amazon Linux 2023) is supported for years.
      */
     static final Runtime RUNTIME = Runtime.JAVA_21;
-    /** arm64: a fifth cheaper per GB-second than x86 (DESIGN's prices); the jar is pure Java. */
+    /** arm64: a fifth cheaper per GB-second than x86 (Lambda's published prices); the jar is pure Java. */
     static final Architecture ARCHITECTURE = Architecture.ARM_64;
 
     private final Construct scope;

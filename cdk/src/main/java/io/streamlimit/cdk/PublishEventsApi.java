@@ -135,7 +135,10 @@ final class PublishEventsApi extends Construct {
                 .build();
     }
 
-    /** DESIGN's event: type open|close, uid and streamId of 1 to 128 of A-Z a-z 0-9 . _ : @ -, optional at. */
+    /**
+     * The event as {@code EventParser} accepts it: type open|close, uid and streamId of 1 to 128 of
+     * A-Z a-z 0-9 . _ : @ -, optional at.
+     */
     private Model eventModel() {
         JsonSchema identifier = JsonSchema.builder()
                 .type(JsonSchemaType.STRING)

@@ -39,7 +39,7 @@ public record ScenarioStackProps(
         }
     }
 
-    /** The defaults DESIGN gives: 3 streams per uid, 4-hour leases, secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
+    /** The README's 3 streams per uid and 4-hour leases; secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
     public static ScenarioStackProps of(Scenario scenario, Path functionsJar) {
         return new ScenarioStackProps(scenario, functionsJar, DEFAULT_RESULTS_SECRET_NAME, DEFAULT_STREAM_LIMIT,
                 DEFAULT_LEASE_SECONDS);

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of DESIGN over the ledger:
+ * The HTTP API (the README's "The HTTP API") over the ledger:
  * <ul>
  *   <li>{@code GET /check/{uid}}: 200 {@code {"uid","open","limit","allowed"}};</li>
  *   <li>{@code POST /acquire {"uid","streamId"}}: 200 {@code {"allowed":true,"open","limit","leaseExpiresAt"}}

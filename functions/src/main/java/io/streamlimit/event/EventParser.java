@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses and validates events as players publish them (DESIGN "Events").
+ * Parses and validates events as players publish them (docs/ARCHITECTURE.md, "An event's way through").
  *
  * <p>Accepts a raw event or one wrapped in the SNS JSON envelope, so the consumer reads
  * raw-delivery and enveloped queues alike. Every problem becomes an {@link InvalidEventException}

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Writes an event as the JSON that {@link EventParser} reads back (the wire format of DESIGN). */
+/** Writes an event as the JSON that {@link EventParser} reads back (the one wire format of events). */
 public final class EventWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

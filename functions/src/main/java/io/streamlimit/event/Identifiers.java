@@ -1,6 +1,6 @@
 package io.streamlimit.event;
 
-/** The rule DESIGN sets for {@code uid} and {@code streamId}: 1 to 128 of A-Z a-z 0-9 . _ : @ -. */
+/** The rule for {@code uid} and {@code streamId} in events and the HTTP API: 1 to 128 of A-Z a-z 0-9 . _ : @ -. */
 public final class Identifiers {
 
     public static final int MAX_LENGTH = 128;

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 /**
- * The per-uid ledger of open streams (DESIGN "The ledger").
+ * The per-uid ledger of open streams (the README's "How the ledger decides").
  *
  * <p>Every change is: read the uid's item, prune what has expired, decide, write on the version
  * read (compare-and-set), and on a conflict start over. Reads prune too, because TTL deletes

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * How the ledger counts.
  *
- * @param limit streams a uid may have open at once (DESIGN default 3)
+ * @param limit streams a uid may have open at once (default 3)
  * @param leaseDuration how long an {@code open} or {@code acquire} holds a slot without a
- *     {@code close} (DESIGN default 4 hours); refreshed by another open or acquire of the stream
+ *     {@code close} (default 4 hours); refreshed by another open or acquire of the stream
  * @param tombstoneRetention how long a close or a denied open is remembered, so that a late or
  *     redelivered copy changes nothing; it should exceed the longest redelivery window of the
  *     pipeline (Lambda async retries run up to 6 hours)

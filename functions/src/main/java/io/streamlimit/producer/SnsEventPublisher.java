@@ -29,7 +29,7 @@ public final class SnsEventPublisher implements EventPublisher {
     public static final int BATCH_SIZE = 10;
     /** Calls per batch, the first included. */
     static final int MAX_ATTEMPTS = 4;
-    /** DESIGN's producer keeps 50 publishes in flight: 5 batches of 10. */
+    /** The producer keeps 50 publishes in flight: 5 batches of 10 (PublishBatch's maximum). */
     public static final int DEFAULT_PARALLELISM = 5;
 
     private final SnsClient sns;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link LedgerStore} must do, and the ledger invariants of DESIGN proven on top of
+ * What every {@link LedgerStore} must do, and the ledger's invariants (docs/ARCHITECTURE.md) proven on top of
  * it. Each implementation runs this suite by extending it.
  */
 abstract class LedgerStoreContractTest {

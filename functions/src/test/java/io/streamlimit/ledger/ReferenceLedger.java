@@ -6,8 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * DESIGN's rules for one uid written the plainest way: sets, no versions, no time (leases never
- * expire). The randomized test replays a history through it and expects the same answers.
+ * The ledger's rules (the README's "How the ledger decides") for one uid written the plainest
+ * way: sets, no versions, no time (leases never expire). The randomized test replays a history
+ * through it and expects the same answers.
  */
 final class ReferenceLedger {
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One row of a trace: one processed event as the original experiments' {@code invocations} table
- * recorded it (and as DESIGN's results table still does).
+ * recorded it (and as the results database's {@code invocations} table still does: docs/ARCHITECTURE.md).
  *
  * @param id the order in which the producer published the event
  * @param sentAt when the producer created the event, or null when the trace leaves it empty

@@ -3,7 +3,7 @@ package io.streamlimit.metrics;
 import java.util.function.Function;
 
 /**
- * DESIGN's metrics in DESIGN's order: the table label, the JSON key and the one way each value
+ * The metrics, in the order every output shows them: the table label, the JSON key and the one way each value
  * prints. The table, the JSON writer and the reports all iterate this, so they cannot disagree.
  */
 public enum Metric {
@@ -40,7 +40,7 @@ public enum Metric {
         this.unit = unit;
     }
 
-    /** The name in DESIGN's table, for example "Seconds over the limit". */
+    /** The name in the metrics table, for example "Seconds over the limit". */
     public String label() {
         return label;
     }

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * DESIGN's metrics from a run's rows: the one piece of code every mode (simulate, local, aws) uses.
+ * The metrics from a run's rows: the one piece of code every mode (simulate, local, aws) uses.
  *
  * <ul>
  *   <li>completed: distinct event ids with a row; failed: the published events that did not

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The {@code --json} form of the metrics: one object on one line, keys in a fixed order
- * ({@code runId}, {@code scenario}, {@code mode}, then DESIGN's table) and numbers with fixed
+ * ({@code runId}, {@code scenario}, {@code mode}, then {@link Metric}'s order) and numbers with fixed
  * decimals, so the same run always gives the same bytes.
  */
 public final class MetricsJson {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DESIGN's metrics as an aligned text table: one value column for one run, a measured run beside
+ * The metrics as an aligned text table: one value column for one run, a measured run beside
  * its simulated twin, or one column per run to compare them. Labels are left-aligned, values
  * right-aligned.
  */

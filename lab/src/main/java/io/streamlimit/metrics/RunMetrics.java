@@ -1,10 +1,11 @@
 package io.streamlimit.metrics;
 
 /**
- * DESIGN's metrics of one run. The component names are the {@code --json} keys; decimals are
- * already rounded (time and rates to 3 places, cost to 6) so that equal runs give equal records
- * and byte-identical JSON. {@code costUsd} is the whole estimate; {@code provisionedConcurrencyCostUsd}
- * the part of it that pays for configured provisioned concurrency (0 without it).
+ * The metrics of one run, one component per {@link Metric}. The component names are the
+ * {@code --json} keys; decimals are already rounded (time and rates to 3 places, cost to 6) so
+ * that equal runs give equal records and byte-identical JSON. {@code costUsd} is the whole
+ * estimate; {@code provisionedConcurrencyCostUsd} the part of it that pays for configured
+ * provisioned concurrency (0 without it).
  */
 public record RunMetrics(
         String runId,

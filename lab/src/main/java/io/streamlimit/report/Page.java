@@ -54,7 +54,7 @@ final class Page {
                 + body + "</body>\n</html>\n";
     }
 
-    /** DESIGN's metrics, one row per metric and one column per run; rows carry their JSON key. */
+    /** The metrics, one row per metric and one column per run; rows carry their JSON key. */
     static String metricsTable(List<String> headers, List<RunMetrics> runs) {
         StringBuilder html = new StringBuilder("<table class=\"metrics\" id=\"metrics-table\">\n<thead><tr><th>Metric</th>");
         for (String header : headers) {

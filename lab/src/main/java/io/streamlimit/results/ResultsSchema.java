@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class ResultsSchema {
 
-    /** DESIGN's {@code invocations} table, plus {@code completed_at} so "time taken" ends at a completion. */
+    /** The original experiments' {@code invocations} table, plus {@code completed_at} (a completion ends "time taken"). */
     public static final String INVOCATIONS = """
             create table if not exists invocations (
               run_id       text,

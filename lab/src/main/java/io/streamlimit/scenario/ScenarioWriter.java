@@ -25,7 +25,7 @@ public final class ScenarioWriter {
     private ScenarioWriter() {
     }
 
-    /** One line per top-level key, the sections as flow mappings, as in DESIGN's example. */
+    /** One line per top-level key, the sections as flow mappings, as in the README's example scenario. */
     public static String toYaml(Scenario scenario) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Object> top : tree(scenario).entrySet()) {

@@ -435,7 +435,7 @@ class DashboardQueriesTest {
 
     private static Metric metricLabelled(String label) {
         return Arrays.stream(Metric.values()).filter(m -> m.label().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("not one of DESIGN's metrics: " + label));
+                .orElseThrow(() -> new AssertionError("not one of the metrics (Metric): " + label));
     }
 
     private static String fieldLink(JsonNode panel, String field) {

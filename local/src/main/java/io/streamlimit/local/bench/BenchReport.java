@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns one run's figures into the ratios, the targets (issue 8) and the two outputs: a table for
+ * Turns one run's figures into the ratios, the targets (docs/PERFORMANCE.md) and the two outputs: a table for
  * people and one JSON object for tools.
  */
 public final class BenchReport {
@@ -105,7 +105,7 @@ public final class BenchReport {
         }
     }
 
-    /** The figures as a table, numbered as in issue 8. */
+    /** The figures as a table, numbered as in docs/PERFORMANCE.md. */
     public static String table(BenchResults r) {
         StringBuilder out = new StringBuilder();
         BenchResults.MachineInfo m = r.machine();

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Checks a history of ledger operations, and the ledger's final state, against DESIGN's four
- * invariants (see {@link ModelLedger}).
+ * Checks a history of ledger operations, and the ledger's final state, against the ledger's four
+ * invariants (numbered as in docs/ARCHITECTURE.md; see {@link ModelLedger}).
  *
  * <p>Two checks, by how the history was made:
  * <ul>

@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * DESIGN's four ledger invariants for one uid, written as plainly as possible and independently
- * of the real ledger: a set of counted streams with their lease expiry, the closed streams and
- * the denied opens. The history checker replays operations through it and expects the same
- * answers. Tombstones are taken never to expire (the chaos run keeps them for longer than it
- * runs), so two states that differ only in a tombstone's expiry are the same state.
+ * The ledger's four invariants (docs/ARCHITECTURE.md) for one uid, written as plainly as
+ * possible and independently of the real ledger: a set of counted streams with their lease
+ * expiry, the closed streams and the denied opens. The history checker replays operations
+ * through it and expects the same answers. Tombstones are taken never to expire (the chaos run
+ * keeps them for longer than it runs), so two states that differ only in a tombstone's expiry are the same state.
  */
 final class ModelLedger {
 

@@ -1,6 +1,9 @@
 package io.streamlimit.local.chaos;
 
-/** A history or final state that no sequential execution of DESIGN's ledger could produce. */
+/**
+ * A history or final state that no sequential execution of the ledger's rules (the README's "How
+ * the ledger decides") could produce.
+ */
 public record Violation(String invariant, String uid, String detail) {
 
     @Override

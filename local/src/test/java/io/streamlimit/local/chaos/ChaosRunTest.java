@@ -7,7 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** The short chaos profile CI runs, with the acceptance figures of issue 7. */
+/**
+ * The short chaos profile CI runs. It must inject every fault kind and find no violation of the
+ * ledger's invariants (docs/ARCHITECTURE.md), no event lost or applied twice, and every poison
+ * message, and nothing else, in the DLQ with its reason.
+ */
 class ChaosRunTest {
 
     static {
