@@ -1,6 +1,6 @@
 package io.streamlimit.report;
 
-import static org.junit.jupiter.api.Assumptions.abort;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,22 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Debian's Chromium, run headless on a report. If it is missing, installs it with apt when that
- * can work (running as root, apt-get present, {@code STREAMLIMIT_INSTALL_CHROMIUM} not "false"),
- * otherwise aborts the calling test with the reason, so the build stays green where a browser
- * cannot be had.
+ * Debian's Chromium, run headless on a report. A test never installs it (a test must not change
+ * the machine): if it is missing, the calling test is skipped with the reason; {@code .ci/run}
+ * installs it before the tests.
  */
 final class HeadlessChromium {
 
-    static final String INSTALL_FLAG = "STREAMLIMIT_INSTALL_CHROMIUM";
     /** A browser elsewhere (for example Google Chrome); if set, nothing else is looked for. */
     static final String BINARY = "STREAMLIMIT_CHROMIUM";
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final long RUN_TIMEOUT_SECONDS = 120;
-    private static final long INSTALL_TIMEOUT_MINUTES = 15;
-
-    private static Path executable;
-    private static String unavailableReason;
 
     private final Path binary;
 
@@ -37,15 +31,15 @@ final class HeadlessChromium {
         this.binary = binary;
     }
 
-    /** The browser, installed first if need be; aborts the test when it cannot be had. */
-    static synchronized HeadlessChromium findOrInstall() {
-        if (executable == null && unavailableReason == null) {
-            executable = locate().or(HeadlessChromium::install).orElse(null);
-        }
-        if (executable == null) {
-            abort("Chromium is not available, so the report is not checked in a browser: " + unavailableReason);
-        }
-        return new HeadlessChromium(executable);
+    /** The browser; skips the calling test (a JUnit assumption) when it is not installed. */
+    static HeadlessChromium find() {
+        Optional<String> configured = setting(BINARY);
+        List<String> candidates = configured.map(List::of).orElse(CANDIDATES);
+        Optional<Path> found = candidates.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        assumeTrue(found.isPresent(), () -> "Chromium is not installed (" + String.join(" or ", candidates)
+                + "), so the report is not checked in a browser: .ci/run installs it"
+                + " (Debian's package chromium), or set " + BINARY + " to a browser's path");
+        return new HeadlessChromium(found.get());
     }
 
     /** The DOM Chromium built from the page. */
@@ -90,78 +84,9 @@ final class HeadlessChromium {
         }
     }
 
-    private static Optional<Path> locate() {
-        List<String> candidates = setting(BINARY).map(List::of).orElse(CANDIDATES);
-        return candidates.stream().map(Path::of).filter(Files::isExecutable).findFirst();
-    }
-
     /** A system property, else the environment variable of the same name. */
     private static Optional<String> setting(String name) {
         return Optional.ofNullable(System.getProperty(name)).or(() -> Optional.ofNullable(System.getenv(name)));
-    }
-
-    private static Optional<Path> install() {
-        if (setting(BINARY).isPresent()) {
-            unavailableReason = BINARY + "=" + setting(BINARY).get() + " is not an executable";
-            return Optional.empty();
-        }
-        if ("false".equalsIgnoreCase(setting(INSTALL_FLAG).orElse(""))) {
-            unavailableReason = "it is not installed and " + INSTALL_FLAG + "=false forbids installing it";
-            return Optional.empty();
-        }
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            unavailableReason = "it is not installed and there is no apt-get to install it (install chromium yourself)";
-            return Optional.empty();
-        }
-        if (!isRoot()) {
-            unavailableReason = "it is not installed and only root may run apt-get (sudo apt-get install -y chromium)";
-            return Optional.empty();
-        }
-        System.out.println("Chromium is missing: installing it with apt-get (set " + INSTALL_FLAG
-                + "=false to skip the browser test instead)");
-        // A fresh machine may have empty package lists: update once if the first attempt fails.
-        if (!apt("install", "-y", "chromium")) {
-            apt("update");
-            apt("install", "-y", "chromium");
-        }
-        Optional<Path> found = locate();
-        if (found.isEmpty()) {
-            unavailableReason = "apt-get install chromium did not install it (see the output above)";
-        }
-        return found;
-    }
-
-    private static boolean apt(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("apt-get", "-q"));
-        command.addAll(List.of(arguments));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            if (!process.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            Process process = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
-            String uid = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return process.waitFor(10, TimeUnit.SECONDS) && "0".equals(uid);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String tail(Path log) throws IOException {

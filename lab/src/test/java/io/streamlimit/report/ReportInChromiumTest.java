@@ -19,7 +19,7 @@ class ReportInChromiumTest {
     /** Per test, not per class: surefire then lists each test as skipped, with the reason. */
     @BeforeEach
     void findChromium() {
-        chromium = HeadlessChromium.findOrInstall();
+        chromium = HeadlessChromium.find();
     }
 
     @Test
