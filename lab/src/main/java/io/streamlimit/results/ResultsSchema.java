@@ -1,82 +1,62 @@
 package io.streamlimit.results;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
- * The results database's tables. Every statement is idempotent, so applying the schema to a
- * database that already has it changes nothing and every mode can call it at start-up.
+ * The results database's tables, as versioned migrations in {@code db/results} (Flyway): the one
+ * definition every writer applies. Migrating a database that is up to date changes nothing, so
+ * every mode can call it at start-up.
  */
 public final class ResultsSchema {
 
-    /** The original experiments' {@code invocations} table, plus {@code completed_at} (a completion ends "time taken"). */
-    public static final String INVOCATIONS = """
-            create table if not exists invocations (
-              run_id       text,
-              id           integer,
-              sent_at      timestamptz,
-              started_at   timestamptz,
-              group_id     text,
-              batch_id     text,
-              cache_id     text,
-              created_at   timestamptz default now(),
-              completed_at timestamptz
-            )""";
-
-    /** One row per run; {@code summary} holds the metrics JSON once the run is over. */
-    public static final String RUNS = """
-            create table if not exists runs (
-              run_id           text primary key,
-              scenario         text,
-              mode             text,
-              configuration    jsonb,
-              started_at       timestamptz,
-              ended_at         timestamptz,
-              total_events     bigint,
-              limit_per_second integer,
-              memory_mb        integer,
-              request_counts   jsonb,
-              summary          jsonb
-            )""";
-
-    /** What the pipeline did besides calling the downstream (invokes, throttles, DLQ arrivals...). */
-    public static final String PIPELINE_EVENTS = """
-            create table if not exists pipeline_events (
-              run_id      text,
-              at          timestamptz,
-              kind        text,
-              event_id    bigint,
-              batch_id    text,
-              cache_id    text,
-              duration_ms bigint,
-              batch_size  integer
-            )""";
-
-    /** Every query of the metrics, the reports and the dashboards selects one run. */
-    public static final List<String> INDEXES = List.of(
-            "create index if not exists invocations_run_id on invocations (run_id, started_at)",
-            "create index if not exists pipeline_events_run_id on pipeline_events (run_id, at)");
-
-    /** All statements, in the order they must run. */
-    public static final List<String> STATEMENTS = List.of(
-            INVOCATIONS, RUNS, PIPELINE_EVENTS, INDEXES.get(0), INDEXES.get(1));
+    /** Where the migrations are, on the classpath. */
+    static final String LOCATION = "db/results";
+    /** Every migration, oldest first; {@link #script()} concatenates them. */
+    static final List<String> MIGRATIONS = List.of("V1__results_schema.sql");
+    /**
+     * A database that has tables but no migration history was made by the schema before
+     * migrations ({@code create table if not exists}): it starts at version 0, so V1, written to
+     * upgrade such a database in place, runs on it.
+     */
+    static final String BASELINE_VERSION = "0";
 
     private ResultsSchema() {
     }
 
-    /** Creates whatever of the schema is missing. */
-    public static void apply(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : STATEMENTS) {
-                statement.execute(sql);
-            }
-        }
+    /** Brings the database to the latest version. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + LOCATION)
+                .baselineOnMigrate(true)
+                .baselineVersion(BASELINE_VERSION)
+                .load()
+                .migrate();
     }
 
-    /** The schema as one SQL script (for {@code psql -f} or documentation). */
+    /** The migrations as one SQL script, for {@code psql} (without Flyway's history). */
     public static String script() {
-        return String.join(";\n", STATEMENTS) + ";\n";
+        StringBuilder script = new StringBuilder();
+        for (String migration : MIGRATIONS) {
+            script.append(resource(LOCATION + "/" + migration));
+        }
+        return script.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ResultsSchema.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + name + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read migration " + name, e);
+        }
     }
 }

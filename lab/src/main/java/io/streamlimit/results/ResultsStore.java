@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -73,11 +74,13 @@ public final class ResultsStore implements ResultsSink {
         return dataSource;
     }
 
+    /** Creates the results schema, or migrates an older one to the latest version. */
     public void createSchema() {
-        run("create the results schema", connection -> {
-            ResultsSchema.apply(connection);
-            return null;
-        });
+        try {
+            ResultsSchema.migrate(dataSource);
+        } catch (FlywayException e) {
+            throw new ResultsStoreException("could not migrate the results schema: " + e.getMessage(), e);
+        }
     }
 
     /** Inserts the run, or replaces it if a run with that id exists (its summary is kept). */
