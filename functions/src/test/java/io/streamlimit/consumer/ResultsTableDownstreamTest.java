@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,24 @@ class ResultsTableDownstreamTest {
             assertThat(rows.getObject("sent_at")).isNull();
             assertThat(rows.next()).isFalse();
         }
+    }
+
+    /** The writer lists the columns itself; the migrated table is the truth it must match. */
+    @Test
+    void the_insert_writes_every_column_of_the_migrated_table_but_the_defaulted_created_at() throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select column_name from information_schema.columns"
+                     + " where table_name = 'invocations' and column_name <> 'created_at'")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        String insert = ResultsTableDownstream.INSERT;
+        List<String> inserted = Arrays.stream(insert.substring(insert.indexOf('(') + 1, insert.indexOf(')')).split(","))
+                .map(String::trim).toList();
+
+        assertThat(inserted).containsExactlyInAnyOrderElementsOf(columns);
     }
 
     @Test

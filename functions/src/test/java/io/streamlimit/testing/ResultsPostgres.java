@@ -1,26 +1,22 @@
 package io.streamlimit.testing;
 
+import io.streamlimit.results.ResultsSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
-/** An embedded PostgreSQL holding the results database's {@code invocations} table, which the consumer writes. */
+/**
+ * An embedded PostgreSQL holding the results database as its migrations make it (the one
+ * definition, in lab), so the consumer's writer is tested against the real schema, not a copy.
+ */
 public final class ResultsPostgres {
 
     private ResultsPostgres() {
     }
 
     /** Starts one; close it when done. */
-    public static EmbeddedPostgres start() throws IOException, SQLException {
+    public static EmbeddedPostgres start() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create table invocations (run_id text, id integer, sent_at timestamptz,"
-                    + " started_at timestamptz, completed_at timestamptz, group_id text, batch_id text, cache_id text,"
-                    + " created_at timestamptz default now())");
-        }
+        ResultsSchema.migrate(postgres.getPostgresDatabase());
         return postgres;
     }
 }
