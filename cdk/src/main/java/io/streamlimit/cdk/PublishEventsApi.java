@@ -3,6 +3,7 @@ package io.streamlimit.cdk;
 import io.streamlimit.event.Identifiers;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -148,11 +149,12 @@ final class PublishEventsApi extends Construct {
                 .title("StreamEvent")
                 .type(JsonSchemaType.OBJECT)
                 .required(List.of("type", "uid", "streamId"))
-                .properties(Map.of(
+                // Sorted: the schema is part of the Deployment's logical id, so its order must not depend on hashing.
+                .properties(new TreeMap<>(Map.of(
                         "type", JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("open", "close")).build(),
                         "uid", identifier,
                         "streamId", identifier,
-                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build()))
+                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build())))
                 .build();
         return api.addModel("StreamEvent", ModelOptions.builder()
                 .contentType(JSON)
