@@ -46,6 +46,14 @@ final class PublishEventsApi extends Construct {
     private static final int RATE_LIMIT_PER_SECOND = 100;
     private static final int BURST_LIMIT = 200;
 
+    /**
+     * The validator's message can hold {@code "} (it quotes the schema's own strings), so it is
+     * escaped into the JSON string; escapeJavaScript also turns {@code '} into {@code \'}, which
+     * JSON does not allow, so that one is put back.
+     */
+    static final String BAD_REQUEST_BODY_TEMPLATE =
+            "{\"error\":\"$util.escapeJavaScript($context.error.validationErrorString).replaceAll(\"\\\\'\",\"'\")\"}";
+
     private final RestApi api;
 
     PublishEventsApi(Construct scope, String id, ITopic topic) {
@@ -71,7 +79,7 @@ final class PublishEventsApi extends Construct {
         api.addGatewayResponse("BadRequestBody", GatewayResponseOptions.builder()
                 .type(ResponseType.BAD_REQUEST_BODY)
                 .statusCode("400")
-                .templates(Map.of(JSON, "{\"error\":\"$context.error.validationErrorString\"}"))
+                .templates(Map.of(JSON, BAD_REQUEST_BODY_TEMPLATE))
                 .build());
     }
 
