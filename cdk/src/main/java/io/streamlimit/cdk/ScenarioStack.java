@@ -196,7 +196,7 @@ public final class ScenarioStack extends Stack {
                     }
                     return builder;
                 });
-        ledger.grantReadWriteData(consumer);
+        TableGrants.ledgerForConsumer(ledger, consumer);
         resultsSecret().grantRead(consumer);
         StackNagSuppressions.forResultsSecretReader(consumer, props.resultsSecretName());
         output("ConsumerFunctionName", consumer.getFunctionName(), "the consumer, for its logs and metrics");
@@ -271,8 +271,7 @@ public final class ScenarioStack extends Stack {
     private void createCheckApi(Table ledger) {
         Function check = functions.create("Check", CHECK_HANDLER, "streamlimit check and acquire API",
                 API_MEMORY_MB, API_TIMEOUT_SECONDS, ledgerEnvironment(ledger));
-        // acquire writes the ledger, check only reads it; one function serves both routes.
-        ledger.grantReadWriteData(check);
+        TableGrants.ledgerForCheck(ledger, check);
         HttpApi api = HttpApi.Builder.create(this, "CheckApi")
                 .description("streamlimit: may this uid open another stream?")
                 .createDefaultStage(false)
@@ -292,7 +291,7 @@ public final class ScenarioStack extends Stack {
     private void createTrackerApi(Table trackerTable) {
         Function tracker = functions.create("Tracker", TRACKER_HANDLER, "streamlimit request-count tracker",
                 API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName()));
-        trackerTable.grantReadWriteData(tracker);
+        TableGrants.trackerTable(trackerTable, tracker);
         HttpApi api = HttpApi.Builder.create(this, "TrackerApi")
                 .description("streamlimit request-count tracker")
                 .createDefaultStage(false)
