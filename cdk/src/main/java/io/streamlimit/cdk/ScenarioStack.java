@@ -95,7 +95,7 @@ public final class ScenarioStack extends Stack {
         createTrackerApi(trackerTable);
         createProducer(topic);
         createPublishApi(topic);
-        createAlarms(deadLetters, consumer);
+        createAlarms(deadLetters, consumer, topic);
     }
 
     private static Scenario checked(Scenario scenario) {
@@ -332,9 +332,9 @@ public final class ScenarioStack extends Stack {
         output("PublishEventsUrl", api.eventsUrl(), "POST one event (IAM-signed); API Gateway publishes it to the topic");
     }
 
-    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. */
-    private void createAlarms(Queue deadLetters, Function consumer) {
-        Alarm.Builder.create(this, "DeadLetterAlarm")
+    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. Both notify the alarm topic. */
+    private void createAlarms(Queue deadLetters, Function consumer, Topic eventsTopic) {
+        Alarm deadLetterAlarm = Alarm.Builder.create(this, "DeadLetterAlarm")
                 .alarmDescription("Events of " + scenario.name() + " reached the dead-letter queue")
                 .metric(deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")))
                 .threshold(0)
@@ -342,7 +342,7 @@ public final class ScenarioStack extends Stack {
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        Alarm.Builder.create(this, "ConsumerThrottleAlarm")
+        Alarm throttleAlarm = Alarm.Builder.create(this, "ConsumerThrottleAlarm")
                 .alarmDescription("The consumer of " + scenario.name() + " was throttled")
                 .metric(consumer.metricThrottles(perMinute("Sum")))
                 .threshold(0)
@@ -350,6 +350,9 @@ public final class ScenarioStack extends Stack {
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+        Topic alarmTopic = AlarmTopic.create(this, eventsTopic.getMasterKey(), props.alarmEmail(),
+                List.of(deadLetterAlarm, throttleAlarm));
+        output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
     }
 
     private static MetricOptions perMinute(String statistic) {

@@ -321,7 +321,7 @@ class ScenarioStackTemplateTest {
         Synthesized s = SynthesizedScenarios.of(file);
         Set<String> outputs = s.template().findOutputs("*").keySet();
         assertThat(outputs).contains("CheckApiUrl", "TrackerApiUrl", "PublishEventsUrl", "TopicArn",
-                "DeadLetterQueueUrl", "ProducerFunctionName", "ConsumerFunctionName", "LedgerTableName");
+                "DeadLetterQueueUrl", "ProducerFunctionName", "ConsumerFunctionName", "LedgerTableName", "AlarmTopicArn");
         if (s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA) {
             assertThat(outputs).contains("QueueUrl");
         } else {
