@@ -100,8 +100,11 @@ final class PublishEventsApi extends Construct {
         RestApi restApi = RestApi.Builder.create(this, "Api")
                 .description("Publishes validated stream events straight to the SNS topic")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
-                // The account-wide CloudWatch role is account configuration, not this experiment's.
-                .cloudWatchRole(false)
+                // A REST stage's access logs need the account's API Gateway CloudWatch role, which a
+                // fresh account lacks: the stack sets it, and retains it, since the setting is
+                // account-wide and other stacks' stages may rely on it after this one is destroyed.
+                .cloudWatchRole(true)
+                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE)
                         .tracingEnabled(true)
