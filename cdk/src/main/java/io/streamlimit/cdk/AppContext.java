@@ -10,7 +10,8 @@ import software.constructs.Node;
  *   <li>{@code scenario} (required): the scenario file, relative to {@code cdk/} or the repository root;</li>
  *   <li>{@code resultsSecretName}: the results database secret (default {@value ScenarioStackProps#DEFAULT_RESULTS_SECRET_NAME});</li>
  *   <li>{@code streamLimit}, {@code leaseSeconds}: the ledger's limit and lease;</li>
- *   <li>{@code functionsJar}: a jar other than {@code functions/target}'s.</li>
+ *   <li>{@code functionsJar}: a jar other than {@code functions/target}'s;</li>
+ *   <li>{@code alarmEmail}: an address the alarm topic mails (none by default).</li>
  * </ul>
  */
 final class AppContext {
@@ -35,7 +36,8 @@ final class AppContext {
                 jar == null ? FunctionsJar.in(root) : FunctionsJar.at(workingDirectory.resolve(jar)),
                 secret == null ? ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME : secret,
                 (int) number(node, "streamLimit", ScenarioStackProps.DEFAULT_STREAM_LIMIT),
-                number(node, "leaseSeconds", ScenarioStackProps.DEFAULT_LEASE_SECONDS));
+                number(node, "leaseSeconds", ScenarioStackProps.DEFAULT_LEASE_SECONDS),
+                string(node, "alarmEmail"));
     }
 
     private static String string(Node node, String key) {

@@ -2,6 +2,7 @@ package io.streamlimit.cdk;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -57,7 +58,8 @@ final class JavaFunctions {
                 .timeout(Duration.seconds(timeoutSeconds))
                 .tracing(Tracing.ACTIVE)
                 .logGroup(logs)
-                .environment(environment);
+                // Sorted: Map.of's order changes from one JVM to the next, and with it the template.
+                .environment(new TreeMap<>(environment));
         Function function = customise.apply(builder).build();
         StackNagSuppressions.forFunction(function);
         return function;

@@ -3,6 +3,7 @@ package io.streamlimit.cdk;
 import io.streamlimit.event.Identifiers;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -45,6 +46,14 @@ final class PublishEventsApi extends Construct {
     private static final int RATE_LIMIT_PER_SECOND = 100;
     private static final int BURST_LIMIT = 200;
 
+    /**
+     * The validator's message can hold {@code "} (it quotes the schema's own strings), so it is
+     * escaped into the JSON string; escapeJavaScript also turns {@code '} into {@code \'}, which
+     * JSON does not allow, so that one is put back.
+     */
+    static final String BAD_REQUEST_BODY_TEMPLATE =
+            "{\"error\":\"$util.escapeJavaScript($context.error.validationErrorString).replaceAll(\"\\\\'\",\"'\")\"}";
+
     private final RestApi api;
 
     PublishEventsApi(Construct scope, String id, ITopic topic) {
@@ -70,7 +79,7 @@ final class PublishEventsApi extends Construct {
         api.addGatewayResponse("BadRequestBody", GatewayResponseOptions.builder()
                 .type(ResponseType.BAD_REQUEST_BODY)
                 .statusCode("400")
-                .templates(Map.of(JSON, "{\"error\":\"$context.error.validationErrorString\"}"))
+                .templates(Map.of(JSON, BAD_REQUEST_BODY_TEMPLATE))
                 .build());
     }
 
@@ -91,8 +100,11 @@ final class PublishEventsApi extends Construct {
         RestApi restApi = RestApi.Builder.create(this, "Api")
                 .description("Publishes validated stream events straight to the SNS topic")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
-                // The account-wide CloudWatch role is account configuration, not this experiment's.
-                .cloudWatchRole(false)
+                // A REST stage's access logs need the account's API Gateway CloudWatch role, which a
+                // fresh account lacks: the stack sets it, and retains it, since the setting is
+                // account-wide and other stacks' stages may rely on it after this one is destroyed.
+                .cloudWatchRole(true)
+                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE)
                         .tracingEnabled(true)
@@ -151,11 +163,12 @@ final class PublishEventsApi extends Construct {
                 .title("StreamEvent")
                 .type(JsonSchemaType.OBJECT)
                 .required(List.of("type", "uid", "streamId"))
-                .properties(Map.of(
+                // Sorted: the schema is part of the Deployment's logical id, so its order must not depend on hashing.
+                .properties(new TreeMap<>(Map.of(
                         "type", JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("open", "close")).build(),
                         "uid", identifier,
                         "streamId", identifier,
-                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build()))
+                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build())))
                 .build();
         return api.addModel("StreamEvent", ModelOptions.builder()
                 .contentType(JSON)

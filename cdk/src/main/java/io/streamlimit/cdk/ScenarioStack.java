@@ -95,7 +95,7 @@ public final class ScenarioStack extends Stack {
         createTrackerApi(trackerTable);
         createProducer(topic);
         createPublishApi(topic);
-        createAlarms(deadLetters, consumer);
+        createAlarms(deadLetters, consumer, topic);
     }
 
     private static Scenario checked(Scenario scenario) {
@@ -196,7 +196,7 @@ public final class ScenarioStack extends Stack {
                     }
                     return builder;
                 });
-        ledger.grantReadWriteData(consumer);
+        TableGrants.ledgerForConsumer(ledger, consumer);
         resultsSecret().grantRead(consumer);
         StackNagSuppressions.forResultsSecretReader(consumer, props.resultsSecretName());
         output("ConsumerFunctionName", consumer.getFunctionName(), "the consumer, for its logs and metrics");
@@ -271,8 +271,7 @@ public final class ScenarioStack extends Stack {
     private void createCheckApi(Table ledger) {
         Function check = functions.create("Check", CHECK_HANDLER, "streamlimit check and acquire API",
                 API_MEMORY_MB, API_TIMEOUT_SECONDS, ledgerEnvironment(ledger));
-        // acquire writes the ledger, check only reads it; one function serves both routes.
-        ledger.grantReadWriteData(check);
+        TableGrants.ledgerForCheck(ledger, check);
         HttpApi api = HttpApi.Builder.create(this, "CheckApi")
                 .description("streamlimit: may this uid open another stream?")
                 .createDefaultStage(false)
@@ -292,7 +291,7 @@ public final class ScenarioStack extends Stack {
     private void createTrackerApi(Table trackerTable) {
         Function tracker = functions.create("Tracker", TRACKER_HANDLER, "streamlimit request-count tracker",
                 API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName()));
-        trackerTable.grantReadWriteData(tracker);
+        TableGrants.trackerTable(trackerTable, tracker);
         HttpApi api = HttpApi.Builder.create(this, "TrackerApi")
                 .description("streamlimit request-count tracker")
                 .createDefaultStage(false)
@@ -333,9 +332,9 @@ public final class ScenarioStack extends Stack {
         output("PublishEventsUrl", api.eventsUrl(), "POST one event (IAM-signed); API Gateway publishes it to the topic");
     }
 
-    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. */
-    private void createAlarms(Queue deadLetters, Function consumer) {
-        Alarm.Builder.create(this, "DeadLetterAlarm")
+    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. Both notify the alarm topic. */
+    private void createAlarms(Queue deadLetters, Function consumer, Topic eventsTopic) {
+        Alarm deadLetterAlarm = Alarm.Builder.create(this, "DeadLetterAlarm")
                 .alarmDescription("Events of " + scenario.name() + " reached the dead-letter queue")
                 .metric(deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")))
                 .threshold(0)
@@ -343,7 +342,7 @@ public final class ScenarioStack extends Stack {
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        Alarm.Builder.create(this, "ConsumerThrottleAlarm")
+        Alarm throttleAlarm = Alarm.Builder.create(this, "ConsumerThrottleAlarm")
                 .alarmDescription("The consumer of " + scenario.name() + " was throttled")
                 .metric(consumer.metricThrottles(perMinute("Sum")))
                 .threshold(0)
@@ -351,6 +350,9 @@ public final class ScenarioStack extends Stack {
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
+        Topic alarmTopic = AlarmTopic.create(this, eventsTopic.getMasterKey(), props.alarmEmail(),
+                List.of(deadLetterAlarm, throttleAlarm));
+        output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
     }
 
     private static MetricOptions perMinute(String statistic) {

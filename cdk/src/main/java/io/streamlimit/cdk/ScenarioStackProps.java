@@ -13,13 +13,15 @@ import java.util.Objects;
  *     the stack grants read access to it and passes only its name
  * @param streamLimit streams one uid may have open at once
  * @param leaseSeconds how long an open stream holds its slot without a refresh
+ * @param alarmEmail an address the alarm topic mails, or null for no subscription
  */
 public record ScenarioStackProps(
         Scenario scenario,
         Path functionsJar,
         String resultsSecretName,
         int streamLimit,
-        long leaseSeconds) {
+        long leaseSeconds,
+        String alarmEmail) {
 
     public static final String DEFAULT_RESULTS_SECRET_NAME = "streamlimit/results";
     public static final int DEFAULT_STREAM_LIMIT = 3;
@@ -37,11 +39,19 @@ public record ScenarioStackProps(
         if (leaseSeconds < 1) {
             throw new AppConfigurationException("context leaseSeconds: must be 1 or more, got " + leaseSeconds);
         }
+        if (alarmEmail != null && !alarmEmail.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new AppConfigurationException("context alarmEmail: must be an e-mail address, got " + alarmEmail);
+        }
+    }
+
+    /** The same stack, its alarm topic mailing {@code email}. */
+    public ScenarioStackProps withAlarmEmail(String email) {
+        return new ScenarioStackProps(scenario, functionsJar, resultsSecretName, streamLimit, leaseSeconds, email);
     }
 
     /** The README's 3 streams per uid and 4-hour leases; secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
     public static ScenarioStackProps of(Scenario scenario, Path functionsJar) {
         return new ScenarioStackProps(scenario, functionsJar, DEFAULT_RESULTS_SECRET_NAME, DEFAULT_STREAM_LIMIT,
-                DEFAULT_LEASE_SECONDS);
+                DEFAULT_LEASE_SECONDS, null);
     }
 }

@@ -71,14 +71,19 @@ final class StackNagSuppressions {
                 true);
     }
 
-    /** The events route: IAM-signed, validated, logged, traced and throttled. */
+    /** The events route: IAM-signed, validated, access-logged, traced and throttled. */
     static void forPublishApi(IConstruct api) {
         NagSuppressions.addResourceSuppressions(api, List.of(
                 suppression("AwsSolutions-COG4",
                         "Callers are players and edge servers signing with IAM (SigV4), not Cognito users"),
                 suppression("AwsSolutions-APIG6",
-                        "Execution logging needs the account-wide API Gateway CloudWatch role, which an experiment stack"
-                                + " should not change; access logs (APIG1) and X-Ray tracing are on"),
+                        "Execution logs go to a log group API Gateway creates itself (API-Gateway-Execution-Logs_<api>/v1),"
+                                + " which never expires and outlives cdk destroy; access logs (APIG1) to the stack's"
+                                + " one-week log group and X-Ray tracing cover the route"),
+                suppression("AwsSolutions-IAM4",
+                        "AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS documents for API Gateway's account-level"
+                                + " CloudWatch role, which access logging on a REST stage requires",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"),
                 suppression("AwsSolutions-APIG3",
                         "A WAF web ACL costs at least $5 a month for an experiment stack; the route is IAM-signed,"
                                 + " throttled at the stage and validated against a schema")),
