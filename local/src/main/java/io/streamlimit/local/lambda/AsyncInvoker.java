@@ -75,9 +75,8 @@ public final class AsyncInvoker<I> implements AutoCloseable {
                     synchronized (reader) {
                         slot = reader.reserve(clock.millis());
                     }
-                    long wait = slot - clock.millis();
-                    if (wait > 0) {
-                        Thread.sleep(wait);
+                    if (!WallClockWait.until(clock, slot)) {
+                        return;
                     }
                     attempt(next);
                 }

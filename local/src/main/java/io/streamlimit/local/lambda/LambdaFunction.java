@@ -134,7 +134,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             observer.coldStart(environment.id(), clock.instant());
         }
         // The rule's start delay (overhead, and a cold start's init) counts the real init too.
-        if (!sleepUntil(invokedAt + scaling.startDelayMillis(placement))) {
+        if (!WallClockWait.until(clock, invokedAt + scaling.startDelayMillis(placement))) {
             release(environment);
             return new InvokeResult.FunctionError<>(new InterruptedException("stopped before the handler started"));
         }
@@ -169,20 +169,6 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             if (environment.provisioned()) {
                 observer.ranOnProvisioned(requestId, durationMillis);
             }
-        }
-    }
-
-    private boolean sleepUntil(long epochMillis) {
-        long wait = epochMillis - clock.millis();
-        if (wait <= 0) {
-            return true;
-        }
-        try {
-            Thread.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -46,7 +46,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final Clock clock;
     private final MappingObserver observer;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicInteger targetPollers = new AtomicInteger();
     private final AtomicInteger activePollers = new AtomicInteger();
     private final MappingScaler scaler;
     private final InvokeRetry invokeRetry;
@@ -76,7 +75,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        targetPollers.set(scaler.target());
         Thread scaler = new Thread(this::scaleLoop, "esm-scaler");
         scaler.setDaemon(true);
         threads.add(scaler);
@@ -98,9 +96,15 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             boolean waiting = messagesWaiting();
             synchronized (scaler) {
                 scaler.tick(clock.millis(), waiting);
-                targetPollers.set(scaler.target());
             }
             addPollers();
+        }
+    }
+
+    /** The batches the mapping wants now: its scaler's target, which throttles shrink between ticks. */
+    private int target() {
+        synchronized (scaler) {
+            return scaler.target();
         }
     }
 
@@ -118,7 +122,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private synchronized void addPollers() {
-        while (running.get() && activePollers.get() < targetPollers.get()) {
+        while (running.get() && activePollers.get() < target()) {
             activePollers.incrementAndGet();
             Thread poller = new Thread(this::pollLoop, "esm-poller");
             poller.setDaemon(true);
@@ -149,7 +153,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private boolean retire() {
         while (true) {
             int active = activePollers.get();
-            if (active <= targetPollers.get()) {
+            if (active <= target()) {
                 return false;
             }
             if (activePollers.compareAndSet(active, active - 1)) {
@@ -244,8 +248,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private boolean pauseUntil(long epochMillis) {
-        long wait = epochMillis - clock.millis();
-        return wait <= 0 ? running.get() : pause(Duration.ofMillis(wait));
+        return WallClockWait.until(clock, epochMillis) && running.get();
     }
 
     private void deleteSucceeded(List<Message> batch, SQSBatchResponse response) {
@@ -297,13 +300,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return running.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return pauseUntil(clock.millis() + duration.toMillis());
     }
 
     @Override
