@@ -78,8 +78,4 @@ final class EventSourceMapping implements Scheduler.Action {
         retired.add(poller);
         return true;
     }
-
-    int concurrentBatches() {
-        return active;
-    }
 }

@@ -14,8 +14,6 @@ final class Latencies {
     static final int SNS_DELIVERY_MILLIS = 20;
     /** One SQS API call that does not wait: a receive that finds messages, a delete batch. */
     static final int SQS_CALL_MILLIS = 10;
-    /** How often the event source mapping reconsiders its number of concurrent batches. */
-    static final int MAPPING_SCALING_TICK_MILLIS = 1_000;
 
     private Latencies() {
     }
