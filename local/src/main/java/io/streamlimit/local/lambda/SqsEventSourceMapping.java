@@ -8,21 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -51,12 +44,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final InvokeRetry invokeRetry;
     // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
     private final Random random = new Random(1);
-    // The mapping does not wait for its deletes (DeleteMessageBatch) before polling again.
-    private final ExecutorService deleter = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "esm-deleter");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SqsBatchDeleter deleter;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
@@ -69,6 +57,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.scaler = new MappingScaler(
                 MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
         this.invokeRetry = InvokeRetry.of(config.behaviour());
+        this.deleter = new SqsBatchDeleter(sqs, config.queueUrl(), observer);
     }
 
     public void start() {
@@ -202,7 +191,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     private void deliver(Batch received) {
         List<Message> batch = received.messages();
-        SQSEvent event = toEvent(batch);
+        SQSEvent event = SqsLambdaEvents.of(batch, config.queueArn());
         long visibleAgain = received.firstReceivedAt().plus(config.visibilityTimeout()).toEpochMilli();
         long attemptAt;
         synchronized (scaler) {
@@ -227,14 +216,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
             } else {
                 if (result instanceof InvokeResult.Success<SQSBatchResponse> success) {
-                    deleter.execute(() -> {
-                        try {
-                            deleteSucceeded(batch, success.output());
-                        } catch (RuntimeException e) {
-                            // Undeleted messages reappear after the visibility timeout: at least once.
-                            LOG.warn("DeleteMessageBatch failed; those messages will be delivered again", e);
-                        }
-                    });
+                    deleter.deleteSucceeded(batch, success.output());
                 } else {
                     // A function error or a timeout fails the whole batch: it reappears after the
                     // visibility timeout, and the mapping backs off.
@@ -251,54 +233,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return WallClockWait.until(clock, epochMillis) && running.get();
     }
 
-    private void deleteSucceeded(List<Message> batch, SQSBatchResponse response) {
-        Set<String> failed = new HashSet<>();
-        Map<String, Message> byId = new HashMap<>();
-        batch.forEach(m -> byId.put(m.messageId(), m));
-        if (response != null && response.getBatchItemFailures() != null) {
-            for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-                String id = failure.getItemIdentifier();
-                if (id == null || id.isEmpty() || !byId.containsKey(id)) {
-                    // AWS treats an empty or unknown id as a failure of the whole batch.
-                    LOG.warn("Batch item failure with an unknown id '{}': the whole batch fails", id);
-                    return;
-                }
-                failed.add(id);
-            }
-        }
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (Message m : batch) {
-            if (!failed.contains(m.messageId())) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build());
-            }
-        }
-        if (!entries.isEmpty()) {
-            sqs.deleteMessageBatch(b -> b.queueUrl(config.queueUrl()).entries(entries));
-            observer.sqsRequests(1);
-        }
-    }
-
-    private SQSEvent toEvent(List<Message> batch) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>(batch.size());
-        for (Message m : batch) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setMd5OfBody(m.md5OfBody());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(config.queueArn());
-            record.setAwsRegion("us-east-1");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
-
     private boolean pause(Duration duration) {
         return pauseUntil(clock.millis() + duration.toMillis());
     }
@@ -306,7 +240,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        deleter.shutdown();
         for (Thread t : threads) {
             t.interrupt();
         }
@@ -315,14 +248,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 t.join(config.longPollWait().toMillis() + 2_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
-        try {
-            // Deletes already sent land before the queue is looked at again.
-            deleter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        deleter.close();
     }
 }
