@@ -57,9 +57,9 @@ public final class AwsProfileFile {
         for (RecordComponent c : components) {
             try {
                 keys.put(c.getName(), new Key(c.getName(), c.getType(),
-                        AwsBehaviour.Builder.class.getMethod(c.getName(), c.getType())));
+                        AwsBehaviourBuilder.class.getMethod(c.getName(), c.getType())));
             } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("AwsBehaviour.Builder needs a setter " + c.getName() + "("
+                throw new IllegalStateException("AwsBehaviourBuilder needs a setter " + c.getName() + "("
                         + c.getType().getSimpleName() + ")", e);
             }
         }
@@ -112,7 +112,7 @@ public final class AwsProfileFile {
                         + String.join(", ", knownKeys()));
             }
         }
-        AwsBehaviour.Builder builder = base(root.get(BASE), sourceName).toBuilder();
+        AwsBehaviourBuilder builder = base(root.get(BASE), sourceName).toBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!entry.getKey().equals(BASE)) {
@@ -167,11 +167,11 @@ public final class AwsProfileFile {
         return "an ISO-8601 duration such as PT20S, PT0.05S or PT5M";
     }
 
-    private static void set(AwsBehaviour.Builder builder, Key key, Object value) {
+    private static void set(AwsBehaviourBuilder builder, Key key, Object value) {
         try {
             key.setter().invoke(builder, value);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot call AwsBehaviour.Builder." + key.name(), e);
+            throw new IllegalStateException("cannot call AwsBehaviourBuilder." + key.name(), e);
         }
     }
 }

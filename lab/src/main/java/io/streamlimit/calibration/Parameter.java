@@ -1,6 +1,7 @@
 package io.streamlimit.calibration;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.AwsBehaviourBuilder;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -56,10 +57,10 @@ public enum Parameter {
     private final double step;
     private final boolean duration;
     private final ToDoubleFunction<AwsBehaviour> getter;
-    private final ObjDoubleConsumer<AwsBehaviour.Builder> setter;
+    private final ObjDoubleConsumer<AwsBehaviourBuilder> setter;
 
     Parameter(String key, String meaning, Scale scale, double low, double high, double step, boolean duration,
-              ToDoubleFunction<AwsBehaviour> getter, ObjDoubleConsumer<AwsBehaviour.Builder> setter) {
+              ToDoubleFunction<AwsBehaviour> getter, ObjDoubleConsumer<AwsBehaviourBuilder> setter) {
         this.key = key;
         this.meaning = meaning;
         this.scale = scale;
@@ -99,7 +100,7 @@ public enum Parameter {
     }
 
     /** Sets the field on a builder. */
-    void set(AwsBehaviour.Builder builder, double value) {
+    void set(AwsBehaviourBuilder builder, double value) {
         setter.accept(builder, value);
     }
 

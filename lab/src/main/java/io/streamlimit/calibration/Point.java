@@ -1,6 +1,7 @@
 package io.streamlimit.calibration;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.AwsBehaviourBuilder;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record Point(Map<Parameter, Double> values) {
         if (values.isEmpty()) {
             return start;
         }
-        AwsBehaviour.Builder builder = start.toBuilder();
+        AwsBehaviourBuilder builder = start.toBuilder();
         values.forEach((parameter, value) -> parameter.set(builder, value));
         return builder.build();
     }

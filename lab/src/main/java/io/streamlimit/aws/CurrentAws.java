@@ -1,0 +1,133 @@
+package io.streamlimit.aws;
+
+import java.time.Duration;
+
+/**
+ * The values of the {@code current} profile: AWS as documented in late 2025. Each value says
+ * where it comes from and whether it is documented, fitted to the real runs in
+ * docs/FIDELITY.md, or an assumption; check a figure in the AWS documentation before changing it.
+ */
+final class CurrentAws {
+
+    static final AwsBehaviour BEHAVIOUR = new AwsBehaviourBuilder()
+            // ---------- SQS event source mapping ----------
+            // Documented: the mapping long-polls the queue
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html); 20 s is
+            // ReceiveMessage's longest WaitTimeSeconds
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html);
+            // that the mapping uses the longest wait is an assumption.
+            .longPollWait(Duration.ofSeconds(20))
+            // Documented: with messages waiting the mapping starts with 5 concurrent batches, adds up
+            // to 300 per minute (60 before the 2023-24 change, see AwsProfiles), up to 1,000 (some
+            // AWS pages say 1,250), and when traffic is low falls back to 5 and as low as 2
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html).
+            .initialConcurrentBatches(5)
+            .concurrentBatchesAddedPerMinute(300)
+            .maxConcurrentBatches(1_000)
+            .minConcurrentBatches(2)
+            // Documented: ScalingConfig.MaximumConcurrency is 2 to 1,000 (since January 2023)
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html,
+            // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-scalingconfig.html).
+            .minMaximumConcurrency(2)
+            .maxMaximumConcurrency(1_000)
+            // Assumption: how often the mapping reconsiders its number of concurrent batches.
+            .mappingScalingTick(Duration.ofSeconds(1))
+            // Fitted. AWS documents only that on throttles, and on function errors without
+            // ReportBatchItemFailures, it "gradually backs off retries by reducing the amount of
+            // concurrency allocated" to the mapping, with no figures
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html).
+            // 0.65 batches a throttle: fitted to the June 2020 trace's consumer-2 (its start-gap
+            // median and p90, 1.306 s and 2.038 s) together with the mean below; see
+            // docs/FIDELITY.md. The error share is taken equal, for want of data.
+            .mappingBatchesRemovedPerThrottle(0.65)
+            .mappingBatchesRemovedPerError(0.65)
+            // Fitted. AWS documents that a throttled batch is retried until its visibility timeout
+            // runs out (same page), not how often. A random, memoryless wait with a 12 s mean:
+            // fitted to run 03's 105 of 1,000 events in the DLQ with a 10 s visibility timeout, and
+            // consistent with consumer-2's exponential pauses between invocations.
+            .heldBatchRetryMeanInterval(Duration.ofSeconds(12))
+            // Documented: batch size 1 to 10 without a batching window, up to 10,000 with one;
+            // batching window 0 to 300 s
+            // (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).
+            .maxBatchSizeWithoutWindow(10)
+            .maxBatchSizeWithWindow(10_000)
+            .maxBatchWindowSeconds(300)
+            // Documented guidance: visibility timeout at least 6 x the function timeout (plus the
+            // batching window) and maxReceiveCount at least 5
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html).
+            .recommendedVisibilityToTimeoutRatio(6)
+            .recommendedMinMaxReceiveCount(5)
+
+            // ---------- Lambda ----------
+            // Documented: 1,000 concurrent executions per account and Region by default, 100 of
+            // them always unreserved
+            // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html,
+            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
+            .accountConcurrency(1_000)
+            .unreservedMinimum(100)
+            // Documented (since November 2023): each function may add 1,000 execution environments
+            // every 10 s, so 1,000 at once
+            // (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).
+            .environmentBurst(1_000)
+            .environmentsAddedPerWindow(1_000)
+            .scalingWindow(Duration.ofSeconds(10))
+            // Assumption: a new environment's init before its first invocation (typical Java,
+            // 512 MB, no SnapStart); AWS publishes no figure
+            // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).
+            .coldStart(Duration.ofMillis(400))
+            // Fitted. From an invoke to the handler's start: 30 ms, fitted to the June 2020 trace
+            // (consumer-3: an idle environment is invoked again 50 to 80 ms after it finishes, a
+            // receive included; consumer-2's shortest start gaps, 1.045 s for a 1 s handler).
+            .invokeOverhead(Duration.ofMillis(30))
+            // Documented: timeout 1 s to 900 s
+            // (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html);
+            // memory 128 MB to 10,240 MB
+            // (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html).
+            .maxFunctionTimeout(Duration.ofSeconds(900))
+            .minMemoryMb(128)
+            .maxMemoryMb(10_240)
+
+            // ---------- Lambda asynchronous invocation ----------
+            // Documented: on a function error, 2 retries, about 1 and 2 minutes later; on a throttle,
+            // retries whose interval grows exponentially from 1 s to at most 5 minutes, for up to
+            // MaximumEventAgeInSeconds (6 hours by default), then the on-failure destination
+            // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+            .asyncErrorRetries(2)
+            .asyncFirstErrorRetryDelay(Duration.ofMinutes(1))
+            .asyncSecondErrorRetryDelay(Duration.ofMinutes(2))
+            .asyncThrottleInitialBackoff(Duration.ofSeconds(1))
+            .asyncThrottleMaxBackoff(Duration.ofMinutes(5))
+            .asyncMaximumEventAge(Duration.ofHours(6))
+            // Fitted. The async queue's read rate for one function: 16.6 a second, the mean of run
+            // 01 of the original experiments and of the June 2020 trace's consumer-1 (16 to 18 a
+            // second, never 1,000 at once, though nothing throttled them); AWS documents
+            // only that it "reduces the rate at which it reads events from the queue" under throttles
+            // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+            .asyncDeliveryRatePerSecond(16.6)
+            // Measured and fitted. A lone throttled async event retries at the documented doubling,
+            // shortened at random by up to this share of a step: a 2025 measurement saw attempts
+            // at roughly 1, 3, 7, 15, 31 and 63 s, slightly shortened. AWS adds that the interval
+            // "might be longer if the queue is backed up": a backlog of n throttled events spreads
+            // its retries over the step, the random share growing as 1 - (1 - 0.2) / n
+            // (AsyncRetrySchedule), which reproduces run 02's completed share at 300, 600, 900 and
+            // 1,200 s (0.26, 0.53, 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the
+            // run twice as long
+            // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+            .asyncRetryJitter(0.2)
+
+            // ---------- SQS ----------
+            // Documented: visibility timeout 0 s to 12 h
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html);
+            // at most 10 messages per receive
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html);
+            // maxReceiveCount 1 to 1,000
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html).
+            .maxVisibilityTimeout(Duration.ofHours(12))
+            .maxMessagesPerReceive(10)
+            .minMaxReceiveCount(1)
+            .maxMaxReceiveCount(1_000)
+            .build();
+
+    private CurrentAws() {
+    }
+}
