@@ -50,6 +50,11 @@ public final class AwsRunImport {
         Map<String, Long> counts = new TreeMap<>();
         counts.put(CostModel.SNS_PUBLISHES, published);
         counts.put(CostModel.LAMBDA_INVOCATIONS, AwsRunMetrics.total(metrics.invocations()));
+        if (scenario.consumer().provisionedConcurrency() > 0) {
+            // Charged for the run only, as for local and simulated runs; CloudWatch does not say
+            // which invocations ran on it, so their compute is priced on demand.
+            counts.put(CostModel.PROVISIONED_CONCURRENCY, (long) scenario.consumer().provisionedConcurrency());
+        }
         RunRecord run = new RunRecord(runId, scenario.name(), "aws", ScenarioWriter.toJson(scenario),
                 firstTime(rows).orElse(window.from()), lastTime(rows).orElse(window.to()), totalEvents,
                 scenario.downstream().ratePerSecond(), scenario.consumer().memoryMb(), counts);
