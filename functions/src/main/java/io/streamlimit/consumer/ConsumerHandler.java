@@ -16,21 +16,29 @@ import java.util.UUID;
  */
 public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final ConsumerService service;
+    private final GatedConsumer consumer;
     private final Clock clock;
     /** One handler instance lives in one Lambda environment: a new id marks a cold start. */
     private final String cacheId = UUID.randomUUID().toString();
 
     public ConsumerHandler() {
-        this(Wiring.consumerService(Settings.fromEnv(System.getenv())));
+        this(Wiring.consumer(Settings.fromEnv(System.getenv())));
     }
 
     public ConsumerHandler(ConsumerService service) {
-        this(service, Clock.systemUTC());
+        this(GatedConsumer.of(service));
+    }
+
+    public ConsumerHandler(GatedConsumer consumer) {
+        this(consumer, Clock.systemUTC());
     }
 
     ConsumerHandler(ConsumerService service, Clock clock) {
-        this.service = service;
+        this(GatedConsumer.of(service), clock);
+    }
+
+    ConsumerHandler(GatedConsumer consumer, Clock clock) {
+        this.consumer = consumer;
         this.clock = clock;
     }
 
@@ -40,7 +48,7 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
                 .toList();
-        List<SQSBatchResponse.BatchItemFailure> failures = service.process(messages, invocation).stream()
+        List<SQSBatchResponse.BatchItemFailure> failures = consumer.process(messages, invocation).stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

@@ -27,7 +27,7 @@ public final class ResultsTableDownstream implements Downstream {
             + " (run_id, id, sent_at, started_at, completed_at, group_id, batch_id, cache_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final ResultsConnection results;
+    private final LazyResultsConnection results;
     private final String groupId;
     private final Duration callDuration;
     private final Clock clock;
@@ -41,6 +41,11 @@ public final class ResultsTableDownstream implements Downstream {
      *     call the original experiments waited out (DOWNSTREAM_CALL_MILLIS)
      */
     public ResultsTableDownstream(ResultsConnection results, String groupId, Duration callDuration, Clock clock) {
+        this(LazyResultsConnection.of(results), groupId, callDuration, clock);
+    }
+
+    /** @param results found on first use (from a secret), so that the function's init never needs it */
+    public ResultsTableDownstream(LazyResultsConnection results, String groupId, Duration callDuration, Clock clock) {
         this.results = Objects.requireNonNull(results, "results");
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.callDuration = Objects.requireNonNull(callDuration, "callDuration");
@@ -51,7 +56,9 @@ public final class ResultsTableDownstream implements Downstream {
     public List<StreamEvent> callAll(List<StreamEvent> events, InvocationInfo invocation) {
         try {
             insert(events, invocation);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // The ledger has applied these events already; it is idempotent per uid and stream,
+            // so their redelivery changes nothing there and writes the rows then.
             LOG.error("results insert failed for batch {}; {} events refused: {}", invocation.batchId(),
                     events.size(), e.getMessage());
             return events;
@@ -63,7 +70,7 @@ public final class ResultsTableDownstream implements Downstream {
     private void insert(List<StreamEvent> events, InvocationInfo invocation) throws SQLException {
         // One connection per invocation: an environment runs one invocation at a time, and a
         // cached connection would have to survive Lambda's freezes between invocations.
-        try (Connection connection = results.connect();
+        try (Connection connection = results.get().connect();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Instant completedAt = clock.instant();
             for (StreamEvent event : events) {
@@ -110,7 +117,8 @@ public final class ResultsTableDownstream implements Downstream {
         return callDuration;
     }
 
+    /** The connection, found now if it was not yet. */
     public ResultsConnection results() {
-        return results;
+        return results.get();
     }
 }

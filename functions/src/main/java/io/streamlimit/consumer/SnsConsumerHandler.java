@@ -16,20 +16,28 @@ import java.util.UUID;
  */
 public class SnsConsumerHandler implements RequestHandler<SNSEvent, Void> {
 
-    private final ConsumerService service;
+    private final GatedConsumer consumer;
     private final Clock clock;
     private final String cacheId = UUID.randomUUID().toString();
 
     public SnsConsumerHandler() {
-        this(Wiring.consumerService(Settings.fromEnv(System.getenv())));
+        this(Wiring.consumer(Settings.fromEnv(System.getenv())));
     }
 
     public SnsConsumerHandler(ConsumerService service) {
-        this(service, Clock.systemUTC());
+        this(GatedConsumer.of(service));
+    }
+
+    public SnsConsumerHandler(GatedConsumer consumer) {
+        this(consumer, Clock.systemUTC());
     }
 
     SnsConsumerHandler(ConsumerService service, Clock clock) {
-        this.service = service;
+        this(GatedConsumer.of(service), clock);
+    }
+
+    SnsConsumerHandler(GatedConsumer consumer, Clock clock) {
+        this.consumer = consumer;
         this.clock = clock;
     }
 
@@ -39,7 +47,7 @@ public class SnsConsumerHandler implements RequestHandler<SNSEvent, Void> {
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getSNS().getMessageId(), record.getSNS().getMessage()))
                 .toList();
-        List<String> failed = service.process(messages, invocation);
+        List<String> failed = consumer.process(messages, invocation);
         if (!failed.isEmpty()) {
             throw new BatchFailedException(failed, messages.size());
         }

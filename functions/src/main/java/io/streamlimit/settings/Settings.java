@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>The consumer records one {@code invocations} row per processed event in the results
  * database when it has one: {@code RESULTS_JDBC_URL}, or else the Secrets Manager secret
- * {@code RESULTS_SECRET_NAME} (read once at cold start by {@link Wiring}; its value is in the RDS
+ * {@code RESULTS_SECRET_NAME} (read on the first batch, not at init, by {@link Wiring}; its value is in the RDS
  * format that {@link ResultsSecret} reads). Whenever it records results it also waits out
  * {@code DOWNSTREAM_CALL_MILLIS} from the start of each invocation, as the original experiments'
  * downstream call did. With neither variable it records nothing and waits for nothing.

@@ -3,6 +3,8 @@ package io.streamlimit.settings;
 import io.streamlimit.check.CheckService;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.GatedConsumer;
+import io.streamlimit.consumer.LazyResultsConnection;
 import io.streamlimit.consumer.ResultsConnection;
 import io.streamlimit.consumer.ResultsTableDownstream;
 import io.streamlimit.event.EventParser;
@@ -32,8 +34,23 @@ public final class Wiring {
                 settings.ledger(), Clock.systemUTC());
     }
 
-    public static ConsumerService consumerService(Settings settings) {
-        return new ConsumerService(new EventParser(), ledger(settings), downstream(settings));
+    /**
+     * The consumer: its ledger client now (init, warmed by provisioned concurrency), its results
+     * database on the first batch, so a missing or malformed secret fails batches, not the init.
+     */
+    public static GatedConsumer consumer(Settings settings) {
+        return consumer(settings, ledger(settings), secretReader(settings));
+    }
+
+    /** @param readSecret a secret's name to its {@code SecretString}; called on the first batch, not here */
+    static GatedConsumer consumer(Settings settings, Ledger ledger, UnaryOperator<String> readSecret) {
+        LazyResultsConnection results = results(settings, readSecret);
+        if (results == null) {
+            return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE));
+        }
+        Downstream downstream = new ResultsTableDownstream(results, settings.resultsGroupId(),
+                settings.downstreamCallDuration(), Clock.systemUTC());
+        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream), results::get);
     }
 
     public static CheckService checkService(Settings settings) {
@@ -48,40 +65,44 @@ public final class Wiring {
         return new ProducerService(new EventParser(), eventPublisher(settings), Clock.systemUTC());
     }
 
-    static Downstream downstream(Settings settings) {
-        return downstream(settings, name -> {
+    private static UnaryOperator<String> secretReader(Settings settings) {
+        return name -> {
             try (SecretsManagerClient secrets = AwsClients.secretsManager(settings)) {
                 return secretString(secrets, name);
             }
-        });
+        };
+    }
+
+    /** The results table for these settings (a test's view of {@link #consumer}); nothing is read yet. */
+    static Downstream downstream(Settings settings, UnaryOperator<String> readSecret) {
+        LazyResultsConnection results = results(settings, readSecret);
+        return results == null ? Downstream.NONE : new ResultsTableDownstream(results, settings.resultsGroupId(),
+                settings.downstreamCallDuration(), Clock.systemUTC());
     }
 
     /**
-     * The results table when the settings name a results database (RESULTS_JDBC_URL, else the
-     * secret RESULTS_SECRET_NAME, read once here), with the downstream call's wait; otherwise none.
-     *
-     * @param readSecret a secret's name to its {@code SecretString}
+     * Where the invocations go when the settings name a results database: RESULTS_JDBC_URL as
+     * given, else the secret RESULTS_SECRET_NAME, read when first needed; null when neither is set.
      */
-    static Downstream downstream(Settings settings, UnaryOperator<String> readSecret) {
-        ResultsConnection connection;
-        String source;
+    private static LazyResultsConnection results(Settings settings, UnaryOperator<String> readSecret) {
+        String callMillis = settings.downstreamCallDuration().toMillis() + " ms";
         if (settings.resultsJdbcUrl() != null) {
-            connection = ResultsConnection.of(settings.resultsJdbcUrl());
-            source = settings.resultsSecretName() == null ? "RESULTS_JDBC_URL"
+            ResultsConnection connection = ResultsConnection.of(settings.resultsJdbcUrl());
+            String source = settings.resultsSecretName() == null ? "RESULTS_JDBC_URL"
                     : "RESULTS_JDBC_URL, which wins over RESULTS_SECRET_NAME";
-        } else if (settings.resultsSecretName() != null) {
-            String name = settings.resultsSecretName();
-            connection = ResultsSecret.parse(name, readSecret.apply(name));
-            source = "secret " + name;
-        } else {
-            LOG.info("no results database (RESULTS_JDBC_URL or RESULTS_SECRET_NAME): the consumer records"
-                    + " no invocations and waits out no downstream call");
-            return Downstream.NONE;
+            LOG.info("recording invocations in {} (from {}) as group {}, each invocation lasting at least {}",
+                    connection, source, settings.resultsGroupId(), callMillis);
+            return LazyResultsConnection.of(connection);
         }
-        LOG.info("recording invocations in {} (from {}) as group {}, each invocation lasting at least {} ms",
-                connection, source, settings.resultsGroupId(), settings.downstreamCallDuration().toMillis());
-        return new ResultsTableDownstream(connection, settings.resultsGroupId(), settings.downstreamCallDuration(),
-                Clock.systemUTC());
+        if (settings.resultsSecretName() != null) {
+            String name = settings.resultsSecretName();
+            LOG.info("recording invocations in the database of secret {} (read on the first batch) as group {},"
+                    + " each invocation lasting at least {}", name, settings.resultsGroupId(), callMillis);
+            return new LazyResultsConnection(() -> ResultsSecret.parse(name, readSecret.apply(name)));
+        }
+        LOG.info("no results database (RESULTS_JDBC_URL or RESULTS_SECRET_NAME): the consumer records"
+                + " no invocations and waits out no downstream call");
+        return null;
     }
 
     /** The secret's {@code SecretString}; a failure names RESULTS_SECRET_NAME and the secret. */

@@ -74,7 +74,7 @@ class WiringTest {
     }
 
     @Test
-    void the_secret_is_read_once_and_each_invocation_records_its_rows_and_waits_out_the_call() throws Exception {
+    void the_secret_is_read_on_first_use_and_each_invocation_records_its_rows_and_waits_out_the_call() throws Exception {
         List<String> read = new ArrayList<>();
         String secret = """
                 {"engine":"postgres","host":"localhost","port":%d,"username":"postgres","password":"unused-by-trust","dbname":"postgres"}
@@ -111,10 +111,20 @@ class WiringTest {
     }
 
     @Test
-    void a_secret_it_cannot_use_fails_the_cold_start_naming_the_variable() {
+    void a_secret_it_cannot_use_is_not_read_at_wiring_and_refuses_the_events_when_first_needed() {
         Settings settings = Settings.fromEnv(Map.of("RESULTS_SECRET_NAME", SECRET));
+        List<String> read = new ArrayList<>();
 
-        assertThatThrownBy(() -> Wiring.downstream(settings, name -> "{\"username\":\"u\",\"password\":\"p\"}"))
+        Downstream downstream = Wiring.downstream(settings, name -> {
+            read.add(name);
+            return "{\"username\":\"u\",\"password\":\"p\"}";
+        });
+        assertThat(read).isEmpty();
+        List<StreamEvent> events = List.of(new StreamEvent(EventType.OPEN, "u1", "s1", Instant.now(), "run-bad", 1L));
+
+        assertThat(downstream.callAll(events, new InvocationInfo("batch-b", "cache-b", Instant.now()))).isEqualTo(events);
+        assertThat(read).containsExactly(SECRET);
+        assertThatThrownBy(((ResultsTableDownstream) downstream)::results)
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("RESULTS_SECRET_NAME: secret streamlimit/results has no 'host'");
     }
@@ -154,7 +164,7 @@ class WiringTest {
     }
 
     /** A client that answers GetSecretValue only, with no network. */
-    private static SecretsManagerClient answering(Consumer<GetSecretValueRequest> onRequest, GetSecretValueResponse response) {
+    static SecretsManagerClient answering(Consumer<GetSecretValueRequest> onRequest, GetSecretValueResponse response) {
         return new SecretsManagerClient() {
             @Override
             public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {

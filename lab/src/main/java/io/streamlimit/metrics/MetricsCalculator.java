@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>time taken: first publish (earliest {@code sent_at}) to last {@code completed_at}.</li>
  *   <li>inserts per second: rows bucketed by the second of {@code started_at}, over every whole
  *       second from the first publish's second to the last completion's second, empty ones included.</li>
- *   <li>max concurrency: most INVOKE intervals overlapping at one instant.</li>
+ *   <li>max concurrency: most INVOKE intervals overlapping at one instant; for a run with
+ *       CONCURRENCY samples (imported from CloudWatch), the largest sample.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
  *   <li>efficiency: completed / (limit x time taken), within [0, 1].</li>
  *   <li>cost: the cost estimator's total, and apart the part of it that pays for provisioned concurrency.</li>
@@ -63,11 +64,13 @@ public final class MetricsCalculator {
         long throttles = data.run().requestCounts().getOrDefault(THROTTLES_NOT_RECORDED, 0L);
         long redeliveries = 0;
         long wasted = 0;
+        int sampledConcurrency = -1;
         EventIds deadLettered = new EventIds();
         for (PipelineEvent event : data.pipelineEvents()) {
             switch (event.kind()) {
                 case THROTTLE -> throttles++;
                 case REDELIVERY -> redeliveries++;
+                case CONCURRENCY -> sampledConcurrency = Math.max(sampledConcurrency, event.batchSize());
                 case INVOKE -> wasted += event.batchId() == null || !batchesWithRows.contains(event.batchId()) ? 1 : 0;
                 case DLQ -> {
                     if (event.eventId() != null && !completed.contains(event.eventId())) {
@@ -95,7 +98,7 @@ public final class MetricsCalculator {
                 completed.size(),
                 failed,
                 Decimals.round(takenMillis / 1000.0, Decimals.TIME_PLACES),
-                intervals.maxOverlap(),
+                sampledConcurrency >= 0 ? sampledConcurrency : intervals.maxOverlap(),
                 Decimals.round(rates.average(), Decimals.RATE_PLACES),
                 rates.max(),
                 rates.min(),

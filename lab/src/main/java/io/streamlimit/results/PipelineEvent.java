@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param batchId the invocation concerned, or null
  * @param cacheId the execution environment concerned, or null
  * @param durationMillis for {@code INVOKE}: how long the invocation ran; otherwise 0
- * @param batchSize for {@code INVOKE}: how many records it was given; otherwise 0
+ * @param batchSize for {@code INVOKE}: how many records it was given; for {@code CONCURRENCY}: how many
+ *     environments ran at once; otherwise 0
  */
 public record PipelineEvent(
         String runId,

@@ -13,5 +13,10 @@ public enum PipelineEventKind {
     /** An invocation was cut off by the function timeout. */
     TIMEOUT,
     /** A new execution environment started (a cold start). */
-    COLD_START
+    COLD_START,
+    /**
+     * A sample of the consumer's concurrency as CloudWatch measured it ({@code ConcurrentExecutions},
+     * the period's maximum, in {@code batch_size}): AWS runs, which have no INVOKE events of their own.
+     */
+    CONCURRENCY
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             FidelityCommand.class,
             CalibrateCommand.class,
             CompareCommand.class,
+            ImportAwsCommand.class,
             RecommendCommand.class,
             ChaosCommand.class,
             BenchCommand.class,

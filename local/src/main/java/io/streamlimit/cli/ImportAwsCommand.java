@@ -1,0 +1,138 @@
+package io.streamlimit.cli;
+
+import io.streamlimit.local.aws.AwsImportClients;
+import io.streamlimit.local.aws.AwsRunImport;
+import io.streamlimit.local.aws.AwsRunMetrics;
+import io.streamlimit.local.aws.ImportException;
+import io.streamlimit.local.aws.MetricWindow;
+import io.streamlimit.local.aws.StackOutputs;
+import io.streamlimit.local.results.ResultsDatabase;
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.MetricsTable;
+import io.streamlimit.metrics.RunMetrics;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.ResultsStore;
+import io.streamlimit.results.RunData;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.Scenario;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlimit import-aws}: an AWS run's CloudWatch metrics into the results database, beside its rows. */
+@Command(name = "import-aws", mixinStandardHelpOptions = true,
+        description = {"Reads a deployed stack's outputs and the run's CloudWatch metrics (the consumer's Throttles,",
+            "ConcurrentExecutions and Invocations, the queue's receives, the DLQ's arrivals, the topic's publishes)",
+            "and saves them as the run's runs and pipeline_events rows, beside the invocations rows its consumer",
+            "wrote, so that compare, the dashboards and calibrate treat it like any other run. See cdk/README.md."})
+final class ImportAwsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stack", required = true, paramLabel = "NAME", description = "The stack, e.g. streamlimit-sqs-rc1-high-visibility.")
+    String stack;
+
+    @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The runId given to the producer.")
+    String runId;
+
+    @Option(names = "--region", paramLabel = "R", description = "The stack's region (default: your AWS configuration's).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Another endpoint for CloudFormation and CloudWatch (an emulator).")
+    URI endpoint;
+
+    @Option(names = "--from", paramLabel = "INSTANT", description = "Start of the metrics window, e.g. 2026-11-30T10:00:00Z"
+            + " (default: the run's first invocations row, to the period).")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = "End of the window (default: the last row plus the"
+            + " queue's maxReceiveCount x visibility timeout and a minute, at least 5 minutes).")
+    Instant to;
+
+    @Option(names = "--period", paramLabel = "SECONDS", defaultValue = "60", description = "Granularity (default: ${DEFAULT-VALUE};"
+            + " Lambda and SQS publish one-minute data).")
+    int period;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "The deployed scenario (default: the file in"
+            + " --scenarios-dir named as the rows' group_id).")
+    Path scenarioFile;
+
+    @Option(names = "--scenarios-dir", paramLabel = "DIR", defaultValue = "scenarios", description = "Default: ${DEFAULT-VALUE}.")
+    Path scenariosDir;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ResultsDatabase database = results.open()) {
+            ResultsStore store = new ResultsStore(database.dataSource());
+            store.createSchema();
+            List<InvocationRow> rows = store.loadInvocations(runId);
+            Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
+            MetricWindow window = window(rows, scenario);
+            RunData data;
+            try (AwsImportClients aws = AwsImportClients.create(region, endpoint)) {
+                StackOutputs outputs = StackOutputs.describe(aws.cloudFormation(), stack);
+                out.printf("Stack %s: consumer %s, DLQ %s, topic %s%n", stack, outputs.require(AwsRunMetrics.CONSUMER),
+                        outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
+                out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
+                data = AwsRunImport.build(runId, scenario, rows, AwsRunMetrics.fetch(aws.cloudWatch(), outputs, window), window);
+            }
+            AwsRunImport.deletePipelineEvents(database.dataSource(), runId);
+            store.saveRun(data.run());
+            store.insertPipelineEvents(data.pipelineEvents());
+            RunMetrics metrics = new MetricsCalculator().compute(data);
+            store.saveSummary(runId, metrics);
+            out.printf("Imported run %s (scenario %s): %d invocations rows, %d throttles, %d DLQ arrivals,"
+                    + " %d redeliveries, max concurrency %d%n", runId, scenario.name(), rows.size(),
+                    count(data, PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
+                    count(data, PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
+            out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
+        } catch (ImportException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    private MetricWindow window(List<InvocationRow> rows, Scenario scenario) {
+        Instant start = from != null ? from : AwsRunImport.firstTime(rows).map(this::toPeriod).orElse(null);
+        Instant end = to != null ? to : AwsRunImport.lastTime(rows).map(last -> last.plus(dlqDelay(scenario))).orElse(null);
+        if (start == null || end == null) {
+            throw new UserError("--run-id: no invocations rows for run '" + runId
+                    + "' in the results database to take the time window from; give --from and --to");
+        }
+        return new MetricWindow(start, end, period);
+    }
+
+    private Instant toPeriod(Instant instant) {
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), period) * period);
+    }
+
+    /** How long after the last row a message may still reach the DLQ. */
+    private static Duration dlqDelay(Scenario scenario) {
+        Duration minimum = Duration.ofMinutes(5);
+        if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
+            return minimum;
+        }
+        Duration retries = Duration.ofSeconds((long) scenario.queue().maxReceiveCount()
+                * scenario.queue().visibilityTimeoutSeconds() + 60);
+        return retries.compareTo(minimum) > 0 ? retries : minimum;
+    }
+
+    private static long count(RunData data, PipelineEventKind kind) {
+        return data.pipelineEvents().stream().filter(event -> event.kind() == kind).count();
+    }
+}

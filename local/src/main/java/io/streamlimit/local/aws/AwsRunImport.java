@@ -1,0 +1,116 @@
+package io.streamlimit.local.aws;
+
+import io.streamlimit.metrics.CostModel;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.RunData;
+import io.streamlimit.results.RunRecord;
+import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioWriter;
+import io.streamlimit.results.ResultsStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * An AWS run as the same rows a simulated or local run has: its {@code invocations} rows (written
+ * by the consumer as it ran) plus a {@code runs} row and {@code pipeline_events} made from
+ * CloudWatch. CloudWatch counts per period, not per message, so each count becomes that many
+ * rows at the period's start, with no event id: the metrics count them exactly, but an AWS run's
+ * throttles and DLQ arrivals are placed to the period (a minute for AWS's own metrics).
+ */
+public final class AwsRunImport {
+
+    private AwsRunImport() {
+    }
+
+    /** @param rows the run's {@code invocations} rows, possibly none */
+    public static RunData build(String runId, Scenario scenario, List<InvocationRow> rows, AwsRunMetrics metrics,
+                                MetricWindow window) {
+        List<PipelineEvent> events = new ArrayList<>();
+        repeat(runId, metrics.throttles(), PipelineEventKind.THROTTLE, events);
+        repeat(runId, redeliveries(metrics), PipelineEventKind.REDELIVERY, events);
+        repeat(runId, metrics.deadLettered(), PipelineEventKind.DLQ, events);
+        metrics.concurrency().forEach((at, busy) -> events.add(
+                new PipelineEvent(runId, at, PipelineEventKind.CONCURRENCY, null, null, null, 0, Math.toIntExact(busy))));
+
+        long completed = rows.stream().mapToLong(InvocationRow::id).distinct().count();
+        long published = AwsRunMetrics.total(metrics.published());
+        long totalEvents = published > 0 ? published : completed + AwsRunMetrics.total(metrics.deadLettered());
+        Map<String, Long> counts = new TreeMap<>();
+        counts.put(CostModel.SNS_PUBLISHES, published);
+        counts.put(CostModel.LAMBDA_INVOCATIONS, AwsRunMetrics.total(metrics.invocations()));
+        if (scenario.consumer().provisionedConcurrency() > 0) {
+            // Charged for the run only, as for local and simulated runs; CloudWatch does not say
+            // which invocations ran on it, so their compute is priced on demand.
+            counts.put(CostModel.PROVISIONED_CONCURRENCY, (long) scenario.consumer().provisionedConcurrency());
+        }
+        RunRecord run = new RunRecord(runId, scenario.name(), "aws", ScenarioWriter.toJson(scenario),
+                firstTime(rows).orElse(window.from()), lastTime(rows).orElse(window.to()), totalEvents,
+                scenario.downstream().ratePerSecond(), scenario.consumer().memoryMb(), counts);
+        return new RunData(run, rows, events);
+    }
+
+    /**
+     * Receives beyond the messages sent to the queue so far: a receive is a redelivery once every
+     * message sent by then has been received once.
+     */
+    static TreeMap<Instant, Long> redeliveries(AwsRunMetrics metrics) {
+        TreeMap<Instant, Long> redeliveries = new TreeMap<>();
+        TreeMap<Instant, long[]> both = new TreeMap<>();
+        metrics.received().forEach((at, n) -> both.computeIfAbsent(at, t -> new long[2])[0] += n);
+        metrics.sentToQueue().forEach((at, n) -> both.computeIfAbsent(at, t -> new long[2])[1] += n);
+        long received = 0;
+        long sent = 0;
+        long counted = 0;
+        for (Map.Entry<Instant, long[]> period : both.entrySet()) {
+            received += period.getValue()[0];
+            sent += period.getValue()[1];
+            long again = Math.max(0, received - sent) - counted;
+            if (again > 0) {
+                redeliveries.put(period.getKey(), again);
+                counted += again;
+            }
+        }
+        return redeliveries;
+    }
+
+    private static void repeat(String runId, Map<Instant, Long> series, PipelineEventKind kind, List<PipelineEvent> into) {
+        series.forEach((at, n) -> {
+            for (long i = 0; i < n; i++) {
+                into.add(new PipelineEvent(runId, at, kind, null, null, null, 0, 0));
+            }
+        });
+    }
+
+    /** Removes the run's pipeline events, so that importing a run again replaces them (its invocations stay). */
+    public static void deletePipelineEvents(DataSource dataSource, String runId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from pipeline_events where run_id = ?")) {
+            delete.setString(1, runId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new ResultsStoreException("could not delete the pipeline events of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Optional<Instant> firstTime(List<InvocationRow> rows) {
+        return rows.stream().flatMap(row -> Stream.of(row.sentAt(), row.startedAt())).filter(Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    public static Optional<Instant> lastTime(List<InvocationRow> rows) {
+        return rows.stream().flatMap(row -> Stream.of(row.completedAt(), row.startedAt())).filter(Objects::nonNull)
+                .max(Instant::compareTo);
+    }
+}

@@ -1,0 +1,204 @@
+package io.streamlimit.cli;
+
+import static io.streamlimit.cli.CliRun.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.local.aws.MotoServer;
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.RunMetrics;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.results.ResultsStore;
+import io.streamlimit.results.RunData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+
+/**
+ * import-aws against moto's server standing in for CloudFormation and CloudWatch: a stack with the
+ * scenario stack's outputs, the metrics a run of recommended.yaml would leave, the rows its
+ * consumer would have written (embedded PostgreSQL); then compare beside a simulated run.
+ */
+class ImportAwsCommandTest {
+
+    private static final String STACK = "streamlimit-recommended";
+    private static final String RUN = "aws-recommended-1";
+    private static final String CONSUMER = "streamlimit-recommended-Consumer";
+    private static final String QUEUE = "streamlimit-recommended-Queue";
+    private static final String DLQ = "streamlimit-recommended-DeadLetterQueue";
+    private static final String TOPIC = "streamlimit-recommended-Events";
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Map<String, String> PROPERTIES = Map.of("aws.accessKeyId", "testing", "aws.secretAccessKey", "testing");
+
+    private static MotoServer moto;
+    private static EmbeddedPostgres postgres;
+    private static String jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoServer.start();
+        postgres = EmbeddedPostgres.start();
+        jdbc = postgres.getJdbcUrl("postgres", "postgres");
+        // import-aws takes credentials from the SDK's default chain, as a user's shell gives them.
+        PROPERTIES.forEach(System::setProperty);
+        createStack();
+        putMetrics();
+        ResultsStore store = new ResultsStore(jdbc);
+        store.createSchema();
+        store.insertInvocations(rows());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        PROPERTIES.keySet().forEach(System::clearProperty);
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void writes_the_runs_metrics_as_cloudwatch_has_them_and_compare_shows_it_beside_a_simulated_run() {
+        CliRun imported = importAws();
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains(
+                "Stack " + STACK + ": consumer " + CONSUMER,
+                "Metrics from 2026-11-30T10:00:00Z to 2026-11-30T10:11:11.200Z, per 60 s",
+                "Imported run " + RUN + " (scenario recommended): 20 invocations rows, 7 throttles, 2 DLQ arrivals,"
+                        + " 3 redeliveries, max concurrency 4");
+        RunData run = new ResultsStore(jdbc).loadRun(RUN);
+        RunMetrics metrics = new MetricsCalculator().compute(run);
+        assertThat(run.run().mode()).isEqualTo("aws");
+        assertThat(metrics.throttles()).isEqualTo(7);
+        assertThat(metrics.maxConcurrency()).isEqualTo(4);
+        assertThat(count(run, PipelineEventKind.DLQ)).isEqualTo(2);
+        assertThat(metrics.totalEvents()).as("the topic's publishes").isEqualTo(22);
+        assertThat(metrics.eventsCompleted()).isEqualTo(20);
+        assertThat(metrics.eventsFailed()).isEqualTo(2);
+        assertThat(metrics.redeliveries()).isEqualTo(3);
+
+        CliRun again = importAws();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(new ResultsStore(jdbc).loadRun(RUN).pipelineEvents()).as("a second import replaces the first")
+                .hasSameSizeAs(run.pipelineEvents());
+
+        CliRun simulated = execute("simulate", "../scenarios/recommended.yaml", "--events", "20",
+                "--results-jdbc", jdbc, "--report-dir", dir.toString());
+        assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+        CliRun compared = execute("compare", RUN, "sim-recommended-seed1-events20", "--results-jdbc", jdbc,
+                "--report", dir.resolve("comparison.html").toString());
+
+        assertThat(compared.exitCode()).as(compared.err()).isZero();
+        List<String> lines = compared.out().lines().toList();
+        assertThat(lines.get(0)).matches("Metric\\s+" + RUN + "\\s+sim-recommended-seed1-events20");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Total events\\s+22\\s+20"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Events failed\\s+2\\s+\\d+"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Max concurrency\\s+4\\s+\\d+"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Throttles\\s+7\\s+\\d+"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("Redeliveries\\s+3\\s+\\d+"));
+    }
+
+    @Test
+    void a_stack_that_does_not_exist_exits_2_with_one_line_naming_it() {
+        CliRun result = execute("import-aws", "--stack", "streamlimit-nope", "--run-id", RUN, "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).startsWith("error: --stack: cannot describe stack 'streamlimit-nope'");
+    }
+
+    private CliRun importAws() {
+        return execute("import-aws", "--stack", STACK, "--run-id", RUN, "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+    }
+
+    private static long count(RunData run, PipelineEventKind kind) {
+        return run.pipelineEvents().stream().filter(event -> event.kind() == kind).count();
+    }
+
+    /** The outputs import-aws reads; moto needs one resource besides. */
+    private static void createStack() {
+        String template = """
+                {"Resources": {"Placeholder": {"Type": "AWS::SQS::Queue"}},
+                 "Outputs": {
+                   "ConsumerFunctionName": {"Value": "%s"},
+                   "QueueUrl": {"Value": "https://sqs.us-east-1.amazonaws.com/123456789012/%s"},
+                   "DeadLetterQueueUrl": {"Value": "https://sqs.us-east-1.amazonaws.com/123456789012/%s"},
+                   "TopicArn": {"Value": "arn:aws:sns:us-east-1:123456789012:%s"}}}
+                """.formatted(CONSUMER, QUEUE, DLQ, TOPIC);
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials()).build()) {
+            cloudFormation.createStack(request -> request.stackName(STACK).templateBody(template));
+        }
+    }
+
+    /**
+     * Minute by minute, as Lambda and SQS publish: 4 + 3 throttles, at most 4 environments, 22
+     * events published and sent to the queue, 25 receives (so 3 redeliveries), 2 DLQ arrivals.
+     */
+    private static void putMetrics() {
+        List<MetricDatum> lambda = new ArrayList<>();
+        List<MetricDatum> sqs = new ArrayList<>();
+        List<MetricDatum> sns = new ArrayList<>();
+        lambda.add(datum("Throttles", "FunctionName", CONSUMER, 0, 4));
+        lambda.add(datum("Throttles", "FunctionName", CONSUMER, 1, 3));
+        lambda.add(datum("ConcurrentExecutions", "FunctionName", CONSUMER, 0, 4));
+        lambda.add(datum("ConcurrentExecutions", "FunctionName", CONSUMER, 1, 2));
+        lambda.add(datum("Invocations", "FunctionName", CONSUMER, 0, 9));
+        lambda.add(datum("Invocations", "FunctionName", CONSUMER, 1, 6));
+        sqs.add(datum("NumberOfMessagesSent", "QueueName", QUEUE, 0, 22));
+        sqs.add(datum("NumberOfMessagesReceived", "QueueName", QUEUE, 0, 15));
+        sqs.add(datum("NumberOfMessagesReceived", "QueueName", QUEUE, 1, 10));
+        sqs.add(datum("NumberOfMessagesSent", "QueueName", DLQ, 2, 2));
+        sns.add(datum("NumberOfMessagesPublished", "TopicName", TOPIC, 0, 22));
+        // Outside the window: another run's throttles an hour later.
+        lambda.add(datum("Throttles", "FunctionName", CONSUMER, 60, 100));
+        try (CloudWatchClient cloudWatch = CloudWatchClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials()).build()) {
+            cloudWatch.putMetricData(request -> request.namespace("AWS/Lambda").metricData(lambda));
+            cloudWatch.putMetricData(request -> request.namespace("AWS/SQS").metricData(sqs));
+            cloudWatch.putMetricData(request -> request.namespace("AWS/SNS").metricData(sns));
+        }
+    }
+
+    private static MetricDatum datum(String name, String dimension, String value, int minute, double amount) {
+        return MetricDatum.builder().metricName(name).dimensions(Dimension.builder().name(dimension).value(value).build())
+                .timestamp(T0.plusSeconds(60L * minute)).value(amount).build();
+    }
+
+    /** 20 events, 2 per second from T0 + 1 s, written by the consumer in 10 batches of 2. */
+    private static List<InvocationRow> rows() {
+        List<InvocationRow> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant sent = T0.plusSeconds(1 + i / 2);
+            rows.add(new InvocationRow(RUN, i + 1, sent, sent.plusMillis(200), sent.plusMillis(1_200), "recommended",
+                    "batch-" + i / 2, "env-" + (i / 2) % 3));
+        }
+        return rows;
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    }
+}
