@@ -3,6 +3,7 @@ package io.streamlimit.settings;
 import io.streamlimit.check.CheckService;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.consumer.ResultsConnection;
 import io.streamlimit.consumer.ResultsTableDownstream;
 import io.streamlimit.event.EventParser;
@@ -32,8 +33,10 @@ public final class Wiring {
                 settings.ledger(), Clock.systemUTC());
     }
 
+    /** The consumer of one Lambda environment, which runs one batch at a time. */
     public static ConsumerService consumerService(Settings settings) {
-        return new ConsumerService(new EventParser(), ledger(settings), downstream(settings));
+        return new ConsumerService(new EventParser(), ledger(settings), downstream(settings),
+                new LedgerWriters(LedgerWriters.PER_ENVIRONMENT));
     }
 
     public static CheckService checkService(Settings settings) {
