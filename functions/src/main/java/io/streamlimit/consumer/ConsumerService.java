@@ -1,22 +1,23 @@
 package io.streamlimit.consumer;
 
+import io.streamlimit.consumer.MessageOutcome.Applied;
+import io.streamlimit.consumer.MessageOutcome.Failed;
+import io.streamlimit.consumer.MessageOutcome.Parsed;
+import io.streamlimit.consumer.MessageOutcome.Rejected;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.event.InvalidEventException;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.Outcome;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,25 +26,30 @@ import org.slf4j.LoggerFactory;
  * the downstream for all of them at once. Failures stay small: bad input or a downstream refusal
  * fails that message alone, a ledger error the messages of that uid in this batch, and the
  * pipeline redelivers only those. Redelivery is safe because the ledger is idempotent.
+ *
+ * <p>One service serves every environment of a function; it owns its {@link LedgerWriters} and
+ * {@link #close() closes} them with the function.
  */
-public final class ConsumerService {
+public final class ConsumerService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerService.class);
-    /** Shared by every invocation in this JVM; daemon threads, so they never keep it alive. */
-    private static final ExecutorService LEDGER_WRITERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "ledger-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final EventParser parser;
     private final Ledger ledger;
     private final Downstream downstream;
+    private final LedgerWriters writers;
 
+    /** With a pool of its own of {@link LedgerWriters#PER_ENVIRONMENT} threads. */
     public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream) {
+        this(parser, ledger, downstream, new LedgerWriters(LedgerWriters.PER_ENVIRONMENT));
+    }
+
+    /** @param writers where a batch's uids are applied side by side; this service closes them */
+    public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream, LedgerWriters writers) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.downstream = Objects.requireNonNull(downstream, "downstream");
+        this.writers = Objects.requireNonNull(writers, "writers");
     }
 
     /**
@@ -52,57 +58,59 @@ public final class ConsumerService {
      * @return the ids of the messages that failed, in delivery order; empty when all succeeded
      */
     public List<String> process(List<InboundMessage> messages, InvocationInfo invocation) {
-        Set<String> failed = new LinkedHashSet<>();
-        List<StreamEvent> applied = new ArrayList<>(messages.size());
-        Map<StreamEvent, List<String>> idsByEvent = new HashMap<>();
-        List<StreamEvent> outcomes = applyAll(messages, invocation);
-        for (int i = 0; i < messages.size(); i++) {
+        MessageOutcome[] outcomes = parseAll(messages, invocation);
+        applyAll(outcomes, invocation);
+        callDownstream(outcomes, invocation);
+        return IntStream.range(0, outcomes.length)
+                .filter(i -> !outcomes[i].succeeded())
+                .mapToObj(i -> messages.get(i).messageId())
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        writers.close();
+    }
+
+    private MessageOutcome[] parseAll(List<InboundMessage> messages, InvocationInfo invocation) {
+        MessageOutcome[] outcomes = new MessageOutcome[messages.size()];
+        for (int i = 0; i < outcomes.length; i++) {
             InboundMessage message = messages.get(i);
-            StreamEvent event = outcomes.get(i);
-            if (event == null) {
-                failed.add(message.messageId());
-            } else {
-                applied.add(event);
-                idsByEvent.computeIfAbsent(event, e -> new ArrayList<>()).add(message.messageId());
+            try {
+                outcomes[i] = new Parsed(parser.parse(message.body()));
+            } catch (InvalidEventException e) {
+                LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), e.getMessage());
+                outcomes[i] = new Rejected(e.getMessage());
             }
         }
-        if (!applied.isEmpty()) {
-            failed.addAll(callDownstream(applied, idsByEvent, invocation));
-        }
-        return messages.stream().map(InboundMessage::messageId).filter(failed::contains).distinct().toList();
+        return outcomes;
     }
 
     /**
-     * Applies a batch's messages: the batch's uids read in one request, then the events of one uid
+     * Applies the parsed messages: the batch's uids read in one request, then the events of one uid
      * together, with at most one conditional write ({@link Ledger#applyAll}), in delivery order;
-     * different uids side by side, since each mostly waits on DynamoDB and the ledger holds its
-     * invariants under any interleaving. A malformed message fails alone; a ledger error fails the
-     * uid's events of this batch, which are redelivered and, the ledger being idempotent, applied once.
+     * different uids side by side on the writers, since each mostly waits on DynamoDB and the
+     * ledger holds its invariants under any interleaving. A ledger error fails the uid's events of
+     * this batch, which are redelivered and, the ledger being idempotent, applied once.
      */
-    private List<StreamEvent> applyAll(List<InboundMessage> messages, InvocationInfo invocation) {
-        StreamEvent[] events = new StreamEvent[messages.size()];
+    private void applyAll(MessageOutcome[] outcomes, InvocationInfo invocation) {
         Map<String, List<Integer>> byUid = new LinkedHashMap<>();
-        for (int i = 0; i < messages.size(); i++) {
-            InboundMessage message = messages.get(i);
-            try {
-                events[i] = parser.parse(message.body());
-                byUid.computeIfAbsent(events[i].uid(), uid -> new ArrayList<>()).add(i);
-            } catch (InvalidEventException e) {
-                LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), e.getMessage());
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] instanceof Parsed parsed) {
+                byUid.computeIfAbsent(parsed.event().uid(), uid -> new ArrayList<>()).add(i);
             }
         }
         if (byUid.size() == 1) {
-            applyUid(ledger, byUid.values().iterator().next(), events, messages, invocation);
+            applyUid(ledger, byUid.values().iterator().next(), outcomes, invocation);
         } else if (byUid.size() > 1) {
             Ledger batchLedger = readingAhead(byUid.keySet(), invocation);
             List<CompletableFuture<Void>> pending = new ArrayList<>(byUid.size());
             for (List<Integer> indexes : byUid.values()) {
-                pending.add(CompletableFuture.runAsync(() -> applyUid(batchLedger, indexes, events, messages, invocation),
-                        LEDGER_WRITERS));
+                pending.add(CompletableFuture.runAsync(() -> applyUid(batchLedger, indexes, outcomes, invocation), writers));
             }
             pending.forEach(CompletableFuture::join);
         }
-        return Arrays.asList(events);
     }
 
     /** The ledger with the batch's uids read in one request; if that read fails, each uid reads alone. */
@@ -116,46 +124,59 @@ public final class ConsumerService {
         }
     }
 
-    /** Applies the events at {@code indexes} (all of one uid); on failure clears them, so they fail. */
-    private void applyUid(Ledger batchLedger, List<Integer> indexes, StreamEvent[] events, List<InboundMessage> messages,
-                          InvocationInfo invocation) {
-        List<StreamEvent> ofUid = indexes.stream().map(i -> events[i]).toList();
+    /** Applies the parsed events at {@code indexes}, all of one uid; each index ends applied or failed. */
+    private static void applyUid(Ledger batchLedger, List<Integer> indexes, MessageOutcome[] outcomes,
+                                 InvocationInfo invocation) {
+        List<StreamEvent> ofUid = indexes.stream().map(i -> ((Parsed) outcomes[i]).event()).toList();
         try {
-            List<Outcome> outcomes = batchLedger.applyAll(ofUid);
-            if (LOG.isDebugEnabled()) {
-                for (int k = 0; k < ofUid.size(); k++) {
-                    StreamEvent event = ofUid.get(k);
-                    LOG.debug("message {}: {} {} {} -> {}", messages.get(indexes.get(k)).messageId(),
-                            event.type().wireName(), event.uid(), event.streamId(), outcomes.get(k));
-                }
+            List<Outcome> applied = batchLedger.applyAll(ofUid);
+            for (int k = 0; k < ofUid.size(); k++) {
+                StreamEvent event = ofUid.get(k);
+                outcomes[indexes.get(k)] = new Applied(event);
+                LOG.debug("batch {}: {} {} {} -> {}", invocation.batchId(), event.type().wireName(), event.uid(),
+                        event.streamId(), applied.get(k));
             }
         } catch (RuntimeException e) {
             LOG.error("{} message(s) of uid {} not applied in batch {}; they will be retried: {}", ofUid.size(),
                     ofUid.get(0).uid(), invocation.batchId(), e.toString());
-            indexes.forEach(i -> events[i] = null);
+            for (int k = 0; k < ofUid.size(); k++) {
+                outcomes[indexes.get(k)] = new Failed(ofUid.get(k), "ledger: " + e);
+            }
         }
     }
 
-    private List<String> callDownstream(List<StreamEvent> events, Map<StreamEvent, List<String>> idsByEvent,
-                                        InvocationInfo invocation) {
-        List<StreamEvent> refused;
-        try {
-            refused = downstream.callAll(List.copyOf(events), invocation);
-        } catch (RuntimeException e) {
-            LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
-                    events.size(), e.toString());
-            refused = events;
-        }
-        List<String> failed = new ArrayList<>();
-        for (StreamEvent event : refused == null ? List.<StreamEvent>of() : refused) {
-            List<String> ids = idsByEvent.remove(event);
-            if (ids != null) {
-                failed.addAll(ids);
+    /** Calls the downstream once for the applied events; those it refuses, or all if it fails, fail. */
+    private void callDownstream(MessageOutcome[] outcomes, InvocationInfo invocation) {
+        List<StreamEvent> applied = new ArrayList<>(outcomes.length);
+        for (MessageOutcome outcome : outcomes) {
+            if (outcome instanceof Applied a) {
+                applied.add(a.event());
             }
         }
-        if (!failed.isEmpty()) {
-            LOG.info("downstream refused {} of {} events in batch {}", failed.size(), events.size(), invocation.batchId());
+        if (applied.isEmpty()) {
+            return;
         }
-        return failed;
+        Set<StreamEvent> refused;
+        String cause;
+        try {
+            List<StreamEvent> answer = downstream.callAll(List.copyOf(applied), invocation);
+            refused = answer == null ? Set.of() : new HashSet<>(answer);
+            cause = "refused by the downstream";
+        } catch (RuntimeException e) {
+            LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
+                    applied.size(), e.toString());
+            refused = new HashSet<>(applied);
+            cause = "downstream: " + e;
+        }
+        int failed = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] instanceof Applied a && refused.contains(a.event())) {
+                outcomes[i] = new Failed(a.event(), cause);
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            LOG.info("downstream refused {} of {} events in batch {}", failed, applied.size(), invocation.batchId());
+        }
     }
 }

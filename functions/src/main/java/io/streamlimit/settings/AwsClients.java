@@ -1,10 +1,12 @@
 package io.streamlimit.settings;
 
+import io.streamlimit.tracker.TrackerSettings;
 import java.net.URI;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -21,6 +23,13 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /** The tracker's client: its endpoint override if any; the region from the default chain, as Lambda sets it. */
+    public static DynamoDbClient dynamoDb(TrackerSettings settings) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     public static SnsClient sns(Settings settings) {

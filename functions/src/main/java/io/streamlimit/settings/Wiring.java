@@ -13,6 +13,9 @@ import io.streamlimit.ledger.Ledger;
 import io.streamlimit.producer.EventPublisher;
 import io.streamlimit.producer.ProducerService;
 import io.streamlimit.producer.SnsEventPublisher;
+import io.streamlimit.tracker.DynamoDbTrackerStore;
+import io.streamlimit.tracker.TrackerService;
+import io.streamlimit.tracker.TrackerSettings;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -63,6 +66,11 @@ public final class Wiring {
 
     public static ProducerService producerService(Settings settings) {
         return new ProducerService(new EventParser(), eventPublisher(settings), Clock.systemUTC());
+    }
+
+    public static TrackerService trackerService(TrackerSettings settings) {
+        return new TrackerService(new DynamoDbTrackerStore(AwsClients.dynamoDb(settings), settings.tableName()),
+                Clock.systemUTC());
     }
 
     private static UnaryOperator<String> secretReader(Settings settings) {

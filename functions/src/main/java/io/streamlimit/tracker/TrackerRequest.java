@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 
 /** What the tracker reads from an HTTP API event; absent parts become null, never an exception. */
-record TrackerRequest(String method, String path, String token) {
+public record TrackerRequest(String method, String path, String token) {
 
     private static final String BEARER = "bearer ";
 

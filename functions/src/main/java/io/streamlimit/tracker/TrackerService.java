@@ -3,12 +3,17 @@ package io.streamlimit.tracker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Issues tokens and counts, per token, how many times each path was asked for. */
+/**
+ * Issues tokens and counts, per token, how many times each path was asked for; and answers the
+ * tracker's HTTP API ({@link #handle}): {@code GET /auth} issues a token, any other {@code GET}
+ * counts the path for the token in the {@code Authorization} header.
+ */
 public final class TrackerService {
 
     /** Longest path counted, in UTF-8 bytes as it arrived (percent-encoding included). */
@@ -31,6 +36,29 @@ public final class TrackerService {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /**
+     * Routes one request: 200 {@code {"token"}} or {@code {"count"}}; 405 for any method but GET,
+     * 401 for a missing, malformed or unknown token, 414 for a path over {@link #MAX_PATH_BYTES},
+     * 503 when the store is unreachable; each error as {@code {"error"}}.
+     */
+    public TrackerResponse handle(TrackerRequest request) {
+        if (!"GET".equals(request.method())) {
+            return TrackerResponse.json(405, Map.of("error", "method " + request.method() + " not allowed: the tracker answers GET"));
+        }
+        try {
+            if ("/auth".equals(request.path())) {
+                return TrackerResponse.json(200, Map.of("token", issueToken()));
+            }
+            return TrackerResponse.json(200, Map.of("count", count(request.token(), request.path())));
+        } catch (InvalidTokenException e) {
+            return TrackerResponse.json(401, Map.of("error", e.getMessage()));
+        } catch (PathTooLongException e) {
+            return TrackerResponse.json(414, Map.of("error", e.getMessage()));
+        } catch (TrackerUnavailableException e) {
+            return TrackerResponse.json(503, Map.of("error", "the tracker's store is unavailable; try again"));
+        }
     }
 
     /** Issues a new random token and records it. */

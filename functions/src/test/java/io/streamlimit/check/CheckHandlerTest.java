@@ -14,7 +14,7 @@ import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.LedgerStoreException;
 import io.streamlimit.ledger.UidLedger;
 import io.streamlimit.testing.DynamoDbLocalSupport;
-import io.streamlimit.testing.TestContext;
+import io.streamlimit.runtime.FunctionContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
@@ -148,7 +148,7 @@ class CheckHandlerTest {
         CheckHandler failing = new CheckHandler(new CheckService(new Ledger(down, LedgerSettings.defaults(), clock)));
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(
-                EventLoader.loadApiGatewayHttpEvent("events/apigw_check_event.json"), new TestContext("r"));
+                EventLoader.loadApiGatewayHttpEvent("events/apigw_check_event.json"), FunctionContext.forRequest("r"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(JSON.readTree(response.getBody()).get("error").textValue()).isNotBlank();
@@ -226,7 +226,7 @@ class CheckHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestContext("request"));
+        return handler.handleRequest(event, FunctionContext.forRequest("request"));
     }
 
     private static APIGatewayV2HTTPEvent acquireEvent(String body) {

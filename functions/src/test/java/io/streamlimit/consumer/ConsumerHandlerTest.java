@@ -14,7 +14,7 @@ import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.testing.CountingLedgerStore;
 import io.streamlimit.testing.DynamoDbLocalSupport;
 import io.streamlimit.testing.RecordingDownstream;
-import io.streamlimit.testing.TestContext;
+import io.streamlimit.runtime.FunctionContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class ConsumerHandlerTest {
     @Test
     void a_batch_of_ten_with_three_malformed_messages_fails_exactly_those_three_and_applies_the_other_seven_once() {
         SQSBatchResponse response = handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"),
-                new TestContext("request-1"));
+                FunctionContext.forRequest("request-1"));
 
         assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertThat(downstream.accepted()).hasSize(7);
@@ -68,10 +68,10 @@ class ConsumerHandlerTest {
     @Test
     void delivering_the_same_batch_again_applies_nothing_twice() {
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event.json");
-        handler.handleRequest(batch, new TestContext("request-1"));
+        handler.handleRequest(batch, FunctionContext.forRequest("request-1"));
         int writesAfterFirst = store.writes();
 
-        SQSBatchResponse again = handler.handleRequest(batch, new TestContext("request-2"));
+        SQSBatchResponse again = handler.handleRequest(batch, FunctionContext.forRequest("request-2"));
 
         assertThat(failedIds(again)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertThat(store.writes()).isEqualTo(writesAfterFirst);
@@ -85,10 +85,10 @@ class ConsumerHandlerTest {
         Ledger rawLedger = new Ledger(rawStore, LedgerSettings.defaults(), clock);
         RecordingDownstream rawDownstream = new RecordingDownstream();
         SQSBatchResponse raw = new ConsumerHandler(new ConsumerService(new EventParser(), rawLedger, rawDownstream), clock)
-                .handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("raw"));
+                .handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("raw"));
 
         SQSBatchResponse enveloped = handler.handleRequest(
-                EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json"), new TestContext("enveloped"));
+                EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json"), FunctionContext.forRequest("enveloped"));
 
         assertThat(failedIds(enveloped)).isEqualTo(failedIds(raw));
         assertThat(downstream.accepted()).isEqualTo(rawDownstream.accepted());
@@ -103,12 +103,12 @@ class ConsumerHandlerTest {
         downstream.refuseWhen(event -> event.uid().equals("player-2"));
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event.json");
 
-        SQSBatchResponse first = handler.handleRequest(batch, new TestContext("request-1"));
+        SQSBatchResponse first = handler.handleRequest(batch, FunctionContext.forRequest("request-1"));
         assertThat(failedIds(first)).containsExactly(NOT_JSON,
                 "059f36b4-87a3-44ab-83d2-661975830a04", UNKNOWN_TYPE, BAD_UID, "059f36b4-87a3-44ab-83d2-661975830a10");
 
         downstream.refuseWhen(event -> false);
-        SQSBatchResponse second = handler.handleRequest(batch, new TestContext("request-2"));
+        SQSBatchResponse second = handler.handleRequest(batch, FunctionContext.forRequest("request-2"));
         assertThat(failedIds(second)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertOpenCounts(ledger);
     }
@@ -134,7 +134,7 @@ class ConsumerHandlerTest {
         ConsumerHandler failing = new ConsumerHandler(new ConsumerService(new EventParser(),
                 new Ledger(failingForPlayer3, LedgerSettings.defaults(), clock), downstream), clock);
 
-        SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("r"));
+        SQSBatchResponse response = failing.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("r"));
 
         assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE,
                 "059f36b4-87a3-44ab-83d2-661975830a07", "059f36b4-87a3-44ab-83d2-661975830a08", BAD_UID);
@@ -142,10 +142,10 @@ class ConsumerHandlerTest {
 
     @Test
     void an_invocation_is_identified_by_the_request_id_and_the_environment_by_a_fixed_cache_id() {
-        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-1"));
-        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-2"));
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("request-1"));
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("request-2"));
         ConsumerHandler coldStart = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream), clock);
-        coldStart.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("request-3"));
+        coldStart.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("request-3"));
 
         List<InvocationInfo> invocations = downstream.invocations();
         assertThat(invocations).extracting(InvocationInfo::batchId).containsExactly("request-1", "request-2", "request-3");
@@ -163,8 +163,8 @@ class ConsumerHandlerTest {
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), onDynamoDb, downstream), clock);
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json");
 
-        assertThat(failedIds(real.handleRequest(batch, new TestContext("r1")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
-        assertThat(failedIds(real.handleRequest(batch, new TestContext("r2")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(failedIds(real.handleRequest(batch, FunctionContext.forRequest("r1")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(failedIds(real.handleRequest(batch, FunctionContext.forRequest("r2")))).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
         assertOpenCounts(onDynamoDb);
     }
 
@@ -173,7 +173,7 @@ class ConsumerHandlerTest {
         SQSEvent empty = new SQSEvent();
         empty.setRecords(List.of());
 
-        assertThat(handler.handleRequest(empty, new TestContext("r")).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(empty, FunctionContext.forRequest("r")).getBatchItemFailures()).isEmpty();
         assertThat(downstream.invocations()).isEmpty();
     }
 

@@ -10,7 +10,7 @@ import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.testing.RecordingDownstream;
-import io.streamlimit.testing.TestContext;
+import io.streamlimit.runtime.FunctionContext;
 import org.junit.jupiter.api.Test;
 
 class SnsConsumerHandlerTest {
@@ -23,7 +23,7 @@ class SnsConsumerHandlerTest {
 
     @Test
     void an_sns_notification_is_applied_and_passed_downstream() {
-        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("request-1"));
 
         assertThat(ledger.check("player-1").open()).isEqualTo(1);
         assertThat(downstream.accepted()).singleElement()
@@ -33,15 +33,15 @@ class SnsConsumerHandlerTest {
     @Test
     void a_failed_record_fails_the_invocation_so_lambda_retries_it() {
         assertThatThrownBy(() -> handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event_malformed.json"),
-                new TestContext("request-1")))
+                FunctionContext.forRequest("request-1")))
                 .isInstanceOf(BatchFailedException.class)
                 .hasMessageContaining("1 of 1 messages failed");
     }
 
     @Test
     void a_retried_invocation_applies_nothing_twice() {
-        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
-        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("request-1"));
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("request-1"));
+        handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("request-1"));
 
         assertThat(ledger.check("player-1").open()).isEqualTo(1);
     }

@@ -8,7 +8,7 @@ import io.streamlimit.event.EventParser;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.InvalidEventException;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.testing.TestContext;
+import io.streamlimit.runtime.FunctionContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ class ProducerHandlerTest {
 
     private String invoke(String request) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), output, new TestContext("r"));
+        handler.handleRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), output, FunctionContext.forRequest("r"));
         return output.toString(StandardCharsets.UTF_8);
     }
 }

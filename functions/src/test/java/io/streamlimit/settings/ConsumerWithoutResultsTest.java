@@ -11,9 +11,9 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.SnsConsumerHandler;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.runtime.FunctionContext;
 import io.streamlimit.testing.DynamoDbLocalSupport;
 import io.streamlimit.testing.ResultsPostgres;
-import io.streamlimit.testing.TestContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -82,7 +82,7 @@ class ConsumerWithoutResultsTest {
 
         List<String> log = new ArrayList<>();
         SQSBatchResponse refused = capturingStderr(log, () ->
-                handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("r1")));
+                handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("r1")));
 
         assertThat(failedIds(refused)).hasSize(10).doesNotHaveDuplicates();
         assertThat(log.stream().filter(line -> line.contains(SECRET)).toList()).singleElement().satisfies(line ->
@@ -94,8 +94,8 @@ class ConsumerWithoutResultsTest {
         secretValue.set("""
                 {"engine":"postgres","host":"localhost","port":%d,"username":"postgres","password":"p","dbname":"postgres"}
                 """.formatted(postgres.getPort()));
-        SQSBatchResponse retried = handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("r2"));
-        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), new TestContext("r3"));
+        SQSBatchResponse retried = handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("r2"));
+        handler.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"), FunctionContext.forRequest("r3"));
 
         assertThat(failedIds(retried)).containsExactlyElementsOf(MALFORMED);
         assertThat(reads).as("read until found, then kept").containsExactly(SECRET, SECRET);
@@ -112,7 +112,7 @@ class ConsumerWithoutResultsTest {
         List<String> log = new ArrayList<>();
 
         assertThatThrownBy(() -> capturingStderr(log, () ->
-                handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), new TestContext("s1"))))
+                handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("s1"))))
                 .isInstanceOfSatisfying(BatchFailedException.class, failed ->
                         assertThat(failed.failedMessageIds()).isNotEmpty());
         assertThat(log.stream().filter(line -> line.contains(SECRET)).toList()).singleElement().satisfies(line ->

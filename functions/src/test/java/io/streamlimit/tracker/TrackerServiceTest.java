@@ -84,4 +84,20 @@ class TrackerServiceTest {
         assertThatThrownBy(() -> service.count("not-a-token", "/")).isInstanceOf(InvalidTokenException.class).hasMessageContaining("malformed");
         assertThatThrownBy(() -> service.count(UUID.randomUUID().toString(), "/")).isInstanceOf(InvalidTokenException.class).hasMessageContaining("unknown");
     }
+
+    @Test
+    void handle_routes_get_auth_and_counts_and_maps_each_failure_to_its_status() {
+        TrackerResponse auth = service.handle(new TrackerRequest("GET", "/auth", null));
+        assertThat(auth.status()).isEqualTo(200);
+        String token = auth.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        assertThat(service.handle(new TrackerRequest("GET", "/a", token))).isEqualTo(new TrackerResponse(200, "{\"count\":1}"));
+        assertThat(service.handle(new TrackerRequest("GET", "/a", token))).isEqualTo(new TrackerResponse(200, "{\"count\":2}"));
+        assertThat(service.handle(new TrackerRequest("POST", "/a", token))).isEqualTo(new TrackerResponse(405,
+                "{\"error\":\"method POST not allowed: the tracker answers GET\"}"));
+        assertThat(service.handle(new TrackerRequest("GET", "/a", null))).isEqualTo(new TrackerResponse(401,
+                "{\"error\":\"missing token: send the Authorization header with a token from GET /auth\"}"));
+        assertThat(service.handle(new TrackerRequest("GET", "/" + "x".repeat(TrackerService.MAX_PATH_BYTES), token)))
+                .isEqualTo(new TrackerResponse(414, "{\"error\":\"path is 1025 bytes; the limit is 1024\"}"));
+    }
 }

@@ -8,6 +8,7 @@ import io.streamlimit.check.CheckService;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.ledger.DynamoDbLedgerStore;
 import io.streamlimit.ledger.Ledger;
@@ -44,6 +45,7 @@ public final class LocalService implements AutoCloseable {
     private static final int BATCH_SIZE = 10;
     private static final int MAXIMUM_CONCURRENCY = 5;
 
+    private final ConsumerService consumerService;
     private final LambdaFunction<SQSEvent, SQSBatchResponse> consumer;
     private final SqsEventSourceMapping mapping;
     private final HttpApiServer api;
@@ -64,7 +66,8 @@ public final class LocalService implements AutoCloseable {
         queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
         topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
 
-        ConsumerService consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE);
+        consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE,
+                new LedgerWriters(BATCH_SIZE * MAXIMUM_CONCURRENCY));
         consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
                 () -> new ConsumerHandler(consumerService), AwsBehaviour.current().unreservedConcurrency(), clock, LambdaObserver.NONE);
         mapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), BATCH_SIZE,
@@ -104,5 +107,6 @@ public final class LocalService implements AutoCloseable {
         tracker.close();
         mapping.close();
         consumer.close();
+        consumerService.close();
     }
 }

@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.streamlimit.local.lambda.FunctionConfig;
-import io.streamlimit.local.lambda.LocalContext;
+import io.streamlimit.runtime.FunctionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,7 +84,7 @@ public final class HttpApiServer implements AutoCloseable {
         try (exchange) {
             APIGatewayV2HTTPResponse response;
             try {
-                response = handler.handleRequest(event, new LocalContext(requestId, "local", new FunctionConfig(name, null, INTEGRATION_TIMEOUT, 128),
+                response = handler.handleRequest(event, new FunctionContext(requestId, name, "local", 128,
                         Instant.now().plus(INTEGRATION_TIMEOUT), Clock.systemUTC()));
             } catch (RuntimeException | Error e) {
                 // API Gateway answers 500 when the integration fails; the handler should never let

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.FunctionScaling;
 import io.streamlimit.aws.rules.FunctionScaling.Placement;
+import io.streamlimit.runtime.FunctionContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -141,7 +142,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         Instant started = clock.instant();
         Instant deadline = started.plus(config.timeout());
-        LocalContext context = new LocalContext(requestId, environment.id(), config, deadline, clock);
+        FunctionContext context = new FunctionContext(requestId, config.name(), environment.id(), config.memoryMb(), deadline, clock);
         RequestHandler<I, O> handler = environment.handler();
         Future<O> running = runtime.submit(() -> handler.handleRequest(event, context));
         try {

@@ -7,6 +7,7 @@ import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
+import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.consumer.SnsConsumerHandler;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.event.StreamEvent;
@@ -49,6 +50,9 @@ import java.util.function.UnaryOperator;
  */
 public final class LocalRun {
 
+    /** Ledger writer threads of one run's consumer at most (its environments share them). */
+    static final int MAX_LEDGER_WRITERS = 64;
+
     private final LocalStack stack;
     private final AwsBehaviour behaviour;
     private final Clock clock;
@@ -84,9 +88,10 @@ public final class LocalRun {
         stack.dynamoDb().createTable(LedgerTableSchema.createTableRequest(table));
         Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
                 LedgerSettings.defaults(), clock);
-        ConsumerService service = new ConsumerService(new EventParser(), ledger,
-                faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)));
         ConsumerSpec consumer = scenario.consumer();
+        ConsumerService service = new ConsumerService(new EventParser(), ledger,
+                faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)),
+                new LedgerWriters(ledgerWriters(scenario)));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
                 .validate(behaviour);
@@ -108,7 +113,7 @@ public final class LocalRun {
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
                     options.localPollerCap(), behaviour);
-            try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
+            try (service; LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
                             () -> new ConsumerHandler(service), behaviour, clock, recorder);
                     SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder);
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
@@ -117,7 +122,7 @@ public final class LocalRun {
                 produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
             }
         } else {
-            try (LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
+            try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
                             () -> new SnsConsumerHandler(service), behaviour, clock, recorder);
                     AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
                 topic.subscribe(new LambdaSubscription(invoker));
@@ -129,6 +134,21 @@ public final class LocalRun {
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
         return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents()), ledger, events);
+    }
+
+    /**
+     * Enough ledger writers for every environment the function may run at once to apply a whole
+     * batch of distinct uids, as a Lambda environment does; capped, since they share one machine.
+     * SNS invokes with one record, which the invoking thread applies itself.
+     */
+    static int ledgerWriters(Scenario scenario) {
+        if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
+            return 1;
+        }
+        ConsumerSpec consumer = scenario.consumer();
+        Integer concurrency = consumer.reservedConcurrency() != null ? consumer.reservedConcurrency() : consumer.maximumConcurrency();
+        long wanted = (long) scenario.queue().batchSize() * (concurrency == null ? MAX_LEDGER_WRITERS : concurrency);
+        return (int) Math.min(MAX_LEDGER_WRITERS, wanted);
     }
 
     private void produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,

@@ -1,0 +1,38 @@
+package io.streamlimit.consumer;
+
+import io.streamlimit.event.StreamEvent;
+import java.util.Objects;
+
+/**
+ * What became of one message of an invocation. A message moves from {@link Parsed} (or
+ * {@link Rejected}) to {@link Applied} (or {@link Failed}); only an applied message that the
+ * downstream accepted succeeds, everything else is reported for redelivery.
+ */
+sealed interface MessageOutcome {
+
+    /** Read as an event, not yet applied to the ledger. */
+    record Parsed(StreamEvent event) implements MessageOutcome {
+        public Parsed {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** Not an event: malformed or invalid input. */
+    record Rejected(String reason) implements MessageOutcome {
+    }
+
+    /** Applied to the ledger; succeeds unless the downstream then refuses it. */
+    record Applied(StreamEvent event) implements MessageOutcome {
+        public Applied {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** Parsed, then not applied (a ledger error) or refused by the downstream. */
+    record Failed(StreamEvent event, String cause) implements MessageOutcome {
+    }
+
+    default boolean succeeded() {
+        return this instanceof Applied;
+    }
+}
