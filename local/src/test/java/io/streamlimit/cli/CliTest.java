@@ -22,7 +22,7 @@ class CliTest {
 
     @Test
     void every_command_has_help() {
-        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker", "chaos", "bench", "schema", "fidelity", "calibrate"}) {
+        for (String command : new String[] {"run", "simulate", "up", "compare", "recommend", "tracker", "chaos", "bench", "schema", "fidelity", "calibrate", "import-aws"}) {
             CliRun help = execute(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: streamlimit " + command);

@@ -128,6 +128,16 @@ class ImportAwsCommandTest {
         assertThat(result.err()).startsWith("error: --stack: cannot describe stack 'streamlimit-nope'");
     }
 
+    @Test
+    void a_period_cloudwatch_does_not_offer_exits_2_naming_it() {
+        CliRun result = execute("import-aws", "--stack", STACK, "--run-id", RUN, "--period", "45", "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip())
+                .isEqualTo("error: --period: must be 1, 5, 10, 30 or a multiple of 60 seconds, got 45");
+    }
+
     private CliRun importAws() {
         return execute("import-aws", "--stack", STACK, "--run-id", RUN, "--region", "us-east-1",
                 "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");

@@ -1,0 +1,128 @@
+package io.streamlimit.cdk;
+
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.QueueSpec;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
+import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+
+/** The consumer and how events reach it: its function, the provisioned alias, the queue or the subscription. */
+final class ConsumerPipeline {
+
+    private ConsumerPipeline() {
+    }
+
+    /**
+     * The function under test. With sns-lambda, Lambda's async queue retries it (twice on
+     * errors, up to 6 hours on throttles, as AWS does by default) and then hands the event to the DLQ;
+     * with provisioned concurrency those settings belong to the alias SNS invokes instead.
+     */
+    static Function createConsumer(ScenarioStack stack, Table ledger, Queue deadLetters) {
+        ConsumerSpec spec = stack.scenario().consumer();
+        boolean throughQueue = stack.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA;
+        AwsBehaviour aws = AwsBehaviour.current();
+        Function consumer = stack.functions().create("Consumer", throughQueue ? ScenarioStack.CONSUMER_HANDLER : ScenarioStack.SNS_CONSUMER_HANDLER,
+                "streamlimit consumer of " + stack.scenario().name(), spec.memoryMb(), spec.timeoutSeconds(),
+                Map.of("TABLE_NAME", ledger.getTableName(),
+                        "STREAM_LIMIT", Integer.toString(stack.props().streamLimit()),
+                        "LEASE_SECONDS", Long.toString(stack.props().leaseSeconds()),
+                        "RESULTS_SECRET_NAME", stack.props().resultsSecretName(),
+                        "RESULTS_GROUP_ID", stack.scenario().name(),
+                        "DOWNSTREAM_CALL_MILLIS", Integer.toString(stack.scenario().downstream().callMillis())),
+                builder -> {
+                    if (spec.reservedConcurrency() != null) {
+                        builder.reservedConcurrentExecutions(spec.reservedConcurrency());
+                    }
+                    if (!throughQueue && spec.provisionedConcurrency() == 0) {
+                        builder.onFailure(new SqsDestination(deadLetters))
+                                .retryAttempts(aws.asyncErrorRetries())
+                                .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
+                    }
+                    return builder;
+                });
+        TableGrants.ledgerForConsumer(ledger, consumer);
+        resultsSecret(stack).grantRead(consumer);
+        StackNagSuppressions.forResultsSecretReader(consumer, stack.props().resultsSecretName());
+        stack.output("ConsumerFunctionName", consumer.getFunctionName(), "the consumer, for its logs and metrics");
+        return consumer;
+    }
+
+    /**
+     * Provisioned concurrency lives on a version or an alias, never on $LATEST: a published version
+     * of the consumer behind the alias {@value ScenarioStack#CONSUMER_ALIAS}, with the scenario's provisioned
+     * concurrency. The topic or the event source mapping invokes the alias, so its invocations land
+     * on the initialized environments; with sns-lambda the async settings (retries, event age,
+     * on-failure DLQ) are the alias's, since Lambda keeps them per qualifier.
+     */
+    static Alias createProvisionedAlias(ScenarioStack stack, Function consumer, Queue deadLetters) {
+        AwsBehaviour aws = AwsBehaviour.current();
+        Alias.Builder alias = Alias.Builder.create(stack, "ConsumerLiveAlias")
+                .aliasName(ScenarioStack.CONSUMER_ALIAS)
+                .description("The consumer version " + stack.scenario().name() + " invokes, with "
+                        + stack.scenario().consumer().provisionedConcurrency() + " provisioned environments")
+                .version(consumer.getCurrentVersion())
+                .provisionedConcurrentExecutions(stack.scenario().consumer().provisionedConcurrency());
+        if (stack.scenario().pipeline() == Pipeline.SNS_LAMBDA) {
+            alias.onFailure(new SqsDestination(deadLetters))
+                    .retryAttempts(aws.asyncErrorRetries())
+                    .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
+        }
+        Alias built = alias.build();
+        stack.output("ConsumerAliasArn", built.getFunctionArn(), "the consumer alias with provisioned concurrency that the pipeline invokes");
+        return built;
+    }
+
+    private static ISecret resultsSecret(ScenarioStack stack) {
+        return Secret.fromSecretNameV2(stack, "ResultsSecret", stack.props().resultsSecretName());
+    }
+
+    /**
+     * SNS -> SQS -> event source mapping. Raw delivery: the queue holds the event itself, not the
+     * SNS envelope (the consumer reads both).
+     */
+    static void connectThroughQueue(ScenarioStack stack, Topic topic, IFunction consumer, Queue deadLetters) {
+        QueueSpec spec = stack.scenario().queue();
+        Queue queue = Queue.Builder.create(stack, "EventsQueue")
+                .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(spec.maxReceiveCount())
+                        .build())
+                .build();
+        topic.addSubscription(SqsSubscription.Builder.create(queue).rawMessageDelivery(true).build());
+        SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
+                .batchSize(spec.batchSize())
+                .reportBatchItemFailures(true);
+        if (spec.batchWindowSeconds() > 0) {
+            source.maxBatchingWindow(Duration.seconds(spec.batchWindowSeconds()));
+        }
+        if (stack.scenario().consumer().maximumConcurrency() != null) {
+            source.maxConcurrency(stack.scenario().consumer().maximumConcurrency());
+        }
+        consumer.addEventSource(source.build());
+        stack.output("QueueUrl", queue.getQueueUrl(), "the queue between the topic and the consumer");
+    }
+
+    /** SNS -> Lambda: SNS invokes the consumer asynchronously; the DLQ is its on-failure destination. */
+    static void connectDirectly(Topic topic, IFunction consumer, Queue deadLetters) {
+        topic.addSubscription(new LambdaSubscription(consumer));
+        StackNagSuppressions.forOnFailureDestination(deadLetters);
+    }
+}
