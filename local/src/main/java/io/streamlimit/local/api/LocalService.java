@@ -62,7 +62,7 @@ public final class LocalService implements AutoCloseable {
         stack.snsServer().addTopic(topic);
         topicArn = topic.arn();
         queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
+        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
 
         ConsumerService consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE);
         consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
