@@ -23,6 +23,8 @@ public final class ComparisonReport {
 
     private static final int PANEL_WIDTH = 480;
     private static final int PANEL_HEIGHT = 220;
+    /** What fits left of the limit's label in a panel's title line, at the title's font size. */
+    private static final int TITLE_CHARS = 44;
 
     /** One row of panels: what it shows and where its values come from. */
     private record Kind(String kind, String heading, String yLabel, boolean fromPipelineEvents,
@@ -67,13 +69,19 @@ public final class ComparisonReport {
         for (Kind kind : KINDS) {
             body.append("<h2>").append(Html.escape(kind.heading())).append("</h2>\n<div class=\"panels\">\n");
             for (int i = 0; i < runs.size(); i++) {
-                body.append("<figure>\n").append(panel(kind, i, headers.get(i), runs.get(i), series.get(i)).render())
-                        .append("</figure>\n");
+                RunData run = runs.get(i);
+                body.append("<figure>\n").append(panel(kind, i, panelTitle(run.run().runId()), run, series.get(i)).render())
+                        .append("<figcaption>").append(Html.escape(headers.get(i))).append("</figcaption>\n</figure>\n");
             }
             body.append("</div>\n");
         }
         body.append("</section>\n");
         return Page.frame("streamlimit comparison of " + runs.size() + " runs", body.toString());
+    }
+
+    /** The run id, shortened with an ellipsis to fit above a panel; the caption below has it whole. */
+    static String panelTitle(String runId) {
+        return runId.length() <= TITLE_CHARS ? runId : runId.substring(0, TITLE_CHARS - 1) + "\u2026";
     }
 
     private static SvgChart panel(Kind kind, int index, String header, RunData run, PerSecondSeries series) {

@@ -37,6 +37,18 @@ class ComparisonReportTest {
     }
 
     @Test
+    void a_panel_is_titled_by_its_run_id_shortened_to_fit_and_captioned_with_the_whole_header() {
+        String id = "sim-sqs-rc1-high-visibility-seed1-aws-2020-and-a-long-tail";
+        String html = new ComparisonReport().render(List.of(SampleRuns.fastRun(id, 20)));
+
+        String title = ComparisonReport.panelTitle(id);
+        assertThat(title).hasSize(44).endsWith("\u2026").startsWith("sim-sqs-rc1-high-visibility-seed1-aws-2020");
+        assertThat(Svg.chart(html, "chart-inserts-0")).contains("<text class=\"chart-title\" x=\"64\" y=\"18\">" + title + "</text>");
+        assertThat(html).contains("<figcaption>" + id + " (05-sqs-rc5-high-visibility, simulate)</figcaption>");
+        assertThat(ComparisonReport.panelTitle("fast")).isEqualTo("fast");
+    }
+
+    @Test
     void a_1_per_second_run_and_a_50_per_second_run_each_fill_their_own_axes() {
         String html = new ComparisonReport().render(List.of(SampleRuns.steadyRun("one", 1, 1_000),
                 SampleRuns.steadyRun("fifty", 50, 20)));

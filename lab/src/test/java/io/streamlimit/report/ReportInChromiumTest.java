@@ -70,7 +70,8 @@ class ReportInChromiumTest {
 
     @Test
     void a_comparison_of_a_1_per_second_run_with_a_50_per_second_run_draws_both_readably(@TempDir Path dir) throws Exception {
-        List<RunData> runs = List.of(SampleRuns.steadyRun("one", 1, 1_000), SampleRuns.steadyRun("fifty", 50, 20));
+        List<RunData> runs = List.of(SampleRuns.steadyRun("sim-sqs-rc1-high-visibility-seed1-aws-2020", 1, 1_000),
+                SampleRuns.steadyRun("sim-recommended-seed1", 50, 20));
         Path page = measured(new ComparisonReport().write(runs, dir.resolve("comparison.html")));
 
         Map<String, Measure> charts = measure(chromium.dumpDom(page));
@@ -82,6 +83,7 @@ class ReportInChromiumTest {
                 assertThat(chart.seriesWidth() / chart.plotWidth()).as("width share of chart-%s-%d", kind, i).isGreaterThan(0.9);
                 assertThat(chart.areaHeight() / chart.plotHeight()).as("height share of chart-%s-%d", kind, i).isGreaterThan(0.4);
                 assertThat(chart.lastLabelRight()).as("last x label of chart-%s-%d", kind, i).isLessThanOrEqualTo(chart.width());
+                assertThat(chart.titleRight()).as("title of chart-%s-%d", kind, i).isLessThanOrEqualTo(chart.width());
             }
         }
     }
@@ -102,7 +104,7 @@ class ReportInChromiumTest {
 
     /** What the browser laid out for one chart, in the svg's own units. */
     private record Measure(double width, double plotWidth, double plotHeight, double seriesWidth, double areaHeight,
-                           double lastLabelRight, String labels) {
+                           double lastLabelRight, double titleRight, String labels) {
     }
 
     /**
@@ -118,6 +120,7 @@ class ReportInChromiumTest {
                   const last = labels[labels.length - 1].getBBox();
                   return [svg.id, svg.viewBox.baseVal.width, box('rect.plot').width, box('rect.plot').height,
                           box('path.series').width, box('path.area').height, last.x + last.width,
+                          box('text.chart-title').x + box('text.chart-title').width,
                           labels.map(l => l.textContent).join(',')].join(';');
                 }).join('\\n');
                 </script>
@@ -136,7 +139,7 @@ class ReportInChromiumTest {
         for (String line : text.split("\n")) {
             String[] f = line.split(";", -1);
             charts.put(f[0], new Measure(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[7]));
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), f[8]));
         }
         return charts;
     }
