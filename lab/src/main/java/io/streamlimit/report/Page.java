@@ -23,6 +23,8 @@ final class Page {
             table.metrics thead th { font-weight: 600; border-bottom: 2px solid #bbb; }
             table.metrics td { text-align: right; font-variant-numeric: tabular-nums; }
             figure { margin: 0 0 16px; }
+            .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 8px 16px; }
+            .panels figure { margin: 0; }
             figcaption { color: #555; font-size: 12px; }
             pre.configuration { background: #f6f8fa; padding: 12px; overflow: auto; font-size: 12px; }
             svg.chart { display: block; max-width: 100%; height: auto; font-size: 11px; }

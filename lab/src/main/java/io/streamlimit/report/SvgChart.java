@@ -11,14 +11,14 @@ final class SvgChart {
 
     static final int MAX_POINTS = 1_000;
 
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 240;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
     private static final int TOP = 28;
     private static final int BOTTOM = 44;
-    private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
-    private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
+    /** About one x-axis tick per this many pixels, so that the labels never crowd. */
+    private static final int PIXELS_PER_TICK = 100;
+    /** A tick label centred closer than this to the chart's right edge is right-aligned instead, so it is not clipped. */
+    private static final int LABEL_HALF_WIDTH = 24;
     private static final int LEGEND_ENTRY_WIDTH = 150;
     /** Keeps the legend off the plot's top right corner, where the limit's label sits when the limit tops the axis. */
     private static final int LEGEND_RIGHT_GAP = 80;
@@ -28,6 +28,8 @@ final class SvgChart {
     private final String title;
     private final String yLabel;
     private final long[] values;
+    private int width = 960;
+    private int height = 240;
     private long limit = -1;
     private long[] twinValues;
     private String seriesLabel;
@@ -48,6 +50,21 @@ final class SvgChart {
         this.xSeconds = values.length;
     }
 
+    /** The chart's size in pixels (default 960 x 240), e.g. smaller for panels side by side. */
+    SvgChart size(int width, int height) {
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    private int plotWidth() {
+        return width - LEFT - RIGHT;
+    }
+
+    private int plotHeight() {
+        return height - TOP - BOTTOM;
+    }
+
     /** Draws a horizontal line at the limit and keeps it inside the y range. */
     SvgChart limit(long limitPerSecond) {
         this.limit = limitPerSecond;
@@ -66,7 +83,7 @@ final class SvgChart {
         return this;
     }
 
-    /** Widens the axes to at least these ranges, so stacked charts of several runs share scales. */
+    /** Widens the axes to at least these ranges, e.g. to a run's whole span when its series is empty. */
     SvgChart atLeast(int seconds, long maxValue) {
         this.xSeconds = Math.max(xSeconds, seconds);
         this.yMax = Math.max(yMax, maxValue);
@@ -80,19 +97,19 @@ final class SvgChart {
         long[] twinPoints = twinValues == null ? new long[0] : Downsampler.maxPerBucket(twinValues, bucket);
         long highest = Math.max(max(points), max(twinPoints));
         long top = Ticks.niceCeiling(Math.max(Math.max(yMax, highest), Math.max(limit, 1)));
-        double xScale = PLOT_WIDTH / (double) Math.max(xSeconds, 1);
-        double yScale = PLOT_HEIGHT / (double) top;
+        double xScale = plotWidth() / (double) Math.max(xSeconds, 1);
+        double yScale = plotHeight() / (double) top;
 
         StringBuilder svg = new StringBuilder(64 * (points.length + twinPoints.length) + 4096);
         svg.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"chart chart-").append(Html.escape(kind))
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title))
                 .append("\" data-points=\"").append(points.length)
                 .append("\" data-seconds-per-point=\"").append(bucket).append("\">\n");
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
         svg.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP)
-                .append("\" width=\"").append(PLOT_WIDTH).append("\" height=\"").append(PLOT_HEIGHT).append("\"/>\n");
+                .append("\" width=\"").append(plotWidth()).append("\" height=\"").append(plotHeight()).append("\"/>\n");
         svg.append("<text class=\"chart-title\" x=\"").append(LEFT).append("\" y=\"18\">")
                 .append(Html.escape(title)).append("</text>\n");
         appendYAxis(svg, top, yScale);
@@ -103,22 +120,22 @@ final class SvgChart {
             appendLegend(svg);
         }
         if (limit >= 0) {
-            String y = Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale);
-            svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH)
+            String y = Html.coordinate(TOP + plotHeight() - limit * yScale);
+            svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotWidth())
                     .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>\n");
-            svg.append("<text class=\"limit-label\" x=\"").append(LEFT + PLOT_WIDTH - 4).append("\" y=\"")
-                    .append(Html.coordinate(TOP + PLOT_HEIGHT - limit * yScale - 4))
+            svg.append("<text class=\"limit-label\" x=\"").append(LEFT + plotWidth() - 4).append("\" y=\"")
+                    .append(Html.coordinate(TOP + plotHeight() - limit * yScale - 4))
                     .append("\" text-anchor=\"end\">limit ").append(limit).append("/s</text>\n");
         }
         if (points.length == 0 && twinPoints.length == 0) {
-            svg.append("<text class=\"no-data\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"")
-                    .append(TOP + PLOT_HEIGHT / 2).append("\" text-anchor=\"middle\">no data</text>\n");
+            svg.append("<text class=\"no-data\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"")
+                    .append(TOP + plotHeight() / 2).append("\" text-anchor=\"middle\">no data</text>\n");
         }
         return svg.append("</svg>\n").toString();
     }
 
     private void appendSeries(StringBuilder svg, long[] points, int bucket, double xScale, double yScale) {
-        double base = TOP + PLOT_HEIGHT;
+        double base = TOP + plotHeight();
         if (points.length == 0) {
             svg.append("<path class=\"series\" d=\"\"/>\n");
             return;
@@ -137,14 +154,14 @@ final class SvgChart {
             svg.append("<path class=\"twin\" d=\"\"/>\n");
             return;
         }
-        String y0 = Html.coordinate(TOP + PLOT_HEIGHT - points[0] * yScale);
+        String y0 = Html.coordinate(TOP + plotHeight() - points[0] * yScale);
         svg.append("<path class=\"twin\" d=\"M").append(LEFT).append(' ').append(y0)
                 .append(steps(points, twinValues.length, bucket, xScale, yScale)).append("\"/>\n");
     }
 
     /** One horizontal step per point: "H" to the point's end, "V" to the next point's height. */
-    private static StringBuilder steps(long[] points, int seconds, int bucket, double xScale, double yScale) {
-        double base = TOP + PLOT_HEIGHT;
+    private StringBuilder steps(long[] points, int seconds, int bucket, double xScale, double yScale) {
+        double base = TOP + plotHeight();
         StringBuilder steps = new StringBuilder(points.length * 16);
         for (int i = 0; i < points.length; i++) {
             if (i > 0) {
@@ -158,14 +175,14 @@ final class SvgChart {
 
     /** Right of the title, above the plot: a swatch drawn with each line's own class, then its name. */
     private void appendLegend(StringBuilder svg) {
-        int x = LEFT + PLOT_WIDTH - LEGEND_RIGHT_GAP - 2 * LEGEND_ENTRY_WIDTH;
+        int x = LEFT + plotWidth() - LEGEND_RIGHT_GAP - 2 * LEGEND_ENTRY_WIDTH;
         svg.append("<g class=\"legend\">\n");
         appendLegendEntry(svg, x, "series", seriesLabel);
         appendLegendEntry(svg, x + LEGEND_ENTRY_WIDTH, "twin", twinLabel);
         svg.append("</g>\n");
     }
 
-    private static void appendLegendEntry(StringBuilder svg, int x, String cssClass, String label) {
+    private void appendLegendEntry(StringBuilder svg, int x, String cssClass, String label) {
         svg.append("<line class=\"").append(cssClass).append("\" x1=\"").append(x).append("\" x2=\"").append(x + 20)
                 .append("\" y1=\"14\" y2=\"14\"/>");
         svg.append("<text class=\"legend-label\" x=\"").append(x + 26).append("\" y=\"18\">")
@@ -175,36 +192,37 @@ final class SvgChart {
     private void appendYAxis(StringBuilder svg, long top, double yScale) {
         svg.append("<g class=\"axis y-axis\">\n");
         svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP)
-                .append("\" y2=\"").append(TOP + PLOT_HEIGHT).append("\"/>\n");
+                .append("\" y2=\"").append(TOP + plotHeight()).append("\"/>\n");
         long step = Ticks.niceStep(top, 5);
         for (long v = 0; v <= top; v += step) {
-            String y = Html.coordinate(TOP + PLOT_HEIGHT - v * yScale);
-            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH)
+            String y = Html.coordinate(TOP + plotHeight() - v * yScale);
+            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotWidth())
                     .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>");
             svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y)
                     .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(v).append("</text>\n");
         }
-        svg.append("<text class=\"axis-label\" transform=\"translate(14 ").append(TOP + PLOT_HEIGHT / 2)
+        svg.append("<text class=\"axis-label\" transform=\"translate(14 ").append(TOP + plotHeight() / 2)
                 .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>\n");
         svg.append("</g>\n");
     }
 
     private void appendXAxis(StringBuilder svg, double xScale) {
-        int bottom = TOP + PLOT_HEIGHT;
+        int bottom = TOP + plotHeight();
         svg.append("<g class=\"axis x-axis\">\n");
-        svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + PLOT_WIDTH).append("\" y1=\"")
+        svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotWidth()).append("\" y1=\"")
                 .append(bottom).append("\" y2=\"").append(bottom).append("\"/>\n");
-        long span = Math.max(xSeconds, 1);
-        long step = Ticks.niceStep(span, 8);
-        for (long s = 0; s <= span; s += step) {
-            String x = Html.coordinate(LEFT + s * xScale);
+        TimeAxis axis = TimeAxis.of(xSeconds, Math.max(2, plotWidth() / PIXELS_PER_TICK));
+        for (long s : axis.ticks()) {
+            double at = LEFT + s * xScale;
+            String x = Html.coordinate(at);
+            String anchor = at + LABEL_HALF_WIDTH > width ? "end\" x=\"" + (width - 2) : "middle\" x=\"" + x;
             svg.append("<line class=\"tick\" x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"")
                     .append(bottom).append("\" y2=\"").append(bottom + 5).append("\"/>");
-            svg.append("<text x=\"").append(x).append("\" y=\"").append(bottom + 18)
-                    .append("\" text-anchor=\"middle\">").append(Ticks.seconds(s)).append("</text>\n");
+            svg.append("<text y=\"").append(bottom + 18).append("\" text-anchor=\"").append(anchor).append("\">")
+                    .append(axis.label(s)).append("</text>\n");
         }
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + PLOT_WIDTH / 2).append("\" y=\"")
-                .append(HEIGHT - 4).append("\" text-anchor=\"middle\">seconds since the first event</text>\n");
+        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"")
+                .append(height - 4).append("\" text-anchor=\"middle\">").append(axis.title()).append("</text>\n");
         svg.append("</g>\n");
     }
 

@@ -25,15 +25,4 @@ final class Ticks {
     static long niceStep(long span, int maxTicks) {
         return niceCeiling((Math.max(1, span) + maxTicks - 1) / maxTicks);
     }
-
-    /** Tick text for a number of seconds: "90 s", "20 min", "3 h" once the numbers get long. */
-    static String seconds(long seconds) {
-        if (seconds >= 7_200 && seconds % 3_600 == 0) {
-            return seconds / 3_600 + " h";
-        }
-        if (seconds >= 600 && seconds % 60 == 0) {
-            return seconds / 60 + " min";
-        }
-        return seconds + " s";
-    }
 }

@@ -2,6 +2,10 @@ package io.streamlimit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ChartPartsTest {
@@ -36,10 +40,42 @@ class ChartPartsTest {
     }
 
     @Test
-    void long_spans_are_labelled_in_minutes_and_hours() {
-        assertThat(Ticks.seconds(50)).isEqualTo("50 s");
-        assertThat(Ticks.seconds(1_200)).isEqualTo("20 min");
-        assertThat(Ticks.seconds(36_000)).isEqualTo("10 h");
+    void a_time_axis_uses_one_unit_chosen_by_its_span_with_round_steps() {
+        assertThat(labels(TimeAxis.of(300, 8))).containsExactly("0", "50", "100", "150", "200", "250", "300");
+        assertThat(TimeAxis.of(300, 8).title()).isEqualTo("seconds since the first event");
+        assertThat(labels(TimeAxis.of(1_470, 8))).containsExactly("0", "5", "10", "15", "20");
+        assertThat(TimeAxis.of(1_470, 8).title()).isEqualTo("minutes since the first event");
+        // The span that read "40000 s, 1000 min, 80000 s": now hours throughout.
+        assertThat(labels(TimeAxis.of(80_000, 8))).containsExactly("0", "5", "10", "15", "20");
+        assertThat(TimeAxis.of(100_000, 8).title()).isEqualTo("hours since the first event");
+        assertThat(labels(TimeAxis.of(100_000, 8))).containsExactly("0", "5", "10", "15", "20", "25");
+    }
+
+    @Test
+    void the_x_axis_of_a_long_run_has_one_unit_and_its_last_label_inside_the_chart() {
+        String svg = new SvgChart("c", "throttles", "t", "y", new long[100_000]).render();
+
+        String axis = svg.substring(svg.indexOf("<g class=\"axis x-axis\">"));
+        assertThat(axis).contains(">hours since the first event</text>").doesNotContain(" s<", " min<", " h<");
+        Matcher labels = Pattern.compile("<text y=\"[\\d.]+\" text-anchor=\"(\\w+)\" x=\"([\\d.]+)\">(\\d+)</text>").matcher(axis);
+        List<String> texts = new ArrayList<>();
+        String lastAnchor = null;
+        double lastX = 0;
+        while (labels.find()) {
+            texts.add(labels.group(3));
+            lastAnchor = labels.group(1);
+            lastX = Double.parseDouble(labels.group(2));
+        }
+        assertThat(texts).containsExactly("0", "5", "10", "15", "20", "25");
+        // 25 h sits at 90% of the axis; a label that would overflow the right edge is right-aligned at it.
+        assertThat(lastX).isLessThanOrEqualTo(958);
+        assertThat(lastAnchor).isIn("middle", "end");
+        String last = new SvgChart("d", "inserts", "t", "y", new long[1_000]).render();
+        assertThat(last).contains("text-anchor=\"end\" x=\"958\">1000</text>");
+    }
+
+    private static List<String> labels(TimeAxis axis) {
+        return axis.ticks().stream().map(axis::label).toList();
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonReportTest {
 
+    static final String[] KINDS = {"inserts", "throttles", "dlq", "redeliveries"};
+
     private final List<RunData> runs = List.of(SampleRuns.throttledRun("slow", 300), SampleRuns.fastRun("fast", 200));
 
     @Test
@@ -20,17 +22,54 @@ class ComparisonReportTest {
     }
 
     @Test
-    void insert_charts_are_stacked_on_the_same_scales() {
+    void each_series_has_one_panel_per_run_and_the_page_says_the_scales_are_each_panels_own() {
         String html = new ComparisonReport().render(runs);
 
-        String slow = Svg.chart(html, "chart-inserts-0");
-        String fast = Svg.chart(html, "chart-inserts-1");
-        assertThat(Svg.pathData(slow, "series")).isNotEmpty();
-        assertThat(Svg.pathData(fast, "series")).isNotEmpty();
-        assertThat(Svg.yTickLabels(slow)).isEqualTo(Svg.yTickLabels(fast));
-        String axis = "<g class=\"axis x-axis\">";
-        assertThat(slow.substring(slow.indexOf(axis), slow.indexOf("</g>", slow.indexOf(axis))))
-                .as("the same time axis")
-                .isEqualTo(fast.substring(fast.indexOf(axis), fast.indexOf("</g>", fast.indexOf(axis))));
+        assertThat(html).contains("each on its own scales", "<h2>Throttles per second</h2>", "<h2>DLQ arrivals per second</h2>",
+                "<h2>Redeliveries per second</h2>");
+        for (String kind : KINDS) {
+            for (int i = 0; i < runs.size(); i++) {
+                String svg = Svg.chart(html, "chart-" + kind + "-" + i);
+                assertThat(svg).contains("class=\"chart chart-" + kind + "\"", "width=\"480\"");
+                assertThat(Svg.pathData(svg, "series")).as("%s of run %d", kind, i).startsWith("M");
+            }
+        }
+    }
+
+    @Test
+    void a_panel_is_titled_by_its_run_id_shortened_to_fit_and_captioned_with_the_whole_header() {
+        String id = "sim-sqs-rc1-high-visibility-seed1-aws-2020-and-a-long-tail";
+        String html = new ComparisonReport().render(List.of(SampleRuns.fastRun(id, 20)));
+
+        String title = ComparisonReport.panelTitle(id);
+        assertThat(title).hasSize(44).endsWith("\u2026").startsWith("sim-sqs-rc1-high-visibility-seed1-aws-2020");
+        assertThat(Svg.chart(html, "chart-inserts-0")).contains("<text class=\"chart-title\" x=\"64\" y=\"18\">" + title + "</text>");
+        assertThat(html).contains("<figcaption>" + id + " (05-sqs-rc5-high-visibility, simulate)</figcaption>");
+        assertThat(ComparisonReport.panelTitle("fast")).isEqualTo("fast");
+    }
+
+    @Test
+    void a_1_per_second_run_and_a_50_per_second_run_each_fill_their_own_axes() {
+        String html = new ComparisonReport().render(List.of(SampleRuns.steadyRun("one", 1, 1_000),
+                SampleRuns.steadyRun("fifty", 50, 20)));
+
+        String one = Svg.chart(html, "chart-inserts-0");
+        String fifty = Svg.chart(html, "chart-inserts-1");
+        assertThat(Svg.yTickLabels(one)).last().isEqualTo("1");
+        assertThat(Svg.yTickLabels(fifty)).last().isEqualTo("50");
+        assertThat(one).contains(">seconds since the first event</text>", ">1000</text>");
+        assertThat(fifty).contains(">seconds since the first event</text>", ">20</text>");
+    }
+
+    @Test
+    void a_series_the_run_did_not_record_shows_no_data_not_a_flat_zero() {
+        String html = new ComparisonReport().render(List.of(SampleRuns.rowsOnlyRun("rows", 30), SampleRuns.fastRun("fast", 50)));
+
+        assertThat(Svg.pathData(Svg.chart(html, "chart-inserts-0"), "series")).startsWith("M");
+        for (String kind : List.of("throttles", "dlq", "redeliveries")) {
+            assertThat(Svg.chart(html, "chart-" + kind + "-0")).contains(">no data</text>");
+            // The other run recorded its pipeline events: no throttles there is a real, drawn zero.
+            assertThat(Svg.chart(html, "chart-" + kind + "-1")).doesNotContain("no data");
+        }
     }
 }

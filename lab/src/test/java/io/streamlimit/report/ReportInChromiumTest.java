@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlimit.results.RunData;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +62,86 @@ class ReportInChromiumTest {
 
         String dom = chromium.dumpDom(page);
 
-        assertThat(Svg.pathData(Svg.chart(dom, "chart-inserts-0"), "series")).startsWith("M");
-        assertThat(Svg.pathData(Svg.chart(dom, "chart-inserts-1"), "series")).startsWith("M");
+        for (String kind : ComparisonReportTest.KINDS) {
+            assertThat(Svg.pathData(Svg.chart(dom, "chart-" + kind + "-0"), "series")).startsWith("M");
+            assertThat(Svg.pathData(Svg.chart(dom, "chart-" + kind + "-1"), "series")).startsWith("M");
+        }
+    }
+
+    @Test
+    void a_comparison_of_a_1_per_second_run_with_a_50_per_second_run_draws_both_readably(@TempDir Path dir) throws Exception {
+        List<RunData> runs = List.of(SampleRuns.steadyRun("sim-sqs-rc1-high-visibility-seed1-aws-2020", 1, 1_000),
+                SampleRuns.steadyRun("sim-recommended-seed1", 50, 20));
+        Path page = measured(new ComparisonReport().write(runs, dir.resolve("comparison.html")));
+
+        Map<String, Measure> charts = measure(chromium.dumpDom(page));
+
+        for (String kind : ComparisonReportTest.KINDS) {
+            for (int i = 0; i < runs.size(); i++) {
+                Measure chart = charts.get("chart-" + kind + "-" + i);
+                assertThat(chart).as("chart-%s-%d as laid out", kind, i).isNotNull();
+                assertThat(chart.seriesWidth() / chart.plotWidth()).as("width share of chart-%s-%d", kind, i).isGreaterThan(0.9);
+                assertThat(chart.areaHeight() / chart.plotHeight()).as("height share of chart-%s-%d", kind, i).isGreaterThan(0.4);
+                assertThat(chart.lastLabelRight()).as("last x label of chart-%s-%d", kind, i).isLessThanOrEqualTo(chart.width());
+                assertThat(chart.titleRight()).as("title of chart-%s-%d", kind, i).isLessThanOrEqualTo(chart.width());
+            }
+        }
+    }
+
+    @Test
+    void a_day_long_chart_labels_its_time_axis_in_hours_and_keeps_the_last_label_inside(@TempDir Path dir) throws Exception {
+        long[] values = new long[100_000];
+        Arrays.fill(values, 3);
+        Path html = dir.resolve("long.html");
+        Files.writeString(html, Page.frame("long", new SvgChart("chart-long", "throttles", "long", "per s", values).render()));
+
+        Measure chart = measure(chromium.dumpDom(measured(html))).get("chart-long");
+
+        assertThat(chart.labels()).isEqualTo("0,5,10,15,20,25");
+        assertThat(chart.lastLabelRight()).isLessThanOrEqualTo(chart.width());
+        assertThat(chart.seriesWidth() / chart.plotWidth()).isGreaterThan(0.99);
+    }
+
+    /** What the browser laid out for one chart, in the svg's own units. */
+    private record Measure(double width, double plotWidth, double plotHeight, double seriesWidth, double areaHeight,
+                           double lastLabelRight, double titleRight, String labels) {
+    }
+
+    /**
+     * A copy of the page with a script that measures each chart's laid-out parts into a {@code <pre>}
+     * for --dump-dom; the reports themselves carry no script.
+     */
+    private static Path measured(Path page) throws IOException {
+        String script = """
+                <pre id="measured"></pre><script>
+                document.getElementById('measured').textContent = [...document.querySelectorAll('svg.chart')].map(svg => {
+                  const box = sel => { const e = svg.querySelector(sel); return e ? e.getBBox() : {width: 0, height: 0}; };
+                  const labels = [...svg.querySelectorAll('g.x-axis text:not(.axis-label)')];
+                  const last = labels[labels.length - 1].getBBox();
+                  return [svg.id, svg.viewBox.baseVal.width, box('rect.plot').width, box('rect.plot').height,
+                          box('path.series').width, box('path.area').height, last.x + last.width,
+                          box('text.chart-title').x + box('text.chart-title').width,
+                          labels.map(l => l.textContent).join(',')].join(';');
+                }).join('\\n');
+                </script>
+                """;
+        String html = Files.readString(page);
+        Path copy = page.resolveSibling("measured-" + page.getFileName());
+        Files.writeString(copy, html.replace("</body>", script + "</body>"));
+        return copy;
+    }
+
+    private static Map<String, Measure> measure(String dom) {
+        int from = dom.indexOf("<pre id=\"measured\">");
+        assertThat(from).as("the measurements in the dumped DOM").isNotNegative();
+        String text = dom.substring(from + "<pre id=\"measured\">".length(), dom.indexOf("</pre>", from));
+        Map<String, Measure> charts = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.split(";", -1);
+            charts.put(f[0], new Measure(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), f[8]));
+        }
+        return charts;
     }
 
     private static int countPixels(BufferedImage image, int rgb, int tolerance) {

@@ -51,4 +51,39 @@ final class SampleRuns {
         }
         return builder.build();
     }
+
+    /**
+     * A steady rate of events, each inserted once, at the downstream's limit (the rate): a few
+     * throttles, redeliveries and DLQ arrivals that come and go.
+     */
+    static RunData steadyRun(String runId, int perSecond, int seconds) {
+        RunDataBuilder builder = run(runId).scenario("steady-" + perSecond + "-per-second").mode("simulate")
+                .limit(perSecond).totalEvents((long) perSecond * seconds);
+        long id = 0;
+        for (int s = 0; s < seconds; s++) {
+            for (int k = 0; k < perSecond; k++, id++) {
+                long start = s * 1_000L + k * (1_000L / perSecond);
+                builder.invoke("b" + id, start, 200).row(id, start, start + 1, start + 200, "b" + id);
+            }
+            for (int t = 0; t < (s * 7) % 5; t++) {
+                builder.event(PipelineEventKind.THROTTLE, s * 1_000L + 500 + t, null);
+            }
+            if (s % 3 == 1) {
+                builder.event(PipelineEventKind.REDELIVERY, s * 1_000L + 600, (long) s);
+            }
+            if (s % 4 == 2) {
+                builder.event(PipelineEventKind.DLQ, s * 1_000L + 700, (long) s);
+            }
+        }
+        return builder.build();
+    }
+
+    /** Rows only, as a run imported from elsewhere: no pipeline events at all. */
+    static RunData rowsOnlyRun(String runId, int events) {
+        RunDataBuilder builder = run(runId).scenario("rows-only").mode("local").limit(1).totalEvents(events);
+        for (int i = 0; i < events; i++) {
+            builder.row(i, i * 1_000L, i * 1_000L + 5, i * 1_000L + 200, "b" + i);
+        }
+        return builder.build();
+    }
 }

@@ -2,6 +2,7 @@ package io.streamlimit.cli;
 
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.local.api.LocalService;
+import io.streamlimit.local.sns.LocalSnsServer;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
 import java.io.PrintWriter;
@@ -93,6 +94,8 @@ final class UpCommand implements Callable<Integer> {
         out.println("  DynamoDB      " + stack.dynamoDbEndpoint() + "  (tables streamlimit-ledger, streamlimit-tracker)");
         out.println("  SQS           " + stack.sqsEndpoint() + "  (queue streamlimit-events, DLQ streamlimit-events-dlq)");
         out.println("  SNS           " + stack.snsServer().endpoint() + "  (topic " + service.topicArn() + ")");
+        out.println("                serves " + String.join(", ", LocalSnsServer.ACTIONS) + " only");
+        out.println("                aws --endpoint-url " + stack.snsServer().endpoint() + " sns list-topics");
         out.println("  Results DB    " + stack.resultsDatabase().jdbcUrl()
                 + (stack.resultsDatabase().port() > 0 ? "  (PostgreSQL on 127.0.0.1:" + stack.resultsDatabase().port() + ", user postgres)" : ""));
         out.flush();

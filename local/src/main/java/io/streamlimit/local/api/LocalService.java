@@ -64,7 +64,7 @@ public final class LocalService implements AutoCloseable {
         stack.snsServer().addTopic(topic);
         topicArn = topic.arn();
         queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
+        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
 
         consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE,
                 new LedgerWriters(BATCH_SIZE * MAXIMUM_CONCURRENCY));

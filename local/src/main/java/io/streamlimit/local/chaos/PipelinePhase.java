@@ -96,7 +96,7 @@ final class PipelinePhase {
         Ledger ledger = new Ledger(store, settings, ledgerClock);
         QueueWithDlq queue = QueueWithDlq.create(sqs, prefix + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
         LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());
-        topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), false));
+        topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), false));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
         RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
             entryTicks.put(context.getAwsRequestId(), history.tick());

@@ -62,6 +62,10 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     }
 
     /** Events accepted and not yet finished (succeeded or dead-lettered). */
+    public String functionName() {
+        return function.config().name();
+    }
+
     public int pending() {
         return inFlight.get();
     }

@@ -108,7 +108,7 @@ public final class LocalRun {
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
             QueueWithDlq queue = QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId,
                     scenario.queue().visibilityTimeoutSeconds(), scenario.queue().maxReceiveCount());
-            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), false));
+            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),

@@ -15,6 +15,16 @@ public final class LambdaSubscription implements SnsSubscriber {
     }
 
     @Override
+    public String protocol() {
+        return "lambda";
+    }
+
+    @Override
+    public String endpoint() {
+        return "arn:aws:lambda:us-east-1:" + LocalTopic.ACCOUNT + ":function:" + invoker.functionName();
+    }
+
+    @Override
     public void deliver(List<SnsNotification> notifications) {
         for (SnsNotification n : notifications) {
             SNSEvent.SNS sns = new SNSEvent.SNS()

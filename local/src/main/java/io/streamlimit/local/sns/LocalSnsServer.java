@@ -9,9 +9,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,14 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SNS API for {@code Publish} and {@code PublishBatch} (AWS query protocol), so that the
- * producer's SDK v2 {@code SnsClient} runs unchanged against local topics with an endpoint
- * override. Topics and subscriptions are set up in code, not through the API.
+ * The SNS API (AWS query protocol) for the local topics: Publish and PublishBatch, so that the
+ * producer's SDK v2 {@code SnsClient} runs unchanged with an endpoint override, and the read-only
+ * calls of {@link SnsReadCalls}. Topics and subscriptions are set up in code, not through the API.
  */
 public final class LocalSnsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSnsServer.class);
-    private static final String XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
+    /** What the server answers; the README and the {@code up} banner list the same. */
+    public static final List<String> ACTIONS = List.of("Publish", "PublishBatch", "ListTopics", "GetTopicAttributes",
+            "ListSubscriptions", "ListSubscriptionsByTopic");
     /** SNS's limit on entries in one PublishBatch. */
     private static final int MAX_BATCH_ENTRIES = 10;
     /** SNS's limit on a message's size. */
@@ -35,6 +38,7 @@ public final class LocalSnsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, LocalTopic> topics = new ConcurrentHashMap<>();
+    private final SnsReadCalls reads = new SnsReadCalls(topics::get, () -> List.copyOf(topics.values()));
 
     private LocalSnsServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -66,69 +70,104 @@ public final class LocalSnsServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            String action = form.getOrDefault("Action", "");
-            LocalTopic topic = topics.get(form.getOrDefault("TopicArn", ""));
-            if (!action.equals("Publish") && !action.equals("PublishBatch")) {
-                reply(exchange, 400, error("InvalidAction", "The local SNS serves Publish and PublishBatch, not '" + action + "'"));
-            } else if (topic == null) {
-                reply(exchange, 404, error("NotFound", "Topic does not exist: " + form.get("TopicArn")));
-            } else if (action.equals("Publish")) {
-                publish(exchange, topic, form);
-            } else {
-                publishBatch(exchange, topic, form);
+            int status = 200;
+            String reply;
+            try {
+                reply = answer(parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (SnsError e) {
+                status = e.status();
+                reply = SnsXml.error(e);
+            } catch (RuntimeException e) {
+                LOG.warn("Local SNS failed to deliver", e);
+                status = 500;
+                reply = "<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>"
+                        + SnsXml.text(String.valueOf(e.getMessage())) + "</Message></Error></ErrorResponse>";
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Local SNS failed to deliver", e);
-            reply(exchange, 500, error("InternalError", String.valueOf(e.getMessage())));
+            reply(exchange, status, reply);
         }
     }
 
-    private void publish(HttpExchange exchange, LocalTopic topic, Map<String, String> form) throws IOException {
+    private String answer(Map<String, String> form) {
+        String action = form.getOrDefault("Action", "");
+        String read = reads.answer(action, form);
+        if (read != null) {
+            return read;
+        }
+        return switch (action) {
+            case "Publish" -> publish(form);
+            case "PublishBatch" -> publishBatch(form);
+            default -> throw SnsError.of("InvalidAction", "The local SNS serves " + String.join(", ", ACTIONS)
+                    + ", not '" + action + "'");
+        };
+    }
+
+    /** Publish names its topic by TopicArn or, as the CLI's --target-arn does, by TargetArn. */
+    private LocalTopic topic(Map<String, String> form) {
+        String arn = form.getOrDefault("TopicArn", form.get("TargetArn"));
+        if (arn == null || arn.isEmpty()) {
+            throw SnsError.invalidParameter("TopicArn or TargetArn Reason: no value for required parameter");
+        }
+        LocalTopic topic = topics.get(arn);
+        if (topic == null) {
+            throw SnsError.notFound("Topic does not exist: " + arn);
+        }
+        return topic;
+    }
+
+    private String publish(Map<String, String> form) {
+        LocalTopic topic = topic(form);
         String message = form.get("Message");
         String invalid = invalidMessage(message);
         if (invalid != null) {
-            reply(exchange, 400, error("InvalidParameter", invalid));
-            return;
+            throw SnsError.invalidParameter(invalid);
         }
-        String id = topic.publish(List.of(message)).get(0);
-        reply(exchange, 200, "<PublishResponse xmlns=\"" + XMLNS + "\"><PublishResult><MessageId>" + id
-                + "</MessageId></PublishResult>" + metadata() + "</PublishResponse>");
+        String id = topic.publishMessages(List.of(SnsMessage.parse(message, form.get("MessageStructure")))).get(0);
+        return SnsXml.response("Publish", SnsXml.element("MessageId", id));
     }
 
-    private void publishBatch(HttpExchange exchange, LocalTopic topic, Map<String, String> form) throws IOException {
+    private String publishBatch(Map<String, String> form) {
+        LocalTopic topic = topic(form);
         List<String> ids = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
         for (int i = 1; form.containsKey(entryKey(i, "Id")); i++) {
             ids.add(form.get(entryKey(i, "Id")));
-            messages.add(form.get(entryKey(i, "Message")));
         }
-        if (ids.isEmpty() || ids.size() > MAX_BATCH_ENTRIES) {
-            reply(exchange, 400, error(ids.isEmpty() ? "EmptyBatchRequest" : "TooManyEntriesInBatchRequest",
-                    "PublishBatch takes 1 to 10 entries, got " + ids.size()));
-            return;
+        if (ids.isEmpty()) {
+            throw SnsError.of("EmptyBatchRequest", "The batch request doesn't contain any entries.");
+        }
+        if (ids.size() > MAX_BATCH_ENTRIES) {
+            throw SnsError.of("TooManyEntriesInBatchRequest", "The batch request contains more entries than permissible"
+                    + " (at most " + MAX_BATCH_ENTRIES + ", got " + ids.size() + ").");
+        }
+        Set<String> distinct = new HashSet<>();
+        for (String id : ids) {
+            if (!distinct.add(id)) {
+                throw SnsError.of("BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id: " + id);
+            }
         }
         StringBuilder failed = new StringBuilder();
         List<String> acceptedIds = new ArrayList<>();
-        List<String> accepted = new ArrayList<>();
+        List<SnsMessage> accepted = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String invalid = invalidMessage(messages.get(i));
-            if (invalid == null) {
+            String message = form.get(entryKey(i + 1, "Message"));
+            String invalid = invalidMessage(message);
+            try {
+                if (invalid != null) {
+                    throw SnsError.invalidParameter(invalid);
+                }
+                accepted.add(SnsMessage.parse(message, form.get(entryKey(i + 1, "MessageStructure"))));
                 acceptedIds.add(ids.get(i));
-                accepted.add(messages.get(i));
-            } else {
-                failed.append("<member><Id>").append(xml(ids.get(i))).append("</Id><Code>InvalidParameter</Code><Message>")
-                        .append(xml(invalid)).append("</Message><SenderFault>true</SenderFault></member>");
+            } catch (SnsError e) {
+                failed.append("<member>").append(SnsXml.element("Id", ids.get(i))).append(SnsXml.element("Code", e.code()))
+                        .append(SnsXml.element("Message", e.getMessage())).append("<SenderFault>true</SenderFault></member>");
             }
         }
-        List<String> messageIds = accepted.isEmpty() ? List.of() : topic.publish(accepted);
+        List<String> messageIds = accepted.isEmpty() ? List.of() : topic.publishMessages(accepted);
         StringBuilder successful = new StringBuilder();
         for (int i = 0; i < messageIds.size(); i++) {
-            successful.append("<member><Id>").append(xml(acceptedIds.get(i))).append("</Id><MessageId>")
-                    .append(messageIds.get(i)).append("</MessageId></member>");
+            successful.append("<member>").append(SnsXml.element("Id", acceptedIds.get(i)))
+                    .append(SnsXml.element("MessageId", messageIds.get(i))).append("</member>");
         }
-        reply(exchange, 200, "<PublishBatchResponse xmlns=\"" + XMLNS + "\"><PublishBatchResult><Successful>" + successful
-                + "</Successful><Failed>" + failed + "</Failed></PublishBatchResult>" + metadata() + "</PublishBatchResponse>");
+        return SnsXml.response("PublishBatch", "<Successful>" + successful + "</Successful><Failed>" + failed + "</Failed>");
     }
 
     private static String invalidMessage(String message) {
@@ -153,19 +192,6 @@ public final class LocalSnsServer implements AutoCloseable {
             }
         }
         return form;
-    }
-
-    private static String metadata() {
-        return "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>";
-    }
-
-    private static String error(String code, String message) {
-        return "<ErrorResponse xmlns=\"" + XMLNS + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
-                + xml(message) + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>";
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static void reply(HttpExchange exchange, int status, String xml) throws IOException {

@@ -1,6 +1,7 @@
 package io.streamlimit.local.sns;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +15,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalTopic {
 
+    /** The account and region of every local ARN. */
+    public static final String ACCOUNT = "000000000000";
+    static final String ARN_PREFIX = "arn:aws:sns:us-east-1:" + ACCOUNT + ":";
+
     private final String arn;
     private final Clock clock;
-    private final List<SnsSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    /** A subscriber under the ARN SNS would give it. */
+    public record Subscription(String arn, SnsSubscriber subscriber) {
+    }
 
     public LocalTopic(String name, Clock clock) {
-        this.arn = "arn:aws:sns:us-east-1:000000000000:" + name;
+        this.arn = ARN_PREFIX + name;
         this.clock = clock;
     }
 
@@ -28,18 +37,33 @@ public final class LocalTopic {
     }
 
     public void subscribe(SnsSubscriber subscriber) {
-        subscribers.add(subscriber);
+        subscriptions.add(new Subscription(arn + ":" + UUID.randomUUID(), subscriber));
     }
 
-    /** Publishes messages and returns their message ids, in order. */
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    /** Publishes plain messages and returns their message ids, in order. */
     public List<String> publish(List<String> messages) {
-        List<SnsNotification> notifications = new ArrayList<>(messages.size());
-        for (String message : messages) {
-            notifications.add(new SnsNotification(UUID.randomUUID().toString(), arn, message, clock.instant()));
+        return publishMessages(messages.stream().map(SnsMessage::plain).toList());
+    }
+
+    /** Publishes messages, each subscriber getting its protocol's text, and returns their ids, in order. */
+    public List<String> publishMessages(List<SnsMessage> messages) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            ids.add(UUID.randomUUID().toString());
         }
-        for (SnsSubscriber subscriber : subscribers) {
-            subscriber.deliver(notifications);
+        for (Subscription subscription : subscriptions) {
+            String protocol = subscription.subscriber().protocol();
+            List<SnsNotification> notifications = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                notifications.add(new SnsNotification(ids.get(i), arn, messages.get(i).textFor(protocol), now));
+            }
+            subscription.subscriber().deliver(notifications);
         }
-        return notifications.stream().map(SnsNotification::messageId).toList();
+        return ids;
     }
 }

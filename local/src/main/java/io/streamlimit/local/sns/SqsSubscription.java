@@ -13,12 +13,24 @@ public final class SqsSubscription implements SnsSubscriber {
 
     private final SqsClient sqs;
     private final String queueUrl;
+    private final String queueArn;
     private final boolean rawDelivery;
 
-    public SqsSubscription(SqsClient sqs, String queueUrl, boolean rawDelivery) {
+    public SqsSubscription(SqsClient sqs, String queueUrl, String queueArn, boolean rawDelivery) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
         this.rawDelivery = rawDelivery;
+    }
+
+    @Override
+    public String protocol() {
+        return "sqs";
+    }
+
+    @Override
+    public String endpoint() {
+        return queueArn;
     }
 
     @Override
