@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * ledger's invariants (docs/ARCHITECTURE.md), no event lost or applied twice, and every poison
  * message, and nothing else, in the DLQ with its reason.
  */
-class ChaosRunTest {
+class ChaosRunIT {
 
     static {
         // The consumer logs every rejected message; thousands of lines only slow the test down.
