@@ -39,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -119,7 +118,7 @@ final class PipelinePhase {
         List<String> events = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         Map<String, String> poison = new HashMap<>(); // unique token -> body
-        Map<String, String> deadLettered = new HashMap<>(); // message id -> body
+        SqsDeadLetters dlq = new SqsDeadLetters(sqs, queue.dlqUrl(), report, MAX_RECEIVE_COUNT);
         List<String> uids = new ArrayList<>();
         try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
                      new FunctionConfig(prefix + "-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
@@ -188,18 +187,12 @@ final class PipelinePhase {
                 }
                 Thread.sleep(20);
             }
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                receiveDeadLetters(queue.dlqUrl(), 1, deadLettered);
-                boolean allApplied = appliedKeys.containsAll(goodKeys);
-                if (allApplied && deadLettered.size() >= poison.size() && !outage.isAlive()) {
-                    break;
-                }
-            }
+            // Each long poll of the DLQ waits up to a second: the loop waits on the queue, not on a timer.
+            dlq.receiveUntil(() -> appliedKeys.containsAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
             outage.join();
         }
-        receiveDeadLetters(queue.dlqUrl(), 0, deadLettered);
-        judgeDeadLetters(poison, deadLettered);
+        dlq.receive(0);
+        dlq.judge(poison);
         Set<String> lost = new HashSet<>(goodKeys);
         lost.removeAll(appliedKeys);
         lost.forEach(k -> report.lost("pipeline: " + k));
@@ -269,33 +262,4 @@ final class PipelinePhase {
             return random.nextDouble();
         }
     }
-
-    private void receiveDeadLetters(String dlqUrl, int waitSeconds, Map<String, String> into) {
-        for (Message m : sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(waitSeconds).visibilityTimeout(43_200)).messages()) {
-            into.put(m.messageId(), m.body());
-        }
-    }
-
-    private void judgeDeadLetters(Map<String, String> poison, Map<String, String> deadLettered) {
-        Set<String> found = new HashSet<>();
-        for (String body : deadLettered.values()) {
-            String rejection = Bodies.rejection(body);
-            String token = poison.keySet().stream().filter(body::contains).findFirst().orElse(null);
-            if (token != null && rejection != null) {
-                found.add(token);
-                report.deadLetter(new ChaosReport.DeadLetter("pipeline", true, rejection, Bodies.preview(body)));
-            } else {
-                report.deadLetter(new ChaosReport.DeadLetter("pipeline", false,
-                        rejection == null ? "a good event, dead-lettered after " + MAX_RECEIVE_COUNT + " receives" : rejection,
-                        Bodies.preview(body)));
-            }
-        }
-        for (String token : poison.keySet()) {
-            if (!found.contains(token)) {
-                report.violation(new Violation("poison", "-", token + " never reached the DLQ: " + Bodies.preview(poison.get(token))));
-            }
-        }
-    }
-
 }
