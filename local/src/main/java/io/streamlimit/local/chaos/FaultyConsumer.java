@@ -55,6 +55,7 @@ final class FaultyConsumer implements RequestHandler<SQSEvent, SQSBatchResponse>
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        CountDownLatch mine = finished; // a late handler must not count down the next invocation's latch
         try {
             if (fault == InjectedFault.ERROR_BEFORE_HANDLER) {
                 throw new IllegalStateException("chaos: injected function error before the handler");
@@ -66,7 +67,7 @@ final class FaultyConsumer implements RequestHandler<SQSEvent, SQSBatchResponse>
             }
             return response;
         } finally {
-            finished.countDown();
+            mine.countDown();
         }
     }
 
