@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit chaos}: the ledger and the pipeline under injected faults, with a history check. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {
-            "Runs the ledger and the events pipeline on the local stack while injecting faults: duplicate",
-            "deliveries, visibility timeouts expiring mid-batch, consumer exceptions and timeouts, DynamoDB",
-            "Local stopped and restarted, poison messages, closes before opens, players that never close",
-            "and acquire storms. Checks every answer and the final ledger against a model of the ledger's",
-            "invariants and prints the operations run, the faults injected, the DLQ with reasons and the",
-            "violations found. Exits 1 if any invariant was violated. The consumer's log goes to stderr."})
+            "Runs the ledger and both event pipelines on the local stack while injecting faults. SNS -> SQS ->",
+            "Lambda: duplicate deliveries, visibility timeouts expiring mid-batch, consumer exceptions and",
+            "timeouts, DynamoDB Local stopped and restarted, poison messages, closes before opens, players that",
+            "never close and acquire storms. SNS -> Lambda (async invocation): duplicates the async queue makes,",
+            "throttles, function errors with their two retries, the maximum event age and the on-failure DLQ.",
+            "Checks every answer and the final ledger against a model of the ledger's invariants and prints,",
+            "per pipeline, the operations run, the faults injected per kind and the violations found, then the",
+            "DLQs with reasons. Exits 1 if any invariant was violated. The consumer's log goes to stderr."})
 final class ChaosCommand implements Callable<Integer> {
 
     @Spec

@@ -83,4 +83,10 @@ public final class Bodies {
             return e.getMessage();
         }
     }
+
+    /** The body on one line, cut to 60 characters, for reports. */
+    public static String preview(String body) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        return oneLine.length() > 60 ? oneLine.substring(0, 60) + "... (" + body.length() + " chars)" : oneLine;
+    }
 }

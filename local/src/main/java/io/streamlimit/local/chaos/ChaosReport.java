@@ -20,12 +20,16 @@ public final class ChaosReport {
     public record DeadLetter(String phase, boolean poison, String reason, String bodyPreview) {
     }
 
+    /** The phase whose dead letters may be good events: SNS -> Lambda gives up on events by design. */
+    static final String ASYNC_PHASE = "async";
+
     private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
-    private final Map<FaultKind, AtomicLong> faults = new EnumMap<>(FaultKind.class);
+    private final Map<String, ChaosPipeline> phasePipelines = new ConcurrentHashMap<>();
+    private final Map<ChaosPipeline, Map<FaultKind, AtomicLong>> faults = new EnumMap<>(ChaosPipeline.class);
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
-    private final List<Violation> violations = new CopyOnWriteArrayList<>();
+    private final Map<ChaosPipeline, List<Violation>> violations = new EnumMap<>(ChaosPipeline.class);
     private final List<String> appliedTwice = new CopyOnWriteArrayList<>();
-    private final List<String> lost = new CopyOnWriteArrayList<>();
+    private final Map<ChaosPipeline, List<String>> lost = new EnumMap<>(ChaosPipeline.class);
     private final LongAdder goodEvents = new LongAdder();
     private final LongAdder poisonSent = new LongAdder();
     private final LongAdder rounds = new LongAdder();
@@ -33,21 +37,32 @@ public final class ChaosReport {
     private volatile Duration elapsed = Duration.ZERO;
 
     public ChaosReport() {
-        for (FaultKind kind : FaultKind.values()) {
-            faults.put(kind, new AtomicLong());
+        for (ChaosPipeline pipeline : ChaosPipeline.values()) {
+            Map<FaultKind, AtomicLong> kinds = new EnumMap<>(FaultKind.class);
+            for (FaultKind kind : FaultKind.values()) {
+                kinds.put(kind, new AtomicLong());
+            }
+            faults.put(pipeline, kinds);
+            violations.put(pipeline, new CopyOnWriteArrayList<>());
+            lost.put(pipeline, new CopyOnWriteArrayList<>());
         }
     }
 
     void operations(String phase, long count) {
+        operations(ChaosPipeline.SNS_SQS_LAMBDA, phase, count);
+    }
+
+    void operations(ChaosPipeline pipeline, String phase, long count) {
+        phasePipelines.put(phase, pipeline);
         operations.computeIfAbsent(phase, k -> new LongAdder()).add(count);
     }
 
     void fault(FaultKind kind) {
-        faults.get(kind).incrementAndGet();
+        fault(ChaosPipeline.SNS_SQS_LAMBDA, kind);
     }
 
-    void faults(FaultKind kind, long count) {
-        faults.get(kind).addAndGet(count);
+    void fault(ChaosPipeline pipeline, FaultKind kind) {
+        faults.get(pipeline).get(kind).incrementAndGet();
     }
 
     void deadLetter(DeadLetter entry) {
@@ -55,11 +70,19 @@ public final class ChaosReport {
     }
 
     void violations(List<Violation> found) {
-        violations.addAll(found);
+        violations(ChaosPipeline.SNS_SQS_LAMBDA, found);
+    }
+
+    void violations(ChaosPipeline pipeline, List<Violation> found) {
+        violations.get(pipeline).addAll(found);
     }
 
     void violation(Violation found) {
-        violations.add(found);
+        violation(ChaosPipeline.SNS_SQS_LAMBDA, found);
+    }
+
+    void violation(ChaosPipeline pipeline, Violation found) {
+        violations.get(pipeline).add(found);
     }
 
     void appliedTwice(List<String> events) {
@@ -67,7 +90,11 @@ public final class ChaosReport {
     }
 
     void lost(String event) {
-        lost.add(event);
+        lost(ChaosPipeline.SNS_SQS_LAMBDA, event);
+    }
+
+    void lost(ChaosPipeline pipeline, String event) {
+        lost.get(pipeline).add(event);
     }
 
     void goodEvents(long count) {
@@ -100,14 +127,20 @@ public final class ChaosReport {
         return byPhase;
     }
 
+    /** Faults of a kind over both pipelines. */
     public long faults(FaultKind kind) {
-        return faults.get(kind).get();
+        return faults.values().stream().mapToLong(kinds -> kinds.get(kind).get()).sum();
     }
 
-    public Map<FaultKind, Long> faults() {
+    public Map<FaultKind, Long> faults(ChaosPipeline pipeline) {
         Map<FaultKind, Long> all = new LinkedHashMap<>();
-        faults.forEach((kind, n) -> all.put(kind, n.get()));
+        faults.get(pipeline).forEach((kind, n) -> all.put(kind, n.get()));
         return all;
+    }
+
+    public long operations(ChaosPipeline pipeline) {
+        return operationsByPhase().entrySet().stream().filter(e -> phasePipelines.get(e.getKey()) == pipeline)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     public List<DeadLetter> deadLetters() {
@@ -118,8 +151,14 @@ public final class ChaosReport {
         return deadLetters.stream().filter(DeadLetter::poison).count();
     }
 
+    /** Good events in a DLQ where none may be: the SQS pipeline's. */
     public long goodDeadLettered() {
-        return deadLetters.stream().filter(d -> !d.poison()).count();
+        return deadLetters.stream().filter(d -> !d.poison() && !d.phase().equals(ASYNC_PHASE)).count();
+    }
+
+    /** Good events the async path gave up on, each with its reason. */
+    public long asyncGoodDeadLettered() {
+        return deadLetters.stream().filter(d -> !d.poison() && d.phase().equals(ASYNC_PHASE)).count();
     }
 
     public long poisonSent() {
@@ -131,12 +170,16 @@ public final class ChaosReport {
     }
 
     public List<Violation> violations() {
-        return List.copyOf(violations);
+        return violations.values().stream().flatMap(List::stream).toList();
+    }
+
+    public List<Violation> violations(ChaosPipeline pipeline) {
+        return List.copyOf(violations.get(pipeline));
     }
 
     /** Violations of invariant 2 (the limit). */
     public long limitViolations() {
-        return violations.stream().filter(v -> v.invariant().startsWith("2")).count();
+        return violations().stream().filter(v -> v.invariant().startsWith("2")).count();
     }
 
     public List<String> appliedTwice() {
@@ -144,7 +187,12 @@ public final class ChaosReport {
     }
 
     public List<String> lost() {
-        return List.copyOf(lost);
+        return lost.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Violations, lost events of the pipeline. */
+    public long violationCount(ChaosPipeline pipeline) {
+        return violations.get(pipeline).size() + lost.get(pipeline).size();
     }
 
     public long rounds() {
@@ -161,34 +209,46 @@ public final class ChaosReport {
 
     /** Every poison message dead-lettered with its reason, nothing else lost or doubled, no violation. */
     public boolean passed() {
-        return violations.isEmpty() && lost.isEmpty() && appliedTwice.isEmpty() && goodDeadLettered() == 0
+        return violations().isEmpty() && lost().isEmpty() && appliedTwice.isEmpty() && goodDeadLettered() == 0
                 && poisonDeadLettered() == poisonSent() && deadLetters.stream().allMatch(d -> !d.reason().isBlank());
     }
 
     public void print(PrintWriter out) {
         out.printf("chaos: %d round(s) in %s%n", rounds(), format(elapsed));
         out.printf("operations run: %,d%n", operations());
-        operationsByPhase().forEach((phase, n) -> out.printf("  %-28s %,10d%n", phase, n));
-        out.println("faults injected:");
-        faults().forEach((kind, n) -> out.printf("  %-38s %,8d%n", kind.label(), n));
-        out.printf("good events: %,d published, %d lost, %d applied twice, %d dead-lettered%n",
-                goodEvents(), lost.size(), appliedTwice.size(), goodDeadLettered());
-        out.printf("events in the DLQ: %d (poison: %d of %d sent)%n", deadLetters.size(), poisonDeadLettered(), poisonSent());
+        for (ChaosPipeline pipeline : ChaosPipeline.values()) {
+            out.printf("%s: %,d operations, %d violations%n", pipeline.label(), operations(pipeline), violationCount(pipeline));
+            operationsByPhase().forEach((phase, n) -> {
+                if (phasePipelines.get(phase) == pipeline) {
+                    out.printf("  %-34s %,10d%n", phase, n);
+                }
+            });
+            out.println("  faults injected:");
+            faults(pipeline).forEach((kind, n) -> {
+                if (n > 0) {
+                    out.printf("    %-40s %,8d%n", kind.label(), n);
+                }
+            });
+        }
+        out.printf("good events: %,d published, %d lost, %d applied twice, %d dead-lettered (SQS), %d dead-lettered by the async path%n",
+                goodEvents(), lost().size(), appliedTwice.size(), goodDeadLettered(), asyncGoodDeadLettered());
+        out.printf("events in the DLQs: %d (poison: %d of %d sent)%n", deadLetters.size(), poisonDeadLettered(), poisonSent());
         Map<String, Integer> reasons = new TreeMap<>();
         for (DeadLetter d : deadLetters) {
             String reason = d.reason().replaceAll(" at line \\d+ column \\d+", "");
             reason = reason.length() > 110 ? reason.substring(0, 110) + "..." : reason;
-            reasons.merge((d.poison() ? "" : "GOOD EVENT: ") + d.phase() + ": " + reason, 1, Integer::sum);
+            boolean unexpected = !d.poison() && !d.phase().equals(ASYNC_PHASE);
+            reasons.merge((unexpected ? "GOOD EVENT: " : "") + d.phase() + ": " + reason, 1, Integer::sum);
         }
         reasons.forEach((reason, n) -> out.printf("  %4d x %s%n", n, reason));
         if (ambiguousUids() > 0) {
             out.printf("uids whose exact check stopped early (too many states explained the history): %d%n", ambiguousUids());
         }
-        out.printf("violations found: %d%n", violations.size() + lost.size() + appliedTwice.size());
         List<String> shown = new ArrayList<>();
-        violations.forEach(v -> shown.add(v.toString()));
-        lost.forEach(e -> shown.add("lost: " + e));
+        violations().forEach(v -> shown.add(v.toString()));
+        lost().forEach(e -> shown.add("lost: " + e));
         appliedTwice.forEach(e -> shown.add("applied twice: " + e));
+        out.printf("violations found: %d%n", shown.size());
         shown.stream().limit(50).forEach(v -> out.println("  " + v));
         if (shown.size() > 50) {
             out.printf("  ... and %d more%n", shown.size() - 50);

@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A fault-injection run over the local stack: DynamoDB Local (kept on disk so that it can be
  * restarted), ElasticMQ with a queue and its DLQ, the local topic, the Lambda emulator and the
- * real handlers. Each round runs three phases on a fresh ledger table:
+ * real handlers. Each round runs four phases on a fresh ledger table:
  * <ol>
  *   <li>{@link HandlerPhase}: most operations, checked exactly against the sequential model;</li>
  *   <li>{@link StormPhase}: acquire storms from many threads, checked with concurrent bounds;</li>
- *   <li>{@link PipelinePhase}: a shorter end-to-end run through topic, queue and mapping.</li>
+ *   <li>{@link PipelinePhase}: a shorter end-to-end run through topic, queue and mapping;</li>
+ *   <li>{@link AsyncPhase}: the same shape through topic and Lambda's asynchronous invocation.</li>
  * </ol>
  * and counts every operation, every injected fault, every dead letter and every violation.
  */
@@ -39,6 +40,7 @@ public final class ChaosRun {
     public static ChaosReport run(ChaosOptions options, PrintWriter progress) throws InterruptedException {
         long started = System.nanoTime();
         ChaosReport report = new ChaosReport();
+        FaultPlan plan = FaultPlan.standard();
         Path dataDir = options.dataDir() != null ? options.dataDir() : temporaryDirectory();
         CompletableFuture<ElasticMqServer> elasticMq = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(0));
         progress.println("starting DynamoDB Local (data in " + dataDir + ") and ElasticMQ...");
@@ -56,19 +58,24 @@ public final class ChaosRun {
                         options.handlerOps(), options.handlerWorkers());
                 progress.flush();
                 long phase = System.nanoTime();
-                new HandlerPhase(options, store, SETTINGS, dynamo, report, prefix).run();
+                new HandlerPhase(options, store, SETTINGS, dynamo, report, prefix, plan.handler()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 phase = System.nanoTime();
                 progress.printf("round %d: acquire storm (%,d operations, %d threads)...%n", round + 1,
                         options.stormOps(), options.stormThreads());
                 progress.flush();
-                new StormPhase(options, store, SETTINGS, report, prefix).run();
+                new StormPhase(options, store, SETTINGS, report, prefix, plan.storm()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 phase = System.nanoTime();
                 progress.printf("round %d: end-to-end pipeline (%d uids, %d poison messages)...%n", round + 1,
                         options.pipelineUids(), options.pipelinePoison());
                 progress.flush();
-                new PipelinePhase(options, store, SETTINGS, dynamo, sqs, report, prefix).run();
+                new PipelinePhase(options, store, SETTINGS, dynamo, sqs, report, prefix, plan.pipeline()).run();
+                progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
+                phase = System.nanoTime();
+                progress.printf("round %d: SNS -> Lambda async pipeline (%d uids)...%n", round + 1, options.pipelineUids());
+                progress.flush();
+                new AsyncPhase(options, store, SETTINGS, report, prefix, plan.async()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 report.appliedTwice(store.appliedTwice());
                 report.round();

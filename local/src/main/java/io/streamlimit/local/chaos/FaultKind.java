@@ -19,7 +19,17 @@ public enum FaultKind {
     /** A player that never closed its stream, left for its lease to expire. */
     NEVER_CLOSED("streams never closed (leases)"),
     /** An acquire sent as part of a many-threaded storm on a few uids. */
-    ACQUIRE_STORM("acquires in storms");
+    ACQUIRE_STORM("acquires in storms"),
+    /** An event the async queue handed to the function twice on its own. */
+    ASYNC_QUEUE_DUPLICATE("duplicates made by the async queue"),
+    /** An async attempt refused for want of concurrency, retried with backoff. */
+    THROTTLE("throttles"),
+    /** An async event retried after a function error (Lambda retries twice). */
+    ASYNC_ERROR_RETRY("function errors retried"),
+    /** An async event that failed on its two retries too, sent to the on-failure DLQ. */
+    RETRIES_EXHAUSTED("events failed on every retry (DLQ)"),
+    /** An async event older than the maximum event age when its attempt came due, sent to the DLQ. */
+    EVENT_EXPIRED("events past the maximum event age (DLQ)");
 
     private final String label;
 

@@ -39,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -68,6 +67,7 @@ final class PipelinePhase {
     private final ChaosReport report;
     private final String prefix;
     private final History history = new History();
+    private final FaultPlan.Pipeline plan;
     private final Random random;
     private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
     private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
@@ -76,7 +76,7 @@ final class PipelinePhase {
     private final AtomicInteger timeouts = new AtomicInteger();
 
     PipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, RestartableDynamoDb dynamo,
-                  SqsClient sqs, ChaosReport report, String prefix) {
+                  SqsClient sqs, ChaosReport report, String prefix, FaultPlan.Pipeline plan) {
         this.options = options;
         this.store = store;
         this.settings = settings;
@@ -84,6 +84,7 @@ final class PipelinePhase {
         this.sqs = sqs;
         this.report = report;
         this.prefix = prefix;
+        this.plan = plan;
         this.random = new Random(options.seed() * 104_729L);
     }
 
@@ -102,7 +103,7 @@ final class PipelinePhase {
             entryTicks.put(context.getAwsRequestId(), history.tick());
             boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
             SQSBatchResponse response = real.handleRequest(event, context);
-            if (fresh && chance(0.05)) {
+            if (fresh && chance(plan.errorAfter())) {
                 report.fault(FaultKind.CONSUMER_EXCEPTION);
                 throw new IllegalStateException("chaos: injected function error after the handler");
             }
@@ -117,7 +118,7 @@ final class PipelinePhase {
         List<String> events = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         Map<String, String> poison = new HashMap<>(); // unique token -> body
-        Map<String, String> deadLettered = new HashMap<>(); // message id -> body
+        SqsDeadLetters dlq = new SqsDeadLetters(sqs, queue.dlqUrl(), report, MAX_RECEIVE_COUNT);
         List<String> uids = new ArrayList<>();
         try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
                      new FunctionConfig(prefix + "-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
@@ -153,9 +154,9 @@ final class PipelinePhase {
                 report.fault(FaultKind.CLOSE_BEFORE_OPEN);
                 report.fault(FaultKind.NEVER_CLOSED);
                 for (StreamEvent e : lifecycle) {
-                    goodKeys.add(key(e));
+                    goodKeys.add(BatchRecorder.key(e));
                     events.add(EventWriter.toJson(e));
-                    if (chance(0.1)) {
+                    if (chance(plan.duplicate())) {
                         events.add(EventWriter.toJson(e)); // published twice, byte for byte
                         report.fault(FaultKind.DUPLICATE_DELIVERY);
                     }
@@ -171,7 +172,7 @@ final class PipelinePhase {
             }, "chaos-dynamodb-outage");
             for (int i = 0; i < events.size(); i += 10) {
                 List<String> bodies = events.subList(i, Math.min(i + 10, events.size()));
-                if (chance(0.25)) {
+                if (chance(plan.rawDelivery())) {
                     // Raw delivery: the bare event, no SNS envelope.
                     List<SendMessageBatchRequestEntry> entries = IntStream.range(0, bodies.size())
                             .mapToObj(n -> SendMessageBatchRequestEntry.builder().id("m" + n).messageBody(bodies.get(n)).build())
@@ -186,18 +187,12 @@ final class PipelinePhase {
                 }
                 Thread.sleep(20);
             }
-            long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                receiveDeadLetters(queue.dlqUrl(), 1, deadLettered);
-                boolean allApplied = appliedKeys.containsAll(goodKeys);
-                if (allApplied && deadLettered.size() >= poison.size() && !outage.isAlive()) {
-                    break;
-                }
-            }
+            // Each long poll of the DLQ waits up to a second: the loop waits on the queue, not on a timer.
+            dlq.receiveUntil(() -> appliedKeys.containsAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
             outage.join();
         }
-        receiveDeadLetters(queue.dlqUrl(), 0, deadLettered);
-        judgeDeadLetters(poison, deadLettered);
+        dlq.receive(0);
+        dlq.judge(poison);
         Set<String> lost = new HashSet<>(goodKeys);
         lost.removeAll(appliedKeys);
         lost.forEach(k -> report.lost("pipeline: " + k));
@@ -206,7 +201,7 @@ final class PipelinePhase {
         for (String uid : uids) {
             finals.put(uid, store.read(uid));
         }
-        report.violations(new HistoryChecker(settings).checkConcurrent(history.ops(), finals, ledgerClock.millis()));
+        report.violations(new ConcurrentChecker(settings).check(history.ops(), finals, ledgerClock.millis()));
         // Players that never closed: past the lease every slot is free again.
         ledgerClock.advance(settings.leaseDuration().plusSeconds(1));
         for (String uid : uids) {
@@ -225,7 +220,7 @@ final class PipelinePhase {
             long returned = history.tick();
             long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
             for (StreamEvent e : events) {
-                appliedKeys.add(key(e));
+                appliedKeys.add(BatchRecorder.key(e));
                 history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "pipeline",
                         invoked, returned, -1, new Answer.Applied(null));
             }
@@ -233,14 +228,14 @@ final class PipelinePhase {
             if (!fresh) {
                 return List.of();
             }
-            double roll = roll();
-            if (roll < 0.06) {
+            int fault = FaultPlan.pick(roll(), plan.downstreamError(), plan.visibilityOverrun(), plan.functionTimeout());
+            if (fault == 0) {
                 report.fault(FaultKind.CONSUMER_EXCEPTION);
                 throw new IllegalStateException("chaos: injected downstream failure");
-            } else if (roll < 0.14) {
+            } else if (fault == 1) {
                 report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
                 sleep(VISIBILITY_SECONDS * 1000L + 600);
-            } else if (roll < 0.17 && timeouts.incrementAndGet() <= 2) {
+            } else if (fault == 2 && timeouts.incrementAndGet() <= plan.maxTimeouts()) {
                 report.fault(FaultKind.CONSUMER_TIMEOUT);
                 report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
                 sleep(FUNCTION_TIMEOUT.toMillis() + 500);
@@ -266,37 +261,5 @@ final class PipelinePhase {
         synchronized (random) {
             return random.nextDouble();
         }
-    }
-
-    private void receiveDeadLetters(String dlqUrl, int waitSeconds, Map<String, String> into) {
-        for (Message m : sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(waitSeconds).visibilityTimeout(43_200)).messages()) {
-            into.put(m.messageId(), m.body());
-        }
-    }
-
-    private void judgeDeadLetters(Map<String, String> poison, Map<String, String> deadLettered) {
-        Set<String> found = new HashSet<>();
-        for (String body : deadLettered.values()) {
-            String rejection = Bodies.rejection(body);
-            String token = poison.keySet().stream().filter(body::contains).findFirst().orElse(null);
-            if (token != null && rejection != null) {
-                found.add(token);
-                report.deadLetter(new ChaosReport.DeadLetter("pipeline", true, rejection, HandlerPhase.preview(body)));
-            } else {
-                report.deadLetter(new ChaosReport.DeadLetter("pipeline", false,
-                        rejection == null ? "a good event, dead-lettered after " + MAX_RECEIVE_COUNT + " receives" : rejection,
-                        HandlerPhase.preview(body)));
-            }
-        }
-        for (String token : poison.keySet()) {
-            if (!found.contains(token)) {
-                report.violation(new Violation("poison", "-", token + " never reached the DLQ: " + HandlerPhase.preview(poison.get(token))));
-            }
-        }
-    }
-
-    private static String key(StreamEvent e) {
-        return e.type().wireName() + " " + e.uid() + "/" + e.streamId();
     }
 }

@@ -49,15 +49,18 @@ final class StormPhase {
     private final LedgerSettings settings;
     private final ChaosReport report;
     private final String prefix;
+    private final FaultPlan.Storm plan;
     private final History history = new History();
     private final AtomicIntegerArray windowStart;
 
-    StormPhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, ChaosReport report, String prefix) {
+    StormPhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, ChaosReport report, String prefix,
+               FaultPlan.Storm plan) {
         this.options = options;
         this.store = store;
         this.settings = settings;
         this.report = report;
         this.prefix = prefix;
+        this.plan = plan;
         this.windowStart = new AtomicIntegerArray(options.stormUids());
     }
 
@@ -96,7 +99,7 @@ final class StormPhase {
         for (int u = 0; u < options.stormUids(); u++) {
             finals.put(uid(u), store.read(uid(u)));
         }
-        report.violations(new HistoryChecker(settings).checkConcurrent(history.ops(), finals, Clock.systemUTC().millis()));
+        report.violations(new ConcurrentChecker(settings).check(history.ops(), finals, Clock.systemUTC().millis()));
         report.operations("acquire storm (concurrent)", history.size());
     }
 
@@ -110,19 +113,20 @@ final class StormPhase {
         String uid = uid(u);
         int base = windowStart.get(u);
         String stream = uid + "-s" + (base + random.nextInt(WINDOW));
-        boolean overHttp = random.nextDouble() < 0.1;
+        boolean overHttp = random.nextDouble() < plan.overHttp();
         double roll = random.nextDouble();
-        if (roll < 0.6) {
+        int kind = FaultPlan.pick(roll, plan.acquire(), plan.release(), plan.check(), plan.openEvent());
+        if (kind == 0) {
             report.fault(FaultKind.ACQUIRE_STORM);
             request(OpKind.ACQUIRE, uid, stream, "POST", "/acquire", body(uid, stream), service, http, api, overHttp);
-        } else if (roll < 0.7) {
+        } else if (kind == 1) {
             String oldest = uid + "-s" + base;
             request(OpKind.RELEASE, uid, oldest, "POST", "/release", body(uid, oldest), service, http, api, overHttp);
             windowStart.compareAndSet(u, base, base + 1); // released streams stay closed: bring in a fresh one
-        } else if (roll < 0.9) {
+        } else if (kind == 2) {
             request(OpKind.CHECK, uid, null, "GET", "/check/" + uid, null, service, http, api, overHttp);
         } else {
-            boolean open = roll < 0.96;
+            boolean open = kind == 3;
             long invoked = history.tick();
             Answer answer;
             try {

@@ -1,0 +1,19 @@
+package io.streamlimit.local.chaos;
+
+/** The two event pipelines a chaos run drives; the report gives each its operations, faults and violations. */
+public enum ChaosPipeline {
+    /** SNS -> SQS -> Lambda: the handler phase, the acquire storm (the check API) and the end-to-end SQS phase. */
+    SNS_SQS_LAMBDA("SNS -> SQS -> Lambda (and the check API)"),
+    /** SNS -> Lambda: the asynchronous invocation path. */
+    SNS_LAMBDA("SNS -> Lambda (async invocation)");
+
+    private final String label;
+
+    ChaosPipeline(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
