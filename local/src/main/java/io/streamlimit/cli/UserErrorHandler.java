@@ -13,10 +13,17 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
         if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
-            cli.getErr().println("error: " + ex.getMessage());
+            cli.getErr().println("error: " + oneLine(ex.getMessage()));
+            cli.getErr().flush();
             return USER_ERROR;
         }
-        cli.getErr().println("internal error: " + ex);
+        cli.getErr().println("internal error: " + oneLine(String.valueOf(ex)));
+        cli.getErr().flush();
         return 1;
+    }
+
+    /** A message whose own line breaks (a library's multi-line text) would break the one-line promise. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }
