@@ -9,6 +9,8 @@ import java.io.PrintWriter;
  */
 final class InterruptNotice implements AutoCloseable {
 
+    private static volatile boolean interrupted;
+
     private final Thread hook;
     private volatile String lost;
 
@@ -16,11 +18,17 @@ final class InterruptNotice implements AutoCloseable {
     InterruptNotice(PrintWriter err, String lost) {
         this.lost = lost;
         this.hook = new Thread(() -> {
+            interrupted = true;
             err.println();
             err.println("interrupted: " + this.lost);
             err.flush();
         }, "streamlimit-interrupt-notice");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** True once a notice has told the user: what fails after it (services refusing to start during shutdown) is no news. */
+    static boolean interrupted() {
+        return interrupted;
     }
 
     /** What an interruption from now on would lose. */

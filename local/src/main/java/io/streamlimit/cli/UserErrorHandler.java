@@ -9,9 +9,14 @@ import picocli.CommandLine;
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     static final int USER_ERROR = 2;
+    /** What a shell reports for a command ended by Ctrl-C (128 + SIGINT). */
+    static final int INTERRUPTED = 130;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
+        if (InterruptNotice.interrupted()) {
+            return INTERRUPTED;
+        }
         if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
             cli.getErr().println("error: " + oneLine(ex.getMessage()));
             cli.getErr().flush();
