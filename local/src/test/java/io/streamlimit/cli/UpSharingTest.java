@@ -67,6 +67,31 @@ class UpSharingTest {
         assertThat(listed.out()).contains("sim-no-limits-seed1-events50-aws-2020");
     }
 
+    @Test
+    void a_command_falls_back_to_its_own_database_when_another_process_holds_the_directory() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Path lock = Files.createFile(results.resolve("epg-lock"));
+        // Another process holds the embedded PostgreSQL's lock, as a running simulate or an older up would.
+        Process holder = new ProcessBuilder("python3", "-c",
+                "import fcntl, sys\nf = open(sys.argv[1], 'a')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()",
+                lock.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
+            Path own = dir.resolve("results-" + ProcessHandle.current().pid());
+
+            CliRun simulated = execute("simulate", "../scenarios/01-no-limits.yaml", "--events", "20",
+                    "--results-dir", results.toString(), "--report-dir", dir.toString());
+
+            assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+            assertThat(simulated.err()).contains("Results database: an embedded PostgreSQL in " + own + " (" + results
+                    + " is in use by another streamlimit command; these rows stay apart)");
+            assertThat(execute("compare", "--results-dir", own.toString()).out()).contains("sim-no-limits-seed1-events20-aws-2020");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
     private static long count(String jdbcUrl, String sql, String runId) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, runId);
