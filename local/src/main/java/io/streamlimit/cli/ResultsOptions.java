@@ -35,8 +35,13 @@ final class ResultsOptions {
         }
         String problem = ResultsProbe.problem(resultsJdbc);
         if (problem != null) {
-            throw preflight.error("--results-jdbc: cannot connect to " + resultsJdbc + " (" + problem + ")");
+            throw preflight.error("--results-jdbc: cannot connect to " + withoutPassword(resultsJdbc) + " (" + problem + ")");
         }
+    }
+
+    /** The URL as it may be printed: a password in it is masked. */
+    static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     /**

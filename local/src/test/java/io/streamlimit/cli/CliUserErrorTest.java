@@ -75,6 +75,8 @@ class CliUserErrorTest {
         assertThat(refused("run", SCENARIO, "--results-jdbc", url, "--report-dir", withReports()).err())
                 .contains("--results-jdbc: cannot connect to " + url);
         assertThat(refused("compare", "--results-jdbc", url).err()).contains("--results-jdbc: cannot connect to " + url);
+        assertThat(refused("compare", "--results-jdbc", url + "?user=me&password=secret").err())
+                .contains("cannot connect to " + url + "?user=me&password=*** (").doesNotContain("secret");
     }
 
     @Test
