@@ -9,7 +9,7 @@ final class Decimals {
     static final int TIME_PLACES = 3;
     static final int RATE_PLACES = 3;
     static final int COST_PLACES = 6;
-    static final int EFFICIENCY_PLACES = 3;
+    static final int RATIO_PLACES = 3;
 
     private Decimals() {
     }

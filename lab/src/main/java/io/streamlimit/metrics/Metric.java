@@ -26,7 +26,12 @@ public enum Metric {
     COST("Cost", "costUsd", m -> Decimals.format(m.costUsd(), Decimals.COST_PLACES), ""),
     PROVISIONED_CONCURRENCY_COST("Provisioned concurrency cost", "provisionedConcurrencyCostUsd",
             m -> Decimals.format(m.provisionedConcurrencyCostUsd(), Decimals.COST_PLACES), ""),
-    EFFICIENCY("Efficiency", "efficiency", m -> Decimals.format(m.efficiency(), Decimals.EFFICIENCY_PLACES), "");
+    DELIVERED_SHARE("Delivered share", "deliveredShare",
+            m -> Decimals.format(m.deliveredShare(), Decimals.RATIO_PLACES), ""),
+    MEAN_LIMIT_UTILISATION("Limit utilisation (mean)", "meanLimitUtilisation",
+            m -> Decimals.format(m.meanLimitUtilisation(), Decimals.RATIO_PLACES), ""),
+    PEAK_LIMIT_UTILISATION("Limit utilisation (peak)", "peakLimitUtilisation",
+            m -> Decimals.format(m.peakLimitUtilisation(), Decimals.RATIO_PLACES), "");
 
     private final String label;
     private final String jsonKey;

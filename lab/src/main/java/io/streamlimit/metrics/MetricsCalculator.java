@@ -19,7 +19,11 @@ import java.util.Set;
  *   <li>max concurrency: most INVOKE intervals overlapping at one instant; for a run with
  *       CONCURRENCY samples (imported from CloudWatch), the largest sample.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
- *   <li>efficiency: completed / (limit x time taken), within [0, 1].</li>
+ *   <li>delivered share: completed / total events; below 1 when any event failed.</li>
+ *   <li>limit utilisation: the average and the peak inserts per second over the same window,
+ *       each divided by the limit; the peak above 1 means the limit was broken. They are kept
+ *       apart from the delivered share, so no single number can hide lost events or a broken
+ *       limit (README, "Metrics").</li>
  *   <li>cost: the cost estimator's total, and apart the part of it that pays for provisioned concurrency.</li>
  * </ul>
  */
@@ -108,8 +112,9 @@ public final class MetricsCalculator {
                 wasted,
                 Decimals.round(cost.totalUsd(), Decimals.COST_PLACES),
                 Decimals.round(cost.provisionedConcurrencyUsd(), Decimals.COST_PLACES),
-                Decimals.round(efficiency(completed.size(), run.limitPerSecond(), takenMillis),
-                        Decimals.EFFICIENCY_PLACES));
+                Decimals.round(share(completed.size(), run.totalEvents()), Decimals.RATIO_PLACES),
+                Decimals.round(share(rates.average(), run.limitPerSecond()), Decimals.RATIO_PLACES),
+                Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES));
     }
 
     /** The total cost and the part of it that pays for provisioned concurrency. */
@@ -125,16 +130,9 @@ public final class MetricsCalculator {
         return new Cost(costEstimator.costUsd(data), costEstimator.provisionedConcurrencyUsd(data));
     }
 
-    /** Completed / (limit x time taken); a run that took no time is perfectly efficient if it did anything. */
-    static double efficiency(long completed, int limitPerSecond, long takenMillis) {
-        if (limitPerSecond <= 0 || completed == 0) {
-            return 0;
-        }
-        if (takenMillis == 0) {
-            return 1;
-        }
-        double value = completed / (limitPerSecond * (takenMillis / 1000.0));
-        return Math.min(1, Math.max(0, value));
+    /** {@code part / whole}, or 0 when there is no whole (no events, no limit). */
+    static double share(double part, double whole) {
+        return whole > 0 ? part / whole : 0;
     }
 
     /** Inserts per second over the run's window of whole seconds. */

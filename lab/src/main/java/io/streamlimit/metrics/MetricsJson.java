@@ -93,7 +93,9 @@ public final class MetricsJson {
                 // Summaries stored before provisioned concurrency was modelled lack it: none then.
                 node.has("provisionedConcurrencyCostUsd")
                         ? number(node, "provisionedConcurrencyCostUsd").asDouble() : 0,
-                number(node, "efficiency").asDouble());
+                number(node, "deliveredShare").asDouble(),
+                number(node, "meanLimitUtilisation").asDouble(),
+                number(node, "peakLimitUtilisation").asDouble());
     }
 
     private static String text(JsonNode node, String key) {

@@ -5,7 +5,9 @@ package io.streamlimit.metrics;
  * {@code --json} keys; decimals are already rounded (time and rates to 3 places, cost to 6) so
  * that equal runs give equal records and byte-identical JSON. {@code costUsd} is the whole
  * estimate; {@code provisionedConcurrencyCostUsd} the part of it that pays for configured
- * provisioned concurrency (0 without it).
+ * provisioned concurrency (0 without it). {@code deliveredShare} is completed / total events;
+ * {@code meanLimitUtilisation} and {@code peakLimitUtilisation} are the average and the peak
+ * inserts per second divided by the downstream's limit (README, "Metrics", defines each).
  */
 public record RunMetrics(
         String runId,
@@ -25,5 +27,7 @@ public record RunMetrics(
         long wastedInvocations,
         double costUsd,
         double provisionedConcurrencyCostUsd,
-        double efficiency) {
+        double deliveredShare,
+        double meanLimitUtilisation,
+        double peakLimitUtilisation) {
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * @param mode {@code simulate}, {@code local} or {@code aws}
  * @param configurationJson the scenario as JSON, as it was run
- * @param limitPerSecond the downstream's rate limit, for "seconds over the limit" and efficiency
+ * @param limitPerSecond the downstream's rate limit, for "seconds over the limit" and the limit utilisation
  * @param memoryMb the consumer's memory, for the cost model
  * @param requestCounts billable requests the rows do not show, by service
  *     (for example {@code sqsRequests}, {@code snsPublishes}, {@code dynamoWriteUnits})

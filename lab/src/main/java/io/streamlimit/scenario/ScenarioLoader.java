@@ -8,6 +8,7 @@ import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.AwsProfileException;
 import io.streamlimit.aws.AwsProfiles;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,10 +67,15 @@ public final class ScenarioLoader {
 
     private static Scenario load(Path file, AwsBehaviour behaviour, Path directory) {
         String text;
+        if (Files.isDirectory(file)) {
+            throw ScenarioException.wholeFile(file.toString(), "is a directory, not a scenario file", null);
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw ScenarioException.wholeFile(file.toString(), "no such file", e);
+        } catch (CharacterCodingException e) {
+            throw ScenarioException.wholeFile(file.toString(), "not a text file (not UTF-8), so not a scenario file", e);
         } catch (IOException e) {
             throw ScenarioException.wholeFile(file.toString(), "cannot read it: " + e, e);
         }
@@ -110,7 +116,7 @@ public final class ScenarioLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw ScenarioException.wholeFile(sourceName, "not valid YAML: " + e.getOriginalMessage(), e);
+            throw ScenarioException.wholeFile(sourceName + YamlErrors.location(e), "not valid YAML: " + YamlErrors.problem(e), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw ScenarioException.wholeFile(sourceName, "is empty", null);

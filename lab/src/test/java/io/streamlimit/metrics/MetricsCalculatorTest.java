@@ -84,7 +84,8 @@ class MetricsCalculatorTest {
         RunData data = run("r").limit(0).row(0, 0, 100, 200, "a").row(1, 0, 100, 200, "b").build();
 
         assertThat(calculator.compute(data).secondsOverLimit()).isZero();
-        assertThat(calculator.compute(data).efficiency()).isZero();
+        assertThat(calculator.compute(data).meanLimitUtilisation()).isZero();
+        assertThat(calculator.compute(data).peakLimitUtilisation()).isZero();
     }
 
     @Test
@@ -127,33 +128,60 @@ class MetricsCalculatorTest {
     }
 
     @Test
-    void efficiency_is_completed_over_limit_times_time_taken() {
+    void delivered_share_is_completed_over_total_events_whatever_the_pace() {
+        // 1,000 events, 140 completed, one a second at a limit of 1/s: the pace is perfect, 86 % were lost.
+        RunDataBuilder lossy = run("r").limit(1).totalEvents(1_000);
+        for (int i = 0; i < 140; i++) {
+            lossy.row(i, 0, i * 1_000L, i * 1_000L + 999, "b" + i);
+        }
+
+        RunMetrics metrics = calculator.compute(lossy.build());
+
+        assertThat(metrics.deliveredShare()).isEqualTo(0.14);
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(1.0);
+        assertThat(metrics.peakLimitUtilisation()).isEqualTo(1.0);
+    }
+
+    @Test
+    void limit_utilisation_is_the_mean_and_the_peak_inserts_per_second_over_the_limit() {
         RunDataBuilder slow = run("r").limit(1);
         for (int i = 0; i < 10; i++) {
-            slow.row(i, 0, i * 2_000L, i * 2_000L + 2_000, "b" + i); // 10 events in 20 s at a limit of 1/s
+            slow.row(i, 0, i * 2_000L, i * 2_000L + 2_000, "b" + i); // one start every 2 s; last completion in second 20
         }
 
-        assertThat(calculator.compute(slow.build()).efficiency()).isEqualTo(0.5);
+        RunMetrics metrics = calculator.compute(slow.build());
+
+        assertThat(metrics.deliveredShare()).isEqualTo(1.0);
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.476); // 10 inserts over seconds 0..20, at 1/s
+        assertThat(metrics.peakLimitUtilisation()).isEqualTo(1.0);
     }
 
     @Test
-    void efficiency_is_capped_at_one_when_the_limit_was_exceeded() {
+    void a_run_that_broke_the_limit_shows_a_peak_utilisation_above_one() {
         RunDataBuilder fast = run("r").limit(1);
         for (int i = 0; i < 10; i++) {
-            fast.row(i, 0, 100, 5_000, "b" + i); // 10 events in 5 s
+            fast.row(i, 0, 100, 5_000, "b" + i); // 10 starts in second 0; last completion in second 5
         }
 
-        assertThat(calculator.compute(fast.build()).efficiency()).isEqualTo(1.0);
+        RunMetrics metrics = calculator.compute(fast.build());
+
+        assertThat(metrics.deliveredShare()).isEqualTo(1.0);
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(1.667); // 10 inserts over 6 seconds, at 1/s
+        assertThat(metrics.peakLimitUtilisation()).isEqualTo(10.0);
     }
 
     @Test
-    void efficiency_is_rounded_to_three_decimals() {
-        RunData data = run("r").limit(1)
+    void ratios_are_rounded_to_three_decimals() {
+        RunData data = run("r").limit(3).totalEvents(7)
                 .row(0, 0, 0, 1_000, "a").row(1, 0, 1_000, 2_000, "b")
-                .row(2, 0, 2_000, 2_500, "c").row(3, 0, 5_000, 6_000, "d") // 4 events in 6 s
+                .row(2, 0, 2_000, 2_500, "c").row(3, 0, 5_000, 6_000, "d") // 4 of 7 events, seconds 0..6
                 .build();
 
-        assertThat(calculator.compute(data).efficiency()).isEqualTo(0.667);
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.deliveredShare()).isEqualTo(0.571);       // 4 / 7
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.190); // 4 / 7 s / 3
+        assertThat(metrics.peakLimitUtilisation()).isEqualTo(0.333); // 1 / 3
     }
 
     @Test
@@ -185,7 +213,9 @@ class MetricsCalculatorTest {
         assertThat(metrics.timeTakenSeconds()).isZero();
         assertThat(metrics.avgInsertsPerSecond()).isZero();
         assertThat(metrics.maxInsertsPerSecond()).isZero();
-        assertThat(metrics.efficiency()).isZero();
+        assertThat(metrics.deliveredShare()).isZero();
+        assertThat(metrics.meanLimitUtilisation()).isZero();
+        assertThat(metrics.peakLimitUtilisation()).isZero();
         assertThat(metrics.wastedInvocations()).isEqualTo(1);
     }
 

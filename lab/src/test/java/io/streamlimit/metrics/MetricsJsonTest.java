@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MetricsJsonTest {
 
     static final RunMetrics SAMPLE = new RunMetrics("run-1", "03-sqs-rc1-low-visibility", "simulate",
-            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 0, 1);
+            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 0, 0.731, 0.731, 1);
 
     @Test
     void json_has_the_run_identity_then_designs_keys_in_designs_order() throws Exception {
@@ -24,7 +24,8 @@ class MetricsJsonTest {
         assertThat(keys).containsExactly("runId", "scenario", "mode", "totalEvents", "eventsCompleted",
                 "eventsFailed", "timeTakenSeconds", "maxConcurrency", "avgInsertsPerSecond",
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
-                "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd", "efficiency");
+                "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd",
+                "deliveredShare", "meanLimitUtilisation", "peakLimitUtilisation");
     }
 
     @Test
@@ -34,7 +35,7 @@ class MetricsJsonTest {
                 + "\"timeTakenSeconds\":1000.000,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
                 + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
                 + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
-                + "\"efficiency\":1.000}");
+                + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000}");
     }
 
     @Test
@@ -52,7 +53,7 @@ class MetricsJsonTest {
     @Test
     void json_reads_back_to_equal_metrics() {
         RunMetrics metrics = new RunMetrics("r", "s", "local", 10, 9, 1, 12.345, 3, 0.75, 2, 0, 1, 0, 0, 0,
-                0.004359, 0.003125, 0.731);
+                0.004359, 0.003125, 0.9, 0.75, 2);
 
         assertThat(MetricsJson.read(MetricsJson.write(metrics))).isEqualTo(metrics);
     }
@@ -75,9 +76,9 @@ class MetricsJsonTest {
     @Test
     void a_twin_is_one_more_key_holding_an_object_with_exactly_the_top_level_keys() throws Exception {
         RunMetrics measured = new RunMetrics("local-1", "recommended", "local", 30, 30, 0, 1.234, 3, 15.0, 20, 10, 0,
-                0, 0, 0, 0.003131, 0.003125, 0.486);
+                0, 0, 0, 0.003131, 0.003125, 1, 0.3, 0.4);
         RunMetrics simulated = new RunMetrics("local-1-twin", "recommended", "simulate", 30, 30, 0, 1.1, 3, 15.0, 30, 0,
-                0, 0, 0, 0, 0.003130, 0.003125, 0.545);
+                0, 0, 0, 0, 0.003130, 0.003125, 1, 0.3, 0.6);
 
         String written = MetricsJson.write(measured, simulated);
         JsonNode json = new ObjectMapper().readTree(written);

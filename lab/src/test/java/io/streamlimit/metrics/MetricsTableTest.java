@@ -18,7 +18,8 @@ class MetricsTableTest {
         assertThat(table).contains("Total events", "Events completed", "Events failed", "Time taken",
                 "Max concurrency", "Avg DB inserts per second", "Max DB inserts per second",
                 "Min DB inserts per second", "Seconds over the limit", "Throttles", "Redeliveries",
-                "Wasted invocations", "Cost", "Provisioned concurrency cost", "Efficiency");
+                "Wasted invocations", "Cost", "Provisioned concurrency cost", "Delivered share",
+                "Limit utilisation (mean)", "Limit utilisation (peak)");
         assertThat(lines).extracting(String::length).containsOnly(lines.get(0).length());
         assertThat(table).contains("1000.000 s", "$0.000000");
     }
@@ -26,7 +27,7 @@ class MetricsTableTest {
     @Test
     void comparison_table_has_one_column_per_run() {
         RunMetrics other = new RunMetrics("run-2", "04", "simulate", 1_000, 1_000, 0, 1000.5, 1, 1, 1, 0, 0,
-                0, 0, 0, 0.0099, 0.003125, 0.999);
+                0, 0, 0, 0.0099, 0.003125, 1, 1, 1);
 
         String table = MetricsTable.format(List.of(MetricsJsonTest.SAMPLE, other));
 
@@ -41,7 +42,7 @@ class MetricsTableTest {
     @Test
     void measured_and_simulated_sit_side_by_side_under_their_own_headers() {
         RunMetrics simulated = new RunMetrics("run-1-twin", "03-sqs-rc1-low-visibility", "simulate", 1_000, 742, 258,
-                998.25, 1, 0.743, 2, 0, 3, 3_999, 1_250, 9, 0.004359, 0, 0.743);
+                998.25, 1, 0.743, 2, 0, 3, 3_999, 1_250, 9, 0.004359, 0, 0.742, 0.743, 2);
 
         String table = MetricsTable.format(MetricsJsonTest.SAMPLE, simulated);
         List<String> lines = table.lines().toList();
@@ -58,7 +59,9 @@ class MetricsTableTest {
         assertThat(line(table, "Seconds over the limit")).matches("Seconds over the limit\\s+0\\s+3");
         assertThat(line(table, "Throttles")).matches("Throttles\\s+4120\\s+3999");
         assertThat(line(table, "Cost")).matches("Cost\\s+\\$0\\.000000\\s+\\$0\\.004359");
-        assertThat(line(table, "Efficiency")).matches("Efficiency\\s+1\\.000\\s+0\\.743");
+        assertThat(line(table, "Delivered share")).matches("Delivered share\\s+0\\.731\\s+0\\.742");
+        assertThat(line(table, "Limit utilisation (mean)")).matches("Limit utilisation \\(mean\\)\\s+0\\.731\\s+0\\.743");
+        assertThat(line(table, "Limit utilisation (peak)")).matches("Limit utilisation \\(peak\\)\\s+1\\.000\\s+2\\.000");
     }
 
     private static String line(String table, String label) {

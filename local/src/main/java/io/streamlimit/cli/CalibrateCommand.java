@@ -113,7 +113,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** A run's rows from the results database; a run in AWS has rows but no runs record, so the rows decide. */
     private ObservedRun savedRun() {
-        try (ResultsDatabase database = results.open()) {
+        try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
             ResultsStore store = new ResultsStore(database.dataSource());
             store.createSchema();
             List<InvocationRow> rows = store.loadInvocations(runId);

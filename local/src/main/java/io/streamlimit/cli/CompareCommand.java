@@ -43,7 +43,13 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultsDatabase database = results.open()) {
+        PrintWriter err = spec.commandLine().getErr();
+        Preflight preflight = new Preflight(spec);
+        results.check(preflight);
+        if (!runIds.isEmpty()) {
+            preflight.outputFile("--report", report, null, true);
+        }
+        try (ResultsDatabase database = results.open(err)) {
             ResultsStore store = new ResultsStore(database.dataSource());
             store.createSchema();
             if (runIds.isEmpty()) {
@@ -57,6 +63,9 @@ final class CompareCommand implements Callable<Integer> {
             List<RunMetrics> metrics = new ArrayList<>();
             MetricsCalculator calculator = new MetricsCalculator();
             for (String runId : runIds) {
+                // A run of 100,000 events takes seconds to load: say which one is loading.
+                err.printf("Loading run %s (%d of %d)...%n", runId, runs.size() + 1, runIds.size());
+                err.flush();
                 try {
                     RunData data = store.loadRun(runId);
                     runs.add(data);
@@ -66,6 +75,9 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }
             out.println(MetricsTable.format(metrics, runIds));
+            out.flush();
+            err.println("Drawing the comparison report...");
+            err.flush();
             Path written = new ComparisonReport(calculator).write(runs, metrics, report);
             out.println("Report: " + written.toAbsolutePath());
         }

@@ -52,21 +52,47 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--runners-up", defaultValue = "5", paramLabel = "N", description = "How many runners-up to show (default: ${DEFAULT-VALUE}).")
     int runnersUp;
 
-    @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file.")
+    @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file (an existing one only with --force).")
     Path write;
+
+    @Option(names = "--force", description = "Let --write replace an existing file.")
+    boolean force;
 
     @Mixin
     AwsProfileOption awsProfile;
 
     @Override
     public Integer call() throws IOException {
+        Preflight preflight = new Preflight(spec);
         ArrivalPattern arrival = switch (pattern.toLowerCase(Locale.ROOT)) {
             case "burst" -> ArrivalPattern.BURST;
             case "rate" -> ArrivalPattern.RATE;
-            default -> throw new UserError("--pattern: must be burst or rate, got " + pattern);
+            default -> throw preflight.error("--pattern: must be burst or rate, got " + pattern);
         };
+        preflight.atLeast("--limit", limit, 1);
+        preflight.events("--events", events);
+        if (arrival == ArrivalPattern.RATE && rate == null) {
+            throw preflight.error("--rate: --pattern rate needs --rate N (events per second)");
+        }
+        if (arrival != ArrivalPattern.RATE && rate != null) {
+            throw preflight.error("--rate: only with --pattern rate (the pattern is " + pattern + ")");
+        }
+        if (rate != null) {
+            preflight.atLeast("--rate", rate, 1);
+        }
+        preflight.range("--call-millis", callMillis, 1, 60_000);
+        preflight.atLeast("--runners-up", runnersUp, 0);
+        if (write != null) {
+            preflight.outputFile("--write", write, "--force", force);
+        } else if (force) {
+            throw preflight.error("--force: only with --write FILE");
+        }
         RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis, RecommendRequest.DEFAULT_SEED);
-        Recommendation recommendation = new Recommender(new CostModel(), awsProfile.behaviour()).recommend(request);
+        Recommendation recommendation;
+        try (InterruptNotice notice = new InterruptNotice(spec.commandLine().getErr(),
+                "the search was interrupted; nothing was recommended" + (write == null ? "" : " and " + write + " was not written"))) {
+            recommendation = new Recommender(new CostModel(), awsProfile.behaviour()).recommend(request);
+        }
         PrintWriter out = spec.commandLine().getOut();
         RankedCandidate winner = recommendation.winner();
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,

@@ -61,27 +61,32 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (events != null && events < 1) {
-            throw new UserError("--events: must be 1 or more, got " + events);
-        }
+        Preflight preflight = new Preflight(spec);
+        preflight.events("--events", events);
+        preflight.atLeast("--max-minutes", maxMinutes, 1);
         AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
         Scenario scenario = loaded.scenario();
+        results.check(preflight);
+        preflight.outputDirectory("--report-dir", reportDir);
+        var err = spec.commandLine().getErr();
+        ResultsOptions.Choice database = results.choose(err);
         Clock clock = Clock.systemUTC();
         String runId = RunIds.next("local", clock);
         // One behaviour for the run and its twin: the twin predicts the run only if both model the same AWS.
         AwsBehaviour behaviour = loaded.behaviour();
-        // The twin first: it takes about a second, and alongside the run it would take CPU from the measurement.
-        RunData twin = Simulator.run(scenario, new SimulationOptions(seed, events, runId + "-twin", behaviour)).runData();
-        var err = spec.commandLine().getErr();
-        err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
-        try (LocalStack stack = LocalStack.start(results.stackOptions())) {
-            err.println("Warming the stack up (JIT, first connections; not on the run's clock)...");
-            StackWarmUp.run(stack, clock);
-            ProgressBar progress = new ProgressBar(err, System.console() != null);
-            LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
-            LocalRun.Result result = new LocalRun(stack, behaviour, clock, progress).run(scenario, options);
-            progress.finish();
-            RunOutput.finish(result.data(), twin, stack.results(), reportDir, json, spec.commandLine().getOut(), err);
+        try (InterruptNotice notice = new InterruptNotice(err, "run " + runId + " was interrupted and not saved")) {
+            // The twin first: it takes about a second, and alongside the run it would take CPU from the measurement.
+            RunData twin = Simulator.run(scenario, new SimulationOptions(seed, events, runId + "-twin", behaviour)).runData();
+            err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
+            try (LocalStack stack = LocalStack.start(ResultsOptions.stackOptions(database))) {
+                err.println("Warming the stack up (JIT, first connections; not on the run's clock)...");
+                StackWarmUp.run(stack, clock);
+                ProgressBar progress = new ProgressBar(err, System.console() != null);
+                LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 64, 32, Duration.ofMinutes(maxMinutes));
+                LocalRun.Result result = new LocalRun(stack, behaviour, clock, progress).run(scenario, options);
+                progress.finish();
+                RunOutput.finish(result.data(), twin, stack.results(), reportDir, json, spec.commandLine().getOut(), err, notice);
+            }
         }
         return 0;
     }

@@ -21,22 +21,26 @@ final class RunOutput {
     }
 
     static RunMetrics finish(RunData data, ResultsStore store, Path reportDir, boolean json, PrintWriter out, PrintWriter err) {
-        return finish(data, null, store, reportDir, json, out, err);
+        return finish(data, null, store, reportDir, json, out, err, null);
     }
 
     /**
      * @param twinData the simulator's prediction of this run, or null; its metrics are printed and
      *     drawn beside the measured ones but its rows are not saved: it is a prediction, not a run,
      *     and {@code streamlimit simulate} with the same seed and events reproduces it
+     * @param notice told how far the saving got, for a Ctrl-C; null for none
      */
     static RunMetrics finish(RunData data, RunData twinData, ResultsStore store, Path reportDir, boolean json,
-            PrintWriter out, PrintWriter err) {
+            PrintWriter out, PrintWriter err, InterruptNotice notice) {
+        String runId = data.run().runId();
         MetricsCalculator calculator = new MetricsCalculator();
         RunMetrics metrics = calculator.compute(data);
         Twin twin = twinData == null ? null : new Twin(twinData, calculator.compute(twinData));
         if (store != null) {
+            tell(notice, "run " + runId + " was interrupted while being saved; its rows may be incomplete");
             store.saveRunData(data);
             store.saveSummary(data.run().runId(), metrics);
+            tell(notice, "run " + runId + " was saved, but its report was not written");
         }
         Path report = new HtmlReport().write(data, metrics, twin, reportDir.resolve(data.run().runId() + ".html"));
         if (json) {
@@ -54,5 +58,11 @@ final class RunOutput {
         out.flush();
         err.flush();
         return metrics;
+    }
+
+    private static void tell(InterruptNotice notice, String lost) {
+        if (notice != null) {
+            notice.now(lost);
+        }
     }
 }

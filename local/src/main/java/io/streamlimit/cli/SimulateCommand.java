@@ -54,31 +54,35 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (events != null && events < 1) {
-            throw new UserError("--events: must be 1 or more, got " + events);
-        }
+        Preflight preflight = new Preflight(spec);
+        preflight.events("--events", events);
         AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
         Scenario scenario = loaded.scenario();
+        PrintWriter err = spec.commandLine().getErr();
+        ResultsOptions.Choice database = null;
+        if (!noSave) {
+            results.check(preflight);
+        }
+        preflight.outputDirectory("--report-dir", reportDir);
+        if (!noSave) {
+            database = results.choose(err);
+        }
         // A run id derived from the inputs: simulating again replaces the same run.
         String runId = "sim-" + scenario.name() + "-seed" + seed + (events == null ? "" : "-events" + events)
                 + AwsProfileOption.runIdPart(scenario.awsProfile());
         SimulationOptions options = new SimulationOptions(seed, events, runId, loaded.behaviour());
-        PrintWriter err = spec.commandLine().getErr();
-        SimulationResult result = Simulator.run(scenario, options, progress -> {
-            if (progress.finished() || progress.total() >= 100_000) {
-                err.printf("simulated %,d of %,d events (%,d s of virtual time)%s%n", progress.resolved(),
-                        progress.total(), progress.virtualMillis() / 1000, progress.finished() ? ", done" : "");
+        try (InterruptNotice notice = new InterruptNotice(err, "run " + runId + " was interrupted and not saved")) {
+            SimulationResult result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
+            if (database == null) {
+                RunOutput.finish(result.runData(), null, null, reportDir, json, spec.commandLine().getOut(), err, notice);
+                return 0;
             }
-        });
-        if (noSave) {
-            RunOutput.finish(result.runData(), null, reportDir, json, spec.commandLine().getOut(), err);
-            return 0;
-        }
-        try (ResultsDatabase database = results.open()) {
-            ResultsStore store = new ResultsStore(database.dataSource());
-            store.createSchema();
-            store.deleteRun(runId);
-            RunOutput.finish(result.runData(), store, reportDir, json, spec.commandLine().getOut(), err);
+            try (ResultsDatabase db = ResultsOptions.open(database)) {
+                ResultsStore store = new ResultsStore(db.dataSource());
+                store.createSchema();
+                store.deleteRun(runId);
+                RunOutput.finish(result.runData(), null, store, reportDir, json, spec.commandLine().getOut(), err, notice);
+            }
         }
         return 0;
     }

@@ -38,6 +38,7 @@ public final class StreamlimitCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StreamlimitCli());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setParameterExceptionHandler(new OneLineParameterErrors());
         return cli;
     }
 

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,11 +58,31 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (var p : new int[][] {{port, 1}, {trackerPort, 1}, {dynamoDbPort, 0}, {resultsPort, 0}}) {
-            if (p[0] < p[1] || p[0] > 65535) {
-                throw new UserError("ports must be " + p[1] + " to 65535, got " + p[0]);
+        Preflight preflight = new Preflight(spec);
+        preflight.range("--port", port, 1, 65535);
+        preflight.range("--tracker-port", trackerPort, 1, 65535);
+        preflight.range("--dynamodb-port", dynamoDbPort, 0, 65535);
+        preflight.range("--results-port", resultsPort, 0, 65535);
+        if (port == trackerPort) {
+            throw preflight.error("--tracker-port: must differ from --port, both are " + port);
+        }
+        results.check(preflight);
+        if (results.resultsJdbc == null) {
+            Optional<UpState> running = UpState.running(results.resultsDir);
+            if (running.isPresent()) {
+                throw preflight.error("--results-dir: another 'streamlimit up' (pid " + running.get().pid() + ", results database "
+                        + running.get().jdbcUrl() + ") is running on " + results.resultsDir + "; stop it first or pass another --results-dir");
+            }
+            if (EmbeddedLock.isHeld(results.resultsDir)) {
+                throw preflight.error("--results-dir: " + results.resultsDir
+                        + " is in use by another streamlimit command; wait for it to finish or pass another --results-dir");
             }
         }
+        PortCheck.free(preflight, "--port", port);
+        PortCheck.free(preflight, "--tracker-port", trackerPort);
+        PortCheck.free(preflight, "--dynamodb-port", dynamoDbPort);
+        PortCheck.free(preflight, "--results-port", resultsPort);
+
         LedgerSettings ledger = LedgerSettings.defaults().withLimit(limit).withLeaseDuration(Duration.ofMinutes(leaseMinutes));
         PrintWriter out = spec.commandLine().getOut();
         LocalStackOptions options = new LocalStackOptions(dynamoDbPort, data, 0, results.resultsDir, resultsPort, results.resultsJdbc);
@@ -72,14 +94,48 @@ final class UpCommand implements Callable<Integer> {
             stack.close();
             throw e;
         }
+        Runnable stop = new Stopper(service, stack, results.resultsJdbc == null ? results.resultsDir : null);
         // Ctrl-C runs the hook: everything stops cleanly, and the embedded PostgreSQL keeps its data.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stack.close();
-        }, "streamlimit-shutdown"));
+        Thread hook = new Thread(stop, "streamlimit-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (results.resultsJdbc == null) {
+            new UpState(ProcessHandle.current().pid(), stack.resultsDatabase().jdbcUrl()).write(results.resultsDir);
+        }
         printEndpoints(out, stack, service);
-        new CountDownLatch(1).await();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            // stopped from within the JVM (a test, an embedding program) rather than by Ctrl-C
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop.run();
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    /** Stops the service and the stack once, whoever asks first, and removes the state file other commands read. */
+    private static final class Stopper implements Runnable {
+        private final LocalService service;
+        private final LocalStack stack;
+        private final Path stateOf;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        Stopper(LocalService service, LocalStack stack, Path stateOf) {
+            this.service = service;
+            this.stack = stack;
+            this.stateOf = stateOf;
+        }
+
+        @Override
+        public void run() {
+            if (stopped.compareAndSet(false, true)) {
+                if (stateOf != null) {
+                    UpState.remove(stateOf);
+                }
+                service.close();
+                stack.close();
+            }
+        }
     }
 
     private static void printEndpoints(PrintWriter out, LocalStack stack, LocalService service) {

@@ -109,7 +109,9 @@ class CalibrateCommandTest {
         assertThat(calibrated.out()).contains("Fitted to run sim-small-seed1001-aws-2020, group small (200 rows");
         assertThat(Files.exists(dir.resolve("p.yaml"))).isTrue();
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo(
+        // The line saying which results database the command opened, then the error
+        assertThat(unknown.err().strip().lines()).containsExactly(
+                "Results database: the embedded PostgreSQL in " + results,
                 "error: --run: no invocations rows for run 'no-such-run' in the results database"
                         + " (run 'streamlimit compare' to list saved runs)");
     }

@@ -125,7 +125,7 @@ class CliTest {
                 "--results-dir", results.toString(), "--report-dir", dir.toString());
 
         assertThat(simulated.exitCode()).isZero();
-        assertThat(simulated.out()).contains("Total events", "Events failed", "Seconds over the limit", "Efficiency");
+        assertThat(simulated.out()).contains("Total events", "Events failed", "Seconds over the limit", "Delivered share", "Limit utilisation (peak)");
 
         CliRun listed = execute("compare", "--results-dir", results.toString());
         assertThat(listed.out()).contains("sim-sqs-rc1-low-visibility-seed1-events200-aws-2020");
