@@ -77,7 +77,7 @@ final class ImportAwsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultsDatabase database = results.open()) {
+        try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
             ResultsStore store = new ResultsStore(database.dataSource());
             store.createSchema();
             List<InvocationRow> rows = store.loadInvocations(runId);

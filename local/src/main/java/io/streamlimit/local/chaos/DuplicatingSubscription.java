@@ -27,6 +27,16 @@ final class DuplicatingSubscription implements SnsSubscriber {
     }
 
     @Override
+    public String protocol() {
+        return inner.protocol();
+    }
+
+    @Override
+    public String endpoint() {
+        return inner.endpoint();
+    }
+
+    @Override
     public void deliver(List<SnsNotification> notifications) {
         List<SnsNotification> copies = new ArrayList<>(notifications.size());
         for (SnsNotification n : notifications) {
