@@ -77,34 +77,39 @@ final class ImportAwsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
-            ResultsStore store = new ResultsStore(database.dataSource());
-            store.createSchema();
-            List<InvocationRow> rows = store.loadInvocations(runId);
-            Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
-            MetricWindow window = window(rows, scenario);
-            RunData data;
-            try (AwsImportClients aws = AwsImportClients.create(region, endpoint)) {
-                StackOutputs outputs = StackOutputs.describe(aws.cloudFormation(), stack);
-                out.printf("Stack %s: consumer %s, DLQ %s, topic %s%n", stack, outputs.require(AwsRunMetrics.CONSUMER),
-                        outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
-                out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
-                data = AwsRunImport.build(runId, scenario, rows, AwsRunMetrics.fetch(aws.cloudWatch(), outputs, window), window);
+        try (AwsImportClients aws = AwsImportClients.create(region, endpoint)) {
+            // The flags and the stack are checked before the results database is opened.
+            MetricWindow.checkPeriod(period);
+            StackOutputs outputs = StackOutputs.describe(aws.cloudFormation(), stack);
+            out.printf("Stack %s: consumer %s, DLQ %s, topic %s%n", stack, outputs.require(AwsRunMetrics.CONSUMER),
+                    outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
+            try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
+                importRun(aws, outputs, database, out);
             }
-            AwsRunImport.deletePipelineEvents(database.dataSource(), runId);
-            store.saveRun(data.run());
-            store.insertPipelineEvents(data.pipelineEvents());
-            RunMetrics metrics = new MetricsCalculator().compute(data);
-            store.saveSummary(runId, metrics);
-            out.printf("Imported run %s (scenario %s): %d invocations rows, %d throttles, %d DLQ arrivals,"
-                    + " %d redeliveries, max concurrency %d%n", runId, scenario.name(), rows.size(),
-                    count(data, PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
-                    count(data, PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
-            out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
         } catch (ImportException e) {
             throw new UserError(e.getMessage(), e);
         }
         return 0;
+    }
+
+    private void importRun(AwsImportClients aws, StackOutputs outputs, ResultsDatabase database, PrintWriter out) {
+        ResultsStore store = new ResultsStore(database.dataSource());
+        store.createSchema();
+        List<InvocationRow> rows = store.loadInvocations(runId);
+        Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
+        MetricWindow window = window(rows, scenario);
+        out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
+        RunData data = AwsRunImport.build(runId, scenario, rows, AwsRunMetrics.fetch(aws.cloudWatch(), outputs, window), window);
+        AwsRunImport.deletePipelineEvents(database.dataSource(), runId);
+        store.saveRun(data.run());
+        store.insertPipelineEvents(data.pipelineEvents());
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+        store.saveSummary(runId, metrics);
+        out.printf("Imported run %s (scenario %s): %d invocations rows, %d throttles, %d DLQ arrivals,"
+                + " %d redeliveries, max concurrency %d%n", runId, scenario.name(), rows.size(),
+                count(data, PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
+                count(data, PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
+        out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
     }
 
     private MetricWindow window(List<InvocationRow> rows, Scenario scenario) {

@@ -20,6 +20,11 @@ public record MetricWindow(Instant from, Instant to, int periodSeconds) {
         if (!to.isAfter(from)) {
             throw new ImportException("--to: must be after --from (" + from + "), got " + to);
         }
+        checkPeriod(periodSeconds);
+    }
+
+    /** @throws ImportException naming --period unless CloudWatch offers this period */
+    public static void checkPeriod(int periodSeconds) {
         if (!(HIGH_RESOLUTION.contains(periodSeconds) || (periodSeconds > 0 && periodSeconds % 60 == 0))) {
             throw new ImportException("--period: must be 1, 5, 10, 30 or a multiple of 60 seconds, got " + periodSeconds);
         }
