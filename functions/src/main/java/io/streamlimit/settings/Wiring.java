@@ -5,6 +5,7 @@ import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.GatedConsumer;
 import io.streamlimit.consumer.LazyResultsConnection;
+import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.consumer.ResultsConnection;
 import io.streamlimit.consumer.ResultsTableDownstream;
 import io.streamlimit.event.EventParser;
@@ -49,11 +50,16 @@ public final class Wiring {
     static GatedConsumer consumer(Settings settings, Ledger ledger, UnaryOperator<String> readSecret) {
         LazyResultsConnection results = results(settings, readSecret);
         if (results == null) {
-            return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE));
+            return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE, writers()));
         }
         Downstream downstream = new ResultsTableDownstream(results, settings.resultsGroupId(),
                 settings.downstreamCallDuration(), Clock.systemUTC());
-        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream), results::get);
+        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream, writers()), results::get);
+    }
+
+    /** One Lambda environment runs one batch at a time: its uids are applied on a pool of its own. */
+    private static LedgerWriters writers() {
+        return new LedgerWriters(LedgerWriters.PER_ENVIRONMENT);
     }
 
     public static CheckService checkService(Settings settings) {

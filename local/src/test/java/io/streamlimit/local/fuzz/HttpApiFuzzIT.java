@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * up to and past the limits, bad UTF-8, deep nesting. No input gets a 5xx or lets an exception
  * escape; every answer is a JSON object; every 400 names the field at fault.
  */
-class HttpApiFuzzTest {
+class HttpApiFuzzIT {
 
     static {
         // The consumer logs every rejected message; thousands of lines only slow the test down.

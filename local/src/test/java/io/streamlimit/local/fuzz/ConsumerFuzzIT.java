@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * a batch item failure, alone: no batch is stuck behind a poison message. The parser itself
  * never throws anything but {@link InvalidEventException}, which names the field.
  */
-class ConsumerFuzzTest {
+class ConsumerFuzzIT {
 
     static {
         // The consumer logs every rejected message; thousands of lines only slow the test down.
