@@ -24,7 +24,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Round trips are exact except where PostgreSQL normalises: timestamps keep microseconds, and
  * the configuration is {@code jsonb}, so it comes back with jsonb's key order and spacing. Rows
  * come back ordered by (id, started_at, batch_id), pipeline events by (at, kind, event_id,
- * batch_id).
+ * batch_id); throttles and redeliveries come back as per-second counts, however they were given.
  */
 public final class ResultsStore implements ResultsSink {
 
@@ -154,9 +154,21 @@ public final class ResultsStore implements ResultsSink {
 
     /** Saves the run and all its rows in one go (the simulator's and the tests' path). */
     public void saveRunData(RunData data) {
+        saveRunData(data, SaveProgress.NONE);
+    }
+
+    /**
+     * Saves the run and all its rows with COPY, the rows in one transaction: all or none. Throttle
+     * and redelivery rows, if any, are stored as per-second counts.
+     */
+    public void saveRunData(RunData data, SaveProgress progress) {
         saveRun(data.run());
-        insertInvocations(data.invocations());
-        insertPipelineEvents(data.pipelineEvents());
+        run("save the rows of run " + data.run().runId(), connection -> {
+            connection.setAutoCommit(false);
+            RunRowsCopy.write(connection, data, progress);
+            connection.commit();
+            return null;
+        });
     }
 
     public RunData loadRun(String runId) {
@@ -164,7 +176,8 @@ public final class ResultsStore implements ResultsSink {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try {
                 RunRecord run = findRun(connection, runId).orElseThrow(() -> new RunNotFoundException(runId));
-                return new RunData(run, loadInvocations(connection, runId), loadPipelineEvents(connection, runId));
+                return new RunData(run, loadInvocations(connection, runId), loadPipelineEvents(connection, runId),
+                        RunRowsCopy.loadCounts(connection, runId, FETCH_SIZE));
             } finally {
                 connection.commit();
             }
@@ -205,7 +218,7 @@ public final class ResultsStore implements ResultsSink {
     public void deleteRun(String runId) {
         run("delete run " + runId, connection -> {
             connection.setAutoCommit(false);
-            for (String table : List.of("invocations", "pipeline_events", "runs")) {
+            for (String table : List.of("invocations", "pipeline_events", "pipeline_counts", "runs")) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "delete from " + table + " where run_id = ?")) {
                     statement.setString(1, runId);

@@ -10,6 +10,8 @@ import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What every run ends with, whatever the mode: the rows saved to the results database, the
@@ -31,14 +33,17 @@ final class RunOutput {
      */
     static RunMetrics finish(RunData data, RunData twinData, ResultsStore store, Path reportDir, boolean json,
             PrintWriter out, PrintWriter err) {
+        // The rows are saved while the metrics and the report are computed from the same data in memory.
+        CompletableFuture<Void> saving = store == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> store.saveRunData(data, new SaveProgressLine(err)));
         MetricsCalculator calculator = new MetricsCalculator();
         RunMetrics metrics = calculator.compute(data);
         Twin twin = twinData == null ? null : new Twin(twinData, calculator.compute(twinData));
+        Path report = new HtmlReport().write(data, metrics, twin, reportDir.resolve(data.run().runId() + ".html"));
         if (store != null) {
-            store.saveRunData(data);
+            awaitSave(saving);
             store.saveSummary(data.run().runId(), metrics);
         }
-        Path report = new HtmlReport().write(data, metrics, twin, reportDir.resolve(data.run().runId() + ".html"));
         if (json) {
             out.println(twin == null ? MetricsJson.write(metrics) : MetricsJson.write(metrics, twin.metrics()));
         } else {
@@ -54,5 +59,16 @@ final class RunOutput {
         out.flush();
         err.flush();
         return metrics;
+    }
+
+    private static void awaitSave(CompletableFuture<Void> saving) {
+        try {
+            saving.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

@@ -91,7 +91,7 @@ public final class SimulationRun {
         RunRecord run = new RunRecord(runId, scenario.name(), "simulate", ScenarioWriter.toJson(scenario),
                 Simulator.EPOCH, recorder.instant(end), events.total(), scenario.downstream().ratePerSecond(),
                 scenario.consumer().memoryMb(), recorder.requestCounts());
-        RunData data = new RunData(run, recorder.rows(), recorder.events());
+        RunData data = new RunData(run, recorder.rows(), recorder.events(), recorder.counts());
         SimulationStats stats = new SimulationStats(
                 events.total(),
                 events.completedCount(),

@@ -128,7 +128,7 @@ public final class LocalRun {
         Instant ended = clock.instant();
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
-        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents()), ledger, events);
+        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
     }
 
     private void produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,

@@ -1,0 +1,118 @@
+package io.streamlimit.results;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Writes a run's rows with PostgreSQL's COPY (text format), streamed in chunks: about ten times
+ * faster than batched inserts, which matters for a run of a million events. Each table's rows
+ * are formatted by one small {@link Format}.
+ */
+final class CopyRows {
+
+    /** Rows formatted per chunk sent to the server. */
+    static final int CHUNK_ROWS = 20_000;
+
+    /** Appends one row's columns, tab-separated, without the newline. */
+    interface Format<T> {
+        void append(Line line, T row);
+    }
+
+    private final Connection connection;
+    private final SaveProgress progress;
+    private final long total;
+    private long saved;
+
+    CopyRows(Connection connection, SaveProgress progress, long total) {
+        this.connection = connection;
+        this.progress = progress;
+        this.total = total;
+    }
+
+    <T> void copy(String table, List<String> columns, Iterable<T> rows, Format<T> format) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
+        try {
+            Line line = new Line();
+            int inChunk = 0;
+            for (T row : rows) {
+                format.append(line, row);
+                line.out.append('\n');
+                line.first = true;
+                if (++inChunk == CHUNK_ROWS) {
+                    send(copy, line, inChunk);
+                    inChunk = 0;
+                }
+            }
+            send(copy, line, inChunk);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private void send(CopyIn copy, Line line, int rows) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        byte[] bytes = line.out.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        line.out.setLength(0);
+        saved += rows;
+        progress.saved(saved, total);
+    }
+
+    /** One line of COPY's text format: columns separated by tabs, {@code \N} for null. */
+    static final class Line {
+        private final StringBuilder out = new StringBuilder(1 << 20);
+        private boolean first = true;
+
+        private void separate() {
+            if (!first) {
+                out.append('\t');
+            }
+            first = false;
+        }
+
+        Line text(String value) {
+            separate();
+            if (value == null) {
+                out.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(c);
+                }
+            }
+            return this;
+        }
+
+        Line number(long value) {
+            separate();
+            out.append(value);
+            return this;
+        }
+
+        Line number(Long value) {
+            return value == null ? text(null) : number(value.longValue());
+        }
+
+        /** An instant as ISO 8601 in UTC, which timestamptz reads exactly (to the microsecond). */
+        Line instant(Instant value) {
+            return value == null ? text(null) : text(value.toString());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.streamlimit.results;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's rows in and out of {@code invocations}, {@code pipeline_events} and
+ * {@code pipeline_counts}: written with COPY in one transaction, the per-second counts read back.
+ */
+final class RunRowsCopy {
+
+    private static final List<String> INVOCATION_COLUMNS =
+            List.of("run_id", "id", "sent_at", "started_at", "completed_at", "group_id", "batch_id", "cache_id");
+    private static final List<String> EVENT_COLUMNS =
+            List.of("run_id", "at", "kind", "event_id", "batch_id", "cache_id", "duration_ms", "batch_size");
+    private static final List<String> COUNT_COLUMNS = List.of("run_id", "second", "kind", "count");
+
+    /** One (kind, second) count with its run: a row of {@code pipeline_counts}. */
+    private record CountRow(PipelineEventKind kind, long epochSecond, long count) {
+    }
+
+    private RunRowsCopy() {
+    }
+
+    /** Writes the rows; the caller commits. */
+    static void write(Connection connection, RunData data, SaveProgress progress) throws SQLException {
+        // Throttle and redelivery rows, if a caller still has them, are stored as counts.
+        RunData counted = data.withEventsCounted();
+        List<CountRow> counts = new ArrayList<>();
+        counted.pipelineCounts().forEach((kind, second, count) -> counts.add(new CountRow(kind, second, count)));
+        long total = counted.invocations().size() + counted.pipelineEvents().size() + counts.size();
+        CopyRows copy = new CopyRows(connection, progress, total);
+        copy.copy("invocations", INVOCATION_COLUMNS, counted.invocations(), (line, row) -> line
+                .text(row.runId()).number(Math.toIntExact(row.id())).instant(row.sentAt())
+                .instant(row.startedAt()).instant(row.completedAt()).text(row.groupId())
+                .text(row.batchId()).text(row.cacheId()));
+        copy.copy("pipeline_events", EVENT_COLUMNS, counted.pipelineEvents(), (line, event) -> line
+                .text(event.runId()).instant(event.at()).text(event.kind().name()).number(event.eventId())
+                .text(event.batchId()).text(event.cacheId()).number(event.durationMillis())
+                .number(event.batchSize()));
+        String runId = data.run().runId();
+        copy.copy("pipeline_counts", COUNT_COLUMNS, counts, (line, count) -> line
+                .text(runId).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
+                .text(count.kind().name()).number(count.count()));
+        progress.saved(total, total);
+    }
+
+    static PipelineCounts loadCounts(Connection connection, String runId, int fetchSize) throws SQLException {
+        PipelineCounts.Builder counts = new PipelineCounts.Builder();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select extract(epoch from second)::bigint as second, kind, count
+                from pipeline_counts where run_id = ? order by second, kind""")) {
+            statement.setFetchSize(fetchSize);
+            statement.setString(1, runId);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    counts.addAtSecond(PipelineEventKind.valueOf(resultSet.getString("kind")),
+                            resultSet.getLong("second"), resultSet.getLong("count"));
+                }
+            }
+        }
+        return counts.build();
+    }
+}
