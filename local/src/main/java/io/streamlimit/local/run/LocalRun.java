@@ -176,8 +176,7 @@ public final class LocalRun {
     }
 
     private static EventsSpec withTotal(EventsSpec spec, int total) {
-        return new EventsSpec(total, spec.pattern(), spec.users(), spec.ratePerSecond(), spec.spikeSize(),
-                spec.spikeEverySeconds(), spec.publishConcurrency());
+        return spec.withTotal(total);
     }
 
 }
