@@ -58,7 +58,7 @@ public final class Recommender {
                 request));
     }
 
-    private List<Simulated> search(RecommendRequest request, RecommendProgress progress, boolean prune) {
+    List<Simulated> search(RecommendRequest request, RecommendProgress progress, boolean prune) {
         CandidateSpace space = new CandidateSpace(request, behaviour);
         List<Simulated> simulated = run(space.candidates(), 0, request, progress, prune);
         // Second round: where messages were lost, would more receives have saved them?
