@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -23,18 +24,18 @@ final class CopyRows {
         void append(Line line, T row);
     }
 
-    private final Connection connection;
     private final SaveProgress progress;
     private final long total;
-    private long saved;
+    private final AtomicLong saved = new AtomicLong();
 
-    CopyRows(Connection connection, SaveProgress progress, long total) {
-        this.connection = connection;
+    /** One save's progress, shared by the tables it copies (possibly at once, on several connections). */
+    CopyRows(SaveProgress progress, long total) {
         this.progress = progress;
         this.total = total;
     }
 
-    <T> void copy(String table, List<String> columns, Iterable<T> rows, Format<T> format) throws SQLException {
+    <T> void copy(Connection connection, String table, List<String> columns, Iterable<T> rows, Format<T> format)
+            throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
         try {
@@ -65,8 +66,7 @@ final class CopyRows {
         byte[] bytes = line.out.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         line.out.setLength(0);
-        saved += rows;
-        progress.saved(saved, total);
+        progress.saved(saved.addAndGet(rows), total);
     }
 
     /** One line of COPY's text format: columns separated by tabs, {@code \N} for null. */

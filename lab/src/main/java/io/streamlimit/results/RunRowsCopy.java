@@ -26,33 +26,39 @@ final class RunRowsCopy {
     private RunRowsCopy() {
     }
 
-    /** Writes the rows; the caller commits. */
-    static void write(Connection connection, RunData data, SaveProgress progress) throws SQLException {
+    /** Writes one table's rows of a run on the connection it is given; the caller commits. */
+    @FunctionalInterface
+    interface TableCopy {
+        void write(Connection connection) throws SQLException;
+    }
+
+    /**
+     * The run's three tables as three copies that may run at once, on three connections: the
+     * database then parses and indexes them on every core.
+     */
+    static List<TableCopy> copies(RunData data, SaveProgress progress) {
         // Throttle and redelivery rows, if a caller still has them, are stored as counts.
         RunData counted = data.withEventsCounted();
-        try (var statement = connection.createStatement()) {
-            // The run is written again if lost in a crash; no need to wait for the disk.
-            statement.execute("set local synchronous_commit = off");
-        }
         List<CountRow> counts = new ArrayList<>();
         counted.pipelineCounts().forEach((kind, second, count) -> counts.add(new CountRow(kind, second, count)));
         long total = counted.invocations().size() + counted.pipelineEvents().size() + counts.size();
-        CopyRows copy = new CopyRows(connection, progress, total);
-        copy.copy("invocations", INVOCATION_COLUMNS, counted.invocations(), (line, row) -> line
-                .text(row.runId()).number(Math.toIntExact(row.id())).instant(row.sentAt())
-                .instant(row.startedAt()).instant(row.completedAt()).text(row.groupId())
-                .text(row.batchId()).text(row.cacheId()));
-        copy.copy("pipeline_events", EVENT_COLUMNS, counted.pipelineEvents(), (line, event) -> line
-                .text(event.runId()).instant(event.at()).text(event.kind().name()).number(event.eventId())
-                .text(event.batchId()).text(event.cacheId()).number(event.durationMillis())
-                .number(event.batchSize()));
-        String runId = data.run().runId();
-        copy.copy("pipeline_counts", COUNT_COLUMNS, counts, (line, count) -> line
-                .text(runId).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
-                .text(count.kind().name()).number(count.count()));
         if (total == 0) {
             progress.saved(0, 0);
         }
+        CopyRows copy = new CopyRows(progress, total);
+        String runId = data.run().runId();
+        return List.of(
+                connection -> copy.copy(connection, "invocations", INVOCATION_COLUMNS, counted.invocations(),
+                        (line, row) -> line.text(row.runId()).number(Math.toIntExact(row.id())).instant(row.sentAt())
+                                .instant(row.startedAt()).instant(row.completedAt()).text(row.groupId())
+                                .text(row.batchId()).text(row.cacheId())),
+                connection -> copy.copy(connection, "pipeline_events", EVENT_COLUMNS, counted.pipelineEvents(),
+                        (line, event) -> line.text(event.runId()).instant(event.at()).text(event.kind().name())
+                                .number(event.eventId()).text(event.batchId()).text(event.cacheId())
+                                .number(event.durationMillis()).number(event.batchSize())),
+                connection -> copy.copy(connection, "pipeline_counts", COUNT_COLUMNS, counts,
+                        (line, count) -> line.text(runId).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
+                                .text(count.kind().name()).number(count.count())));
     }
 
     static PipelineCounts loadCounts(Connection connection, String runId, int fetchSize) throws SQLException {
