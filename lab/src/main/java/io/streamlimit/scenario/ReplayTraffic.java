@@ -69,7 +69,8 @@ public record ReplayTraffic(String countsFile, SecondCounts counts) implements T
         if (seconds == 0) {
             throw new ScenarioException(KEY, countsFile + " has no counts");
         }
-        return new ReplayTraffic(file.toString(), new SecondCounts(java.util.Arrays.copyOf(counts, seconds)));
+        // Absolute, so that a scenario written elsewhere (recommend --write) still finds it.
+        return new ReplayTraffic(file.toAbsolutePath().toString(), new SecondCounts(java.util.Arrays.copyOf(counts, seconds)));
     }
 
     private static int firstDataLine(List<String> lines) {
