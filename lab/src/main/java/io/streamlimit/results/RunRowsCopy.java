@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A run's rows in and out of {@code invocations}, {@code pipeline_events} and
- * {@code pipeline_counts}: written with COPY in one transaction, the per-second counts read back.
+ * {@code pipeline_counts}: written with COPY, one table per connection, the per-second counts read back.
  */
 final class RunRowsCopy {
 
