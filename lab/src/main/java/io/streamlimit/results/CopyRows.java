@@ -1,25 +1,31 @@
 package io.streamlimit.results;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes a run's rows with PostgreSQL's COPY (text format), streamed in chunks: about ten times
- * faster than batched inserts, which matters for a run of a million events. Each table's rows
- * are formatted by one small {@link Format}.
+ * Writes a run's rows with PostgreSQL's COPY in its binary format, streamed in chunks: many times
+ * faster than batched inserts, and the server need not parse text timestamps, which matters for
+ * a run of a million events. Each table's rows are formatted by one small {@link Format}; the
+ * column types must be the schema's (text, integer, bigint, timestamptz).
  */
 final class CopyRows {
 
     /** Rows formatted per chunk sent to the server. */
     static final int CHUNK_ROWS = 20_000;
 
-    /** Appends one row's columns, tab-separated, without the newline. */
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
+    /** PostgreSQL's timestamps count microseconds from 2000-01-01T00:00:00Z. */
+    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
+    /** Appends one row's columns, in the order of the column list. */
     interface Format<T> {
         void append(Line line, T row);
     }
@@ -37,19 +43,20 @@ final class CopyRows {
     <T> void copy(Connection connection, String table, List<String> columns, Iterable<T> rows, Format<T> format)
             throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
+                .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format binary)");
         try {
             Line line = new Line();
+            line.bytes(HEADER);
             int inChunk = 0;
             for (T row : rows) {
+                line.int16(columns.size());
                 format.append(line, row);
-                line.out.append('\n');
-                line.first = true;
                 if (++inChunk == CHUNK_ROWS) {
                     send(copy, line, inChunk);
                     inChunk = 0;
                 }
             }
+            line.int16(-1);
             send(copy, line, inChunk);
             copy.endCopy();
         } finally {
@@ -60,92 +67,105 @@ final class CopyRows {
     }
 
     private void send(CopyIn copy, Line line, int rows) throws SQLException {
-        if (rows == 0) {
-            return;
+        copy.writeToCopy(line.buffer, 0, line.size);
+        line.size = 0;
+        if (rows > 0) {
+            progress.saved(saved.addAndGet(rows), total);
         }
-        byte[] bytes = line.out.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        line.out.setLength(0);
-        progress.saved(saved.addAndGet(rows), total);
     }
 
-    /** One line of COPY's text format: columns separated by tabs, {@code \N} for null. */
+    /** One row's fields in COPY's binary format: each a length (-1 for null) and its bytes, big-endian. */
     static final class Line {
-        private final StringBuilder out = new StringBuilder(1 << 20);
-        private boolean first = true;
+        private byte[] buffer = new byte[1 << 20];
+        private int size;
 
-        private void separate() {
-            if (!first) {
-                out.append('\t');
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
             }
-            first = false;
         }
 
+        private void bytes(byte[] value) {
+            ensure(value.length);
+            System.arraycopy(value, 0, buffer, size, value.length);
+            size += value.length;
+        }
+
+        private void int16(int value) {
+            ensure(2);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        private void int32(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void int64(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private Line nul() {
+            int32(-1);
+            return this;
+        }
+
+        /** A {@code text} column, UTF-8. */
         Line text(String value) {
-            separate();
             if (value == null) {
-                out.append("\\N");
+                return nul();
+            }
+            boolean ascii = true;
+            for (int i = 0; i < value.length() && ascii; i++) {
+                ascii = value.charAt(i) < 0x80;
+            }
+            if (!ascii) {
+                byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int32(utf8.length);
+                bytes(utf8);
                 return this;
             }
+            int32(value.length());
+            ensure(value.length());
             for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(c);
-                }
+                buffer[size++] = (byte) value.charAt(i);
             }
             return this;
         }
 
-        Line number(long value) {
-            separate();
-            out.append(value);
+        /** An {@code integer} column. */
+        Line integer(int value) {
+            int32(4);
+            int32(value);
             return this;
         }
 
-        Line number(Long value) {
-            return value == null ? text(null) : number(value.longValue());
+        /** A {@code bigint} column. */
+        Line number(long value) {
+            int32(8);
+            int64(value);
+            return this;
         }
 
-        private long cachedDay = Long.MIN_VALUE;
-        private String cachedDate;
+        /** A {@code bigint} column, or null. */
+        Line number(Long value) {
+            return value == null ? nul() : number(value.longValue());
+        }
 
-        /**
-         * An instant in UTC, {@code 2026-01-01 00:00:01.234+00}, which timestamptz reads exactly
-         * (to the microsecond). Written by hand: {@code Instant.toString} was a large share of a
-         * million-row save.
-         */
+        /** A {@code timestamptz} column, to the microsecond (finer digits are dropped). */
         Line instant(Instant value) {
             if (value == null) {
-                return text(null);
+                return nul();
             }
-            separate();
-            long seconds = value.getEpochSecond();
-            long day = Math.floorDiv(seconds, 86_400L);
-            if (day != cachedDay) {
-                cachedDay = day;
-                cachedDate = java.time.LocalDate.ofEpochDay(day).toString();
-            }
-            int secondOfDay = (int) (seconds - day * 86_400L);
-            out.append(cachedDate).append(' ');
-            two(secondOfDay / 3600).append(':');
-            two(secondOfDay / 60 % 60).append(':');
-            two(secondOfDay % 60);
-            int nanos = value.getNano();
-            if (nanos != 0) {
-                out.append('.');
-                String digits = Integer.toString(nanos % 1_000_000 == 0 ? nanos / 1_000_000 + 1_000 : nanos + 1_000_000_000);
-                out.append(digits, 1, digits.length());
-            }
-            out.append("+00");
+            int32(8);
+            int64((value.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + value.getNano() / 1_000);
             return this;
-        }
-
-        private StringBuilder two(int value) {
-            return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
         }
     }
 }

@@ -49,13 +49,13 @@ final class RunRowsCopy {
         String runId = data.run().runId();
         return List.of(
                 connection -> copy.copy(connection, "invocations", INVOCATION_COLUMNS, counted.invocations(),
-                        (line, row) -> line.text(row.runId()).number(Math.toIntExact(row.id())).instant(row.sentAt())
+                        (line, row) -> line.text(row.runId()).integer(Math.toIntExact(row.id())).instant(row.sentAt())
                                 .instant(row.startedAt()).instant(row.completedAt()).text(row.groupId())
                                 .text(row.batchId()).text(row.cacheId())),
                 connection -> copy.copy(connection, "pipeline_events", EVENT_COLUMNS, counted.pipelineEvents(),
                         (line, event) -> line.text(event.runId()).instant(event.at()).text(event.kind().name())
                                 .number(event.eventId()).text(event.batchId()).text(event.cacheId())
-                                .number(event.durationMillis()).number(event.batchSize())),
+                                .number(event.durationMillis()).integer(event.batchSize())),
                 connection -> copy.copy(connection, "pipeline_counts", COUNT_COLUMNS, counts,
                         (line, count) -> line.text(runId).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
                                 .text(count.kind().name()).number(count.count())));
