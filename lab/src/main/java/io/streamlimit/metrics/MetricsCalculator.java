@@ -2,6 +2,7 @@ package io.streamlimit.metrics;
 
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class MetricsCalculator {
 
-    /** Request-count key for throttles beyond those recorded as rows. */
+    /** Request-count key of runs saved before throttles were counted per second: those beyond the rows kept. */
     public static final String THROTTLES_NOT_RECORDED = "throttlesNotRecorded";
 
 
@@ -64,9 +65,9 @@ public final class MetricsCalculator {
         }
         completed.seal();
 
-        // Throttle-bound simulations keep only the first millions of throttle rows and count the rest.
-        long throttles = data.run().requestCounts().getOrDefault(THROTTLES_NOT_RECORDED, 0L);
-        long redeliveries = 0;
+        long throttles = data.run().requestCounts().getOrDefault(THROTTLES_NOT_RECORDED, 0L)
+                + data.pipelineCounts().total(PipelineEventKind.THROTTLE);
+        long redeliveries = data.pipelineCounts().total(PipelineEventKind.REDELIVERY);
         long wasted = 0;
         int sampledConcurrency = -1;
         EventIds deadLettered = new EventIds();

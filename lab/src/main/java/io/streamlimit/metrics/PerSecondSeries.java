@@ -1,6 +1,7 @@
 package io.streamlimit.metrics;
 
 import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineCounts;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.RunData;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * A run second by second, from the first second anything happened to the last: DB inserts
  * (rows by the second of {@code started_at}), busy instances (the peak number of invocations
  * running at once within the second), throttles, DLQ arrivals and redeliveries (by the second of
- * their event). The metrics, the HTML report and the dashboard tests all read this.
+ * their event, or their per-second counts). The metrics, the HTML report and the dashboard tests all read this.
  */
 public final class PerSecondSeries {
 
@@ -55,6 +56,11 @@ public final class PerSecondSeries {
                 last = Math.max(last, event.at().toEpochMilli());
             }
         }
+        PipelineCounts counts = data.pipelineCounts();
+        if (!counts.isEmpty()) {
+            first = Math.min(first, counts.firstSecond() * 1000L);
+            last = Math.max(last, counts.lastSecond() * 1000L);
+        }
         if (!intervals.isEmpty()) {
             first = Math.min(first, intervals.firstStart());
             last = Math.max(last, intervals.lastEnd() - 1); // the end instant itself is not busy
@@ -92,6 +98,15 @@ public final class PerSecondSeries {
                 default -> { }
             }
         }
+        data.pipelineCounts().forEach((kind, second, count) -> {
+            int i = (int) (second - startEpochSecond);
+            switch (kind) {
+                case THROTTLE -> throttles[i] += count;
+                case REDELIVERY -> redeliveries[i] += count;
+                case DLQ -> dlqArrivals[i] += count;
+                default -> { }
+            }
+        });
         intervals.sweep((from, to, level) -> {
             for (int s = index(from), last = index(to - 1); s <= last; s++) {
                 busyInstances[s] = Math.max(busyInstances[s], level);

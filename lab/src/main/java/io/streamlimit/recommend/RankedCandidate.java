@@ -12,6 +12,8 @@ import io.streamlimit.sim.SimulationStats;
  * @param lost events that did not complete (dead-lettered or still in flight)
  * @param costUsd the estimated AWS cost of the simulated run
  * @param reason why it won, or why it ranks below the winner
+ * @param stoppedEarly its simulation was stopped at its first lost event or second over the
+ *     limit, since a candidate that did neither exists: its figures are partial
  */
 public record RankedCandidate(
         int rank,
@@ -21,7 +23,13 @@ public record RankedCandidate(
         SimulationStats stats,
         long lost,
         double costUsd,
-        String reason) {
+        String reason,
+        boolean stoppedEarly) {
+
+    public RankedCandidate(int rank, Scenario scenario, String family, String label, SimulationStats stats, long lost,
+                           double costUsd, String reason) {
+        this(rank, scenario, family, label, stats, lost, costUsd, reason, false);
+    }
 
     /** Time taken in seconds (the ranking compares it in coarser steps, see {@link Ranking}). */
     public double timeTakenSeconds() {

@@ -1,7 +1,9 @@
 package io.streamlimit.recommend;
 
 import io.streamlimit.scenario.ArrivalPattern;
+import io.streamlimit.scenario.DayTraffic;
 import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.Traffic;
 
 /**
  * What to recommend a configuration for.
@@ -13,9 +15,16 @@ import io.streamlimit.scenario.EventsSpec;
  * @param callMillis how long one downstream call (one invocation) lasts; 1,000 in the original
  *     experiments, which is what paces each environment to one batch a second
  * @param seed the simulations' seed
+ * @param traffic with {@code DAY} or {@code REPLAY}: the traffic second by second; {@code events}
+ *     is then at most its events (the first ones)
  */
 public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
-                               int callMillis, long seed) {
+                               int callMillis, long seed, Traffic traffic) {
+
+    public RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
+                            int callMillis, long seed) {
+        this(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, null);
+    }
 
     public static final int DEFAULT_CALL_MILLIS = 1_000;
     public static final long DEFAULT_SEED = 1;
@@ -28,7 +37,15 @@ public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pa
             throw new IllegalArgumentException("events: must be 1 to " + EventsSpec.MAX_TOTAL + ", got " + events);
         }
         if (pattern == null || pattern == ArrivalPattern.SPIKES) {
-            throw new IllegalArgumentException("pattern: must be burst or rate, got " + pattern);
+            throw new IllegalArgumentException("pattern: must be burst, rate, day or replay, got " + pattern);
+        }
+        boolean perSecond = pattern == ArrivalPattern.DAY || pattern == ArrivalPattern.REPLAY;
+        if (perSecond != (traffic != null)) {
+            throw new IllegalArgumentException("traffic: needed with pattern day or replay only, pattern is " + pattern);
+        }
+        if (traffic != null && events > traffic.counts().total()) {
+            throw new IllegalArgumentException("events: the traffic has " + traffic.counts().total()
+                    + " events, fewer than " + events);
         }
         if (pattern == ArrivalPattern.RATE && (ratePerSecond == null || ratePerSecond < 1)) {
             throw new IllegalArgumentException("rate: pattern rate needs a rate of at least 1 per second, got "
@@ -47,19 +64,30 @@ public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pa
                 DEFAULT_SEED);
     }
 
+    /** Every event of a day or replayed traffic. */
+    public static RecommendRequest of(int limitPerSecond, Traffic traffic) {
+        return new RecommendRequest(limitPerSecond, (int) traffic.counts().total(),
+                traffic instanceof DayTraffic ? ArrivalPattern.DAY : ArrivalPattern.REPLAY, null, DEFAULT_CALL_MILLIS,
+                DEFAULT_SEED, traffic);
+    }
+
     public static RecommendRequest rate(int limitPerSecond, int events, int ratePerSecond) {
         return new RecommendRequest(limitPerSecond, events, ArrivalPattern.RATE, ratePerSecond, DEFAULT_CALL_MILLIS,
                 DEFAULT_SEED);
     }
 
     EventsSpec eventsSpec() {
+        if (traffic != null) {
+            return EventsSpec.of(traffic).withTotal(events);
+        }
         return pattern == ArrivalPattern.RATE ? EventsSpec.rate(events, ratePerSecond) : EventsSpec.burst(events);
     }
 
     /** The least time any configuration can take: the events at the limit (or their arrival, if slower). */
     long idealMillis() {
         long atLimit = (long) events * 1_000 / limitPerSecond;
-        long arrival = pattern == ArrivalPattern.RATE ? (long) events * 1_000 / ratePerSecond : 0;
+        long arrival = traffic != null ? traffic.counts().releaseMillis(events - 1)
+                : pattern == ArrivalPattern.RATE ? (long) events * 1_000 / ratePerSecond : 0;
         return Math.max(atLimit, arrival);
     }
 }

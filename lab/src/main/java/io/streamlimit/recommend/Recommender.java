@@ -5,6 +5,7 @@ import io.streamlimit.metrics.CostEstimator;
 import io.streamlimit.metrics.CostModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -41,8 +42,25 @@ public final class Recommender {
     }
 
     public Recommendation recommend(RecommendRequest request) {
+        return recommend(request, RecommendProgress.NONE);
+    }
+
+    /**
+     * Pruning: every candidate is first simulated only until it loses an event or goes over the
+     * limit. If one did neither, those stopped cannot win (the order puts loss and the limit
+     * first) and stay stopped; if none did, the stopped ones are simulated to the end, so the
+     * ranking is the same as without pruning.
+     */
+    public Recommendation recommend(RecommendRequest request, RecommendProgress progress) {
+        List<Simulated> pruned = search(request, progress, true);
+        boolean someoneClean = pruned.stream().anyMatch(s -> !s.stoppedEarly());
+        return new Recommendation(request, Ranking.rank(someoneClean ? pruned : search(request, progress, false),
+                request));
+    }
+
+    List<Simulated> search(RecommendRequest request, RecommendProgress progress, boolean prune) {
         CandidateSpace space = new CandidateSpace(request, behaviour);
-        List<Simulated> simulated = simulate(space.candidates(), 0, request);
+        List<Simulated> simulated = run(space.candidates(), 0, request, progress, prune);
         // Second round: where messages were lost, would more receives have saved them?
         List<Candidate> retries = new ArrayList<>();
         for (Simulated s : simulated) {
@@ -52,14 +70,23 @@ public final class Recommender {
             }
         }
         List<Simulated> all = new ArrayList<>(simulated);
-        all.addAll(simulate(retries, simulated.size(), request));
-        return new Recommendation(request, Ranking.rank(all, request));
+        all.addAll(run(retries, simulated.size(), request, progress, prune));
+        return all;
     }
 
     /** Simulates {@code candidates} in parallel, numbering them from {@code firstOrder}, in the order given. */
-    private List<Simulated> simulate(List<Candidate> candidates, int firstOrder, RecommendRequest request) {
+    private List<Simulated> run(List<Candidate> candidates, int firstOrder, RecommendRequest request,
+                                RecommendProgress progress, boolean prune) {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger stopped = new AtomicInteger();
         return IntStream.range(0, candidates.size()).parallel()
-                .mapToObj(i -> Simulated.run(firstOrder + i, candidates.get(i), request, costEstimator, behaviour))
+                .mapToObj(i -> {
+                    Simulated s = Simulated.run(firstOrder + i, candidates.get(i), request, costEstimator, behaviour,
+                            prune);
+                    int stoppedSoFar = s.stoppedEarly() ? stopped.incrementAndGet() : stopped.get();
+                    progress.simulated(done.incrementAndGet(), candidates.size(), stoppedSoFar);
+                    return s;
+                })
                 .toList();
     }
 }

@@ -18,7 +18,7 @@ public final class ResultsSchema {
     /** Where the migrations are, on the classpath. */
     static final String LOCATION = "db/results";
     /** Every migration, oldest first; {@link #script()} concatenates them. */
-    static final List<String> MIGRATIONS = List.of("V1__results_schema.sql");
+    static final List<String> MIGRATIONS = List.of("V1__results_schema.sql", "V2__pipeline_counts.sql");
     /**
      * A database that has tables but no migration history was made by the schema before
      * migrations ({@code create table if not exists}): it starts at version 0, so V1, written to

@@ -9,11 +9,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -24,7 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Round trips are exact except where PostgreSQL normalises: timestamps keep microseconds, and
  * the configuration is {@code jsonb}, so it comes back with jsonb's key order and spacing. Rows
  * come back ordered by (id, started_at, batch_id), pipeline events by (at, kind, event_id,
- * batch_id).
+ * batch_id); throttles and redeliveries come back as per-second counts, however they were given.
  */
 public final class ResultsStore implements ResultsSink {
 
@@ -154,9 +159,60 @@ public final class ResultsStore implements ResultsSink {
 
     /** Saves the run and all its rows in one go (the simulator's and the tests' path). */
     public void saveRunData(RunData data) {
+        saveRunData(data, SaveProgress.NONE);
+    }
+
+    /**
+     * Saves the run and all its rows with COPY, each table on its own connection, all at once; if
+     * one fails, the rows the others wrote are deleted, so a run has all its rows or none. Throttle
+     * and redelivery rows, if any, are stored as per-second counts.
+     */
+    public void saveRunData(RunData data, SaveProgress progress) {
         saveRun(data.run());
-        insertInvocations(data.invocations());
-        insertPipelineEvents(data.pipelineEvents());
+        String runId = data.run().runId();
+        List<RunRowsCopy.TableCopy> copies = RunRowsCopy.copies(data, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(copies.size(), runnable -> {
+            Thread thread = new Thread(runnable, "save-" + runId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Object>> saving = new ArrayList<>();
+            for (RunRowsCopy.TableCopy copy : copies) {
+                saving.add(pool.submit(() -> run("save the rows of run " + runId, connection -> {
+                    connection.setAutoCommit(false);
+                    try (Statement statement = connection.createStatement()) {
+                        // A run lost in a crash is simply saved again: no need to wait for the disk.
+                        statement.execute("set local synchronous_commit = off");
+                    }
+                    copy.write(connection);
+                    connection.commit();
+                    return null;
+                })));
+            }
+            awaitAll(saving, runId);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void awaitAll(List<Future<Object>> saving, String runId) {
+        RuntimeException failure = null;
+        for (Future<Object> future : saving) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                        : new ResultsStoreException("could not save the rows of run " + runId + ": " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new ResultsStoreException("interrupted saving run " + runId, e);
+            }
+        }
+        if (failure != null) {
+            deleteRows(runId);
+            throw failure;
+        }
     }
 
     public RunData loadRun(String runId) {
@@ -164,7 +220,8 @@ public final class ResultsStore implements ResultsSink {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try {
                 RunRecord run = findRun(connection, runId).orElseThrow(() -> new RunNotFoundException(runId));
-                return new RunData(run, loadInvocations(connection, runId), loadPipelineEvents(connection, runId));
+                return new RunData(run, loadInvocations(connection, runId), loadPipelineEvents(connection, runId),
+                        RunRowsCopy.loadCounts(connection, runId, FETCH_SIZE));
             } finally {
                 connection.commit();
             }
@@ -203,9 +260,18 @@ public final class ResultsStore implements ResultsSink {
 
     /** Removes a run and its rows, so a run id can be reused. */
     public void deleteRun(String runId) {
+        delete(runId, List.of("invocations", "pipeline_events", "pipeline_counts", "runs"));
+    }
+
+    /** Removes a run's rows but not its {@code runs} row. */
+    private void deleteRows(String runId) {
+        delete(runId, List.of("invocations", "pipeline_events", "pipeline_counts"));
+    }
+
+    private void delete(String runId, List<String> tables) {
         run("delete run " + runId, connection -> {
             connection.setAutoCommit(false);
-            for (String table : List.of("invocations", "pipeline_events", "runs")) {
+            for (String table : tables) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "delete from " + table + " where run_id = ?")) {
                     statement.setString(1, runId);

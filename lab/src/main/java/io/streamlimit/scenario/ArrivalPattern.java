@@ -9,7 +9,11 @@ public enum ArrivalPattern {
     /** {@code ratePerSecond} events every second, evenly spaced. */
     RATE,
     /** {@code spikeSize} events at once every {@code spikeEverySeconds}. */
-    SPIKES;
+    SPIKES,
+    /** A base rate with spikes, second by second ({@link DayTraffic}). */
+    DAY,
+    /** Recorded counts per second, replayed ({@link ReplayTraffic}). */
+    REPLAY;
 
     /** The name used in scenario files: {@code burst}, {@code rate}, {@code spikes}. */
     public String fileName() {

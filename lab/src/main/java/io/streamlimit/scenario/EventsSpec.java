@@ -11,6 +11,8 @@ package io.streamlimit.scenario;
  * @param spikeSize only with {@code spikes}
  * @param spikeEverySeconds only with {@code spikes}
  * @param publishConcurrency publishes in flight at once (50 in the original experiments)
+ * @param traffic only with {@code day} (a base rate with spikes) or {@code replay} (counts per
+ *     second from a CSV file): the pattern second by second; {@code total} is at most its events
  */
 public record EventsSpec(
         int total,
@@ -19,7 +21,8 @@ public record EventsSpec(
         Integer ratePerSecond,
         Integer spikeSize,
         Integer spikeEverySeconds,
-        int publishConcurrency) {
+        int publishConcurrency,
+        Traffic traffic) {
 
     /** Defaults for keys a scenario file may omit. */
     public static final ArrivalPattern DEFAULT_PATTERN = ArrivalPattern.BURST;
@@ -50,6 +53,33 @@ public record EventsSpec(
             Checks.absent("events.spikeSize", spikeSize, "unless pattern is spikes");
             Checks.absent("events.spikeEverySeconds", spikeEverySeconds, "unless pattern is spikes");
         }
+        boolean perSecond = pattern == ArrivalPattern.DAY || pattern == ArrivalPattern.REPLAY;
+        if (perSecond) {
+            Checks.required(pattern == ArrivalPattern.DAY ? "events.baseRatePerSecond" : "events.countsFile", traffic);
+            if ((pattern == ArrivalPattern.DAY) != (traffic instanceof DayTraffic)) {
+                throw new ScenarioException("events.pattern", "is " + pattern.fileName() + " but the traffic is "
+                        + (traffic instanceof DayTraffic ? "a day" : "a replay"));
+            }
+            if (total > traffic.counts().total()) {
+                throw new ScenarioException("events.total", "must be at most the " + traffic.counts().total()
+                        + " events of the " + pattern.fileName() + " pattern, got " + total);
+            }
+        } else {
+            Checks.absent("events.traffic", traffic, "unless pattern is day or replay");
+        }
+    }
+
+    /** Without a per-second traffic pattern (any pattern but day and replay). */
+    public EventsSpec(int total, ArrivalPattern pattern, int users, Integer ratePerSecond, Integer spikeSize,
+                      Integer spikeEverySeconds, int publishConcurrency) {
+        this(total, pattern, users, ratePerSecond, spikeSize, spikeEverySeconds, publishConcurrency, null);
+    }
+
+    /** Every event of a per-second traffic pattern, with the default users and publishes in flight. */
+    public static EventsSpec of(Traffic traffic) {
+        return new EventsSpec((int) traffic.counts().total(),
+                traffic instanceof DayTraffic ? ArrivalPattern.DAY : ArrivalPattern.REPLAY, DEFAULT_USERS, null, null,
+                null, DEFAULT_PUBLISH_CONCURRENCY, traffic);
     }
 
     /** All events at once with the default users and publishes in flight. */
@@ -67,6 +97,6 @@ public record EventsSpec(
     /** The same traffic with another number of events (the {@code --events} override). */
     public EventsSpec withTotal(int newTotal) {
         return new EventsSpec(newTotal, pattern, users, ratePerSecond, spikeSize, spikeEverySeconds,
-                publishConcurrency);
+                publishConcurrency, traffic);
     }
 }

@@ -74,6 +74,19 @@ final class Fields {
         return value.intValue();
     }
 
+    /** A number given as text or YAML number, e.g. {@code 0.2}. */
+    double number(String keyPath, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ScenarioException(keyPath, "must be a number, got " + text);
+    }
+
     int integer(String key, int defaultValue) {
         Integer value = integer(key);
         return value == null ? defaultValue : value;

@@ -41,7 +41,8 @@ public final class ScenarioLoader {
     private static final List<String> TOP = List.of(
             "name", "description", "awsProfile", "events", "pipeline", "queue", "consumer", "downstream");
     private static final List<String> EVENTS = List.of(
-            "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency");
+            "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency",
+            "baseRatePerSecond", "spikeRatePerSecond", "spikeSeconds", "durationSeconds", "countsFile");
     private static final List<String> QUEUE = List.of(
             "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
     private static final List<String> CONSUMER = List.of(
@@ -156,7 +157,7 @@ public final class ScenarioLoader {
         return new Scenario(
                 top.string("name"),
                 top.string("description"),
-                events(Checks.required("events", top.mapping("events"))),
+                events(Checks.required("events", top.mapping("events")), directory),
                 pipeline,
                 pipeline == Pipeline.SNS_SQS_LAMBDA
                         ? queue(queue).validate(aws)
@@ -166,16 +167,21 @@ public final class ScenarioLoader {
                 awsProfile);
     }
 
-    private static EventsSpec events(Fields f) {
+    private static EventsSpec events(Fields f, Path directory) {
         f.allowOnly(EVENTS);
+        ArrivalPattern pattern = pattern(f);
+        Traffic traffic = TrafficReader.read(f, pattern, directory);
+        Integer total = f.integer("total");
         return new EventsSpec(
-                Checks.required(f.keyPath("total"), f.integer("total")),
-                pattern(f),
+                traffic != null && total == null ? (int) traffic.counts().total()
+                        : Checks.required(f.keyPath("total"), total),
+                pattern,
                 f.integer("users", EventsSpec.DEFAULT_USERS),
                 f.integer("ratePerSecond"),
                 f.integer("spikeSize"),
-                f.integer("spikeEverySeconds"),
-                f.integer("publishConcurrency", EventsSpec.DEFAULT_PUBLISH_CONCURRENCY));
+                pattern == ArrivalPattern.DAY ? null : f.integer("spikeEverySeconds"),
+                f.integer("publishConcurrency", EventsSpec.DEFAULT_PUBLISH_CONCURRENCY),
+                traffic);
     }
 
     private static ArrivalPattern pattern(Fields f) {
@@ -188,7 +194,7 @@ public final class ScenarioLoader {
                 return p;
             }
         }
-        throw new ScenarioException(f.keyPath("pattern"), "must be one of burst, rate, spikes, got " + name);
+        throw new ScenarioException(f.keyPath("pattern"), "must be one of burst, rate, spikes, day, replay, got " + name);
     }
 
     private static QueueSpec queue(Fields f) {

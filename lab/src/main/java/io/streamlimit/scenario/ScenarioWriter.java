@@ -102,6 +102,15 @@ public final class ScenarioWriter {
             events.put("spikeSize", e.spikeSize());
             events.put("spikeEverySeconds", e.spikeEverySeconds());
         }
+        if (e.traffic() instanceof DayTraffic day) {
+            events.put("baseRatePerSecond", day.baseRatePerSecond());
+            events.put("spikeRatePerSecond", day.spikeRatePerSecond());
+            events.put("spikeSeconds", day.spikeSeconds());
+            events.put("spikeEverySeconds", day.spikeEverySeconds());
+            events.put("durationSeconds", day.durationSeconds());
+        } else if (e.traffic() instanceof ReplayTraffic replay) {
+            events.put("countsFile", replay.countsFile());
+        }
         events.put("users", e.users());
         events.put("publishConcurrency", e.publishConcurrency());
         return events;

@@ -10,8 +10,20 @@ import io.streamlimit.aws.AwsBehaviour;
  * @param runId the run's id in the rows, or null for {@code sim-<scenario>-<seed>}
  * @param behaviour the AWS behaviour to reproduce; null means the scenario's own profile, else
  *     {@link AwsBehaviour#current()}
+ * @param stopOnLossOrOverLimit stop as soon as an event is dead-lettered or a second goes over the
+ *     downstream's limit (the recommender's pruning: such a run cannot win); the result says so
  */
-public record SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour) {
+public record SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour,
+                                boolean stopOnLossOrOverLimit) {
+
+    public SimulationOptions(long seed, Integer eventsOverride, String runId, AwsBehaviour behaviour) {
+        this(seed, eventsOverride, runId, behaviour, false);
+    }
+
+    /** The same run, stopped as soon as it loses an event or goes over the limit. */
+    public SimulationOptions stoppingOnLossOrOverLimit() {
+        return new SimulationOptions(seed, eventsOverride, runId, behaviour, true);
+    }
 
 
     /** The scenario as written, under its own AWS profile, a run id derived from the seed. */

@@ -32,7 +32,8 @@ public final class Simulator {
                 ? scenario
                 : scenario.withEventsTotal(options.eventsOverride())).validate(behaviour);
         String runId = options.runId() != null ? options.runId() : "sim-" + scenario.name() + "-" + options.seed();
-        return new SimulationRun(effective, options.seed(), runId, behaviour, listener).run();
+        return new SimulationRun(effective, options.seed(), runId, behaviour, listener)
+                .stopOnLossOrOverLimit(options.stopOnLossOrOverLimit()).run();
     }
 
     /** The options' behaviour, else the scenario's own profile ({@code awsProfile}), else current. */

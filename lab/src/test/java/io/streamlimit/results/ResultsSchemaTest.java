@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.RunMetrics;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,7 @@ class ResultsSchemaTest {
         assertThat(columns(old, "pipeline_events")).contains("kind", "duration_ms");
         assertThat(single(old, "select count(*) from invocations where run_id = 'old-run'")).isEqualTo("2");
         assertThat(single(old, "select scenario from runs where run_id = 'old-run'")).isEqualTo("04");
-        assertThat(appliedVersions(old)).containsExactly("0", "1");
+        assertThat(appliedVersions(old)).containsExactly("0", "1", "2");
         ResultsStore store = new ResultsStore(old);
         store.insertInvocations(List.of(new InvocationRow("new-run", 1, at(0), at(10), at(20), "consumer", "b", "c")));
         assertThat(store.loadInvocations("new-run")).singleElement()
@@ -74,15 +77,42 @@ class ResultsSchemaTest {
         store.saveRun(new RunRecord("r", "s", "simulate", "{}", at(0), at(1_000), 1, 1, 512, Map.of()));
         store.createSchema();
 
-        assertThat(appliedVersions(fresh)).containsExactly("1");
+        assertThat(appliedVersions(fresh)).containsExactly("1", "2");
         assertThat(store.listRuns()).extracting(RunRecord::runId).containsExactly("r");
+    }
+
+    @Test
+    void version_2_turns_a_version_1_database_s_throttle_and_redelivery_rows_into_counts_per_second() throws Exception {
+        DataSource v1 = newDatabase("version_1");
+        Flyway.configure().dataSource(v1).locations("classpath:" + ResultsSchema.LOCATION).target("1").load().migrate();
+        execute(v1, List.of(
+                "insert into runs (run_id, scenario, mode, total_events, limit_per_second) values ('v1', '04', 'local', 2, 1)",
+                "insert into invocations (run_id, id, sent_at, started_at, completed_at) values "
+                        + "('v1', 1, '2026-01-01 00:00:00Z', '2026-01-01 00:00:01Z', '2026-01-01 00:00:02Z')",
+                "insert into pipeline_events (run_id, at, kind) values ('v1', '2026-01-01 00:00:03.100Z', 'THROTTLE'),"
+                        + " ('v1', '2026-01-01 00:00:03.900Z', 'THROTTLE'), ('v1', '2026-01-01 00:00:04.000Z', 'THROTTLE'),"
+                        + " ('v1', '2026-01-01 00:00:04.500Z', 'REDELIVERY'), ('v1', '2026-01-01 00:00:05Z', 'DLQ')"));
+
+        ResultsStore store = new ResultsStore(v1);
+        store.createSchema();
+        store.createSchema();
+
+        assertThat(strings(v1, "select kind || ' ' || extract(epoch from second - '2026-01-01 00:00:00Z')::bigint || ' ' || count"
+                + " from pipeline_counts order by second, kind"))
+                .containsExactly("THROTTLE 3 2", "REDELIVERY 4 1", "THROTTLE 4 1");
+        assertThat(strings(v1, "select kind from pipeline_events")).containsExactly("DLQ");
+        RunMetrics metrics = new MetricsCalculator().compute(store.loadRun("v1"));
+        assertThat(metrics.throttles()).isEqualTo(3);
+        assertThat(metrics.redeliveries()).isEqualTo(1);
+        assertThat(metrics.eventsFailed()).isEqualTo(1);
     }
 
     @Test
     void the_script_is_the_migrations() {
         assertThat(ResultsSchema.script()).contains("create table if not exists invocations",
                 "add column if not exists completed_at timestamptz", "create table if not exists runs",
-                "create table if not exists pipeline_events", "create index if not exists pipeline_events_run_id");
+                "create table if not exists pipeline_events", "create index if not exists pipeline_events_run_id",
+                "create table if not exists pipeline_counts");
     }
 
     private static DataSource newDatabase(String name) throws SQLException {

@@ -41,8 +41,9 @@ record RowFigures(long completed, long deadLettered, long timeTakenMillis, long 
         }
         return new RowFigures(completed.size(), dead.size(),
                 completed.isEmpty() ? 0 : lastCompleted - firstSent, over, max,
-                kinds.getOrDefault(PipelineEventKind.THROTTLE, 0L),
-                kinds.getOrDefault(PipelineEventKind.REDELIVERY, 0L),
+                kinds.getOrDefault(PipelineEventKind.THROTTLE, 0L) + data.pipelineCounts().total(PipelineEventKind.THROTTLE),
+                kinds.getOrDefault(PipelineEventKind.REDELIVERY, 0L)
+                        + data.pipelineCounts().total(PipelineEventKind.REDELIVERY),
                 kinds.getOrDefault(PipelineEventKind.TIMEOUT, 0L),
                 kinds.getOrDefault(PipelineEventKind.INVOKE, 0L));
     }

@@ -7,6 +7,7 @@ import io.streamlimit.recommend.Recommendation;
 import io.streamlimit.recommend.Recommender;
 import io.streamlimit.scenario.ArrivalPattern;
 import io.streamlimit.scenario.ScenarioWriter;
+import io.streamlimit.scenario.Traffic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1000", paramLabel = "N", description = "Events to send (default: ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--pattern", defaultValue = "burst", paramLabel = "burst|rate",
-            description = "burst: all at once; rate: --rate events per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pattern", defaultValue = "burst", paramLabel = "burst|rate|day|replay",
+            description = "burst: all at once; rate: --rate events per second; day: --base-rate with spikes; replay: --counts FILE (default: ${DEFAULT-VALUE}).")
     String pattern;
 
     @Option(names = "--rate", paramLabel = "N", description = "Events per second, with --pattern rate.")
@@ -61,16 +62,21 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     AwsProfileOption awsProfile;
 
+    @Mixin
+    TrafficOptions trafficOptions;
+
     @Override
     public Integer call() throws IOException {
         Preflight preflight = new Preflight(spec);
-        ArrivalPattern arrival = switch (pattern.toLowerCase(Locale.ROOT)) {
+        String patternName = pattern.toLowerCase(Locale.ROOT);
+        ArrivalPattern arrival = switch (patternName) {
             case "burst" -> ArrivalPattern.BURST;
             case "rate" -> ArrivalPattern.RATE;
-            default -> throw preflight.error("--pattern: must be burst or rate, got " + pattern);
+            case "day" -> ArrivalPattern.DAY;
+            case "replay" -> ArrivalPattern.REPLAY;
+            default -> throw preflight.error("--pattern: must be burst, rate, day or replay, got " + pattern);
         };
         preflight.atLeast("--limit", limit, 1);
-        preflight.events("--events", events);
         if (arrival == ArrivalPattern.RATE && rate == null) {
             throw preflight.error("--rate: --pattern rate needs --rate N (events per second)");
         }
@@ -87,16 +93,24 @@ final class RecommendCommand implements Callable<Integer> {
         } else if (force) {
             throw preflight.error("--force: only with --write FILE");
         }
-        RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis, RecommendRequest.DEFAULT_SEED);
+        Traffic traffic = trafficOptions.traffic(patternName);
+        if (traffic != null && !spec.commandLine().getParseResult().hasMatchedOption("--events")) {
+            events = (int) traffic.counts().total(); // the whole day, or the whole file
+        }
+        preflight.events("--events", events);
+        RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis,
+                RecommendRequest.DEFAULT_SEED, traffic);
         Recommendation recommendation;
         try (InterruptNotice notice = new InterruptNotice(spec.commandLine().getErr(),
                 "the search was interrupted; nothing was recommended" + (write == null ? "" : " and " + write + " was not written"))) {
-            recommendation = new Recommender(new CostModel(), awsProfile.behaviour()).recommend(request);
+            recommendation = new Recommender(new CostModel(), awsProfile.behaviour())
+                    .recommend(request, new RecommendProgressLine(spec.commandLine().getErr()));
         }
         PrintWriter out = spec.commandLine().getOut();
         RankedCandidate winner = recommendation.winner();
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
-                arrival == ArrivalPattern.RATE ? rate + "/s" : "burst", limit);
+                traffic != null ? patternName + ", " + traffic.counts() : arrival == ArrivalPattern.RATE ? rate + "/s" : "burst",
+                limit);
         out.printf("%-4s %-58s %6s %6s %9s %9s %10s%n", "RANK", "CONFIGURATION", "LOST", "OVER", "TIME", "THROTTLES", "COST");
         print(out, winner);
         recommendation.runnersUp(runnersUp).forEach(c -> print(out, c));

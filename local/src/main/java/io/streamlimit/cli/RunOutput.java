@@ -10,6 +10,8 @@ import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What every run ends with, whatever the mode: the rows saved to the results database, the
@@ -33,16 +35,21 @@ final class RunOutput {
     static RunMetrics finish(RunData data, RunData twinData, ResultsStore store, Path reportDir, boolean json,
             PrintWriter out, PrintWriter err, InterruptNotice notice) {
         String runId = data.run().runId();
+        if (store != null) {
+            tell(notice, "run " + runId + " was interrupted while being saved; its rows may be incomplete");
+        }
+        // The rows are saved while the metrics and the report are computed from the same data in memory.
+        CompletableFuture<Void> saving = store == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> store.saveRunData(data, new SaveProgressLine(err)));
         MetricsCalculator calculator = new MetricsCalculator();
         RunMetrics metrics = calculator.compute(data);
         Twin twin = twinData == null ? null : new Twin(twinData, calculator.compute(twinData));
-        if (store != null) {
-            tell(notice, "run " + runId + " was interrupted while being saved; its rows may be incomplete");
-            store.saveRunData(data);
-            store.saveSummary(data.run().runId(), metrics);
-            tell(notice, "run " + runId + " was saved, but its report was not written");
-        }
         Path report = new HtmlReport().write(data, metrics, twin, reportDir.resolve(data.run().runId() + ".html"));
+        if (store != null) {
+            awaitSave(saving);
+            store.saveSummary(data.run().runId(), metrics);
+            tell(notice, "run " + runId + " was saved and its report written; only the table was not printed");
+        }
         if (json) {
             out.println(twin == null ? MetricsJson.write(metrics) : MetricsJson.write(metrics, twin.metrics()));
         } else {
@@ -63,6 +70,17 @@ final class RunOutput {
     private static void tell(InterruptNotice notice, String lost) {
         if (notice != null) {
             notice.now(lost);
+        }
+    }
+
+    private static void awaitSave(CompletableFuture<Void> saving) {
+        try {
+            saving.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

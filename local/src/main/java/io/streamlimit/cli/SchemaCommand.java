@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * {@code streamlimit schema | psql "$URL"}.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Prints the SQL that creates the results tables (runs, invocations, pipeline_events).",
+        description = {"Prints the SQL that creates the results tables (runs, invocations, pipeline_events, pipeline_counts).",
             "Every statement is idempotent, so it also upgrades an older database. For your own database, e.g. the AWS mode's: streamlimit schema | psql \"$URL\""})
 final class SchemaCommand implements Runnable {
 

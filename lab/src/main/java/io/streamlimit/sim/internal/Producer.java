@@ -1,6 +1,7 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.SecondCounts;
 import java.util.Random;
 
 /**
@@ -18,6 +19,7 @@ final class Producer implements Scheduler.Action {
     private final Random random;
     private final SnsTopic topic;
     private final EventStates events;
+    private final SecondCounts perSecond; // only for the day and replay patterns
     private int next;
     private int inFlight;
     private boolean wakePending;
@@ -29,6 +31,7 @@ final class Producer implements Scheduler.Action {
         this.random = random;
         this.topic = topic;
         this.events = events;
+        this.perSecond = spec.traffic() == null ? null : spec.traffic().counts();
     }
 
     void start() {
@@ -41,6 +44,7 @@ final class Producer implements Scheduler.Action {
             case BURST -> 0;
             case RATE -> (long) id * 1_000 / spec.ratePerSecond();
             case SPIKES -> (long) (id / spec.spikeSize()) * spec.spikeEverySeconds() * 1_000;
+            case DAY, REPLAY -> perSecond.releaseMillis(id);
         };
     }
 

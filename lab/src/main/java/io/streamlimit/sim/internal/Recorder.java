@@ -1,8 +1,8 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.metrics.CostModel;
-import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineCounts;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import java.time.Instant;
@@ -18,18 +18,14 @@ import java.util.Map;
  */
 public final class Recorder {
 
-    /**
-     * THROTTLE rows kept at most. A throttle-bound run makes one per poller retry (about 1,000 a
-     * virtual second with 1,000 pollers), which for long runs outgrows any heap; beyond this many
-     * they are only counted ({@code throttlesNotRecorded} in the request counts).
-     */
-    static final int MAX_RECORDED_THROTTLES = 5_000_000;
-
     private final String runId;
     private final String groupId;
     private final long epochMillis;
     private final List<InvocationRow> rows = new ArrayList<>();
     private final List<PipelineEvent> events = new ArrayList<>();
+    // Throttles and redeliveries, one per poller retry or receive, are only counted per second:
+    // a throttle-bound run makes thousands a virtual second.
+    private final PipelineCounts.Builder counts = new PipelineCounts.Builder();
 
     long sqsReceives;
     long sqsEmptyReceives;
@@ -86,15 +82,12 @@ public final class Recorder {
 
     void throttle(long at, Integer eventId, int batchSize) {
         throttles++;
-        if (throttles > MAX_RECORDED_THROTTLES) {
-            return;
-        }
-        event(at, PipelineEventKind.THROTTLE, eventId == null ? null : Long.valueOf(eventId), null, null, 0, batchSize);
+        counts.add(PipelineEventKind.THROTTLE, epochMillis + at);
     }
 
     void redelivery(long at, int eventId) {
         redeliveries++;
-        event(at, PipelineEventKind.REDELIVERY, (long) eventId, null, null, 0, 0);
+        counts.add(PipelineEventKind.REDELIVERY, epochMillis + at);
     }
 
     void deadLetter(long at, int eventId) {
@@ -122,6 +115,15 @@ public final class Recorder {
 
     List<PipelineEvent> events() {
         return events;
+    }
+
+    PipelineCounts counts() {
+        return counts.build();
+    }
+
+    /** Seconds of counts held: what the recorder's memory grows with besides events. */
+    long secondsHeld() {
+        return counts.secondsHeld();
     }
 
     int maxRunning() {
@@ -157,9 +159,6 @@ public final class Recorder {
             // Only with provisioned concurrency, so that runs without it keep the keys they had.
             counts.put(CostModel.PROVISIONED_CONCURRENCY, (long) provisionedConcurrency);
             counts.put(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, lambdaProvisionedBilledMillis);
-        }
-        if (throttles > MAX_RECORDED_THROTTLES) {
-            counts.put(MetricsCalculator.THROTTLES_NOT_RECORDED, throttles - MAX_RECORDED_THROTTLES);
         }
         return counts;
     }

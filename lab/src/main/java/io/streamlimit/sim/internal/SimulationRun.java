@@ -31,6 +31,8 @@ public final class SimulationRun {
     private final Recorder recorder;
     private final EventStates events;
     private final DownstreamWindow downstream;
+    private boolean stopOnLossOrOverLimit;
+    private boolean stoppedEarly;
 
     public SimulationRun(Scenario scenario, long seed, String runId, AwsBehaviour aws, SimulationListener listener) {
         this.scenario = scenario;
@@ -41,6 +43,12 @@ public final class SimulationRun {
         this.recorder = new Recorder(runId, scenario.name(), Simulator.EPOCH);
         this.events = new EventStates(scenario.events().total());
         this.downstream = new DownstreamWindow(scenario.downstream().ratePerSecond(), scenario.downstream().enforce());
+    }
+
+    /** Stops at the first dead-lettered event or second over the limit (see SimulationOptions). */
+    public SimulationRun stopOnLossOrOverLimit(boolean stop) {
+        this.stopOnLossOrOverLimit = stop;
+        return this;
     }
 
     public SimulationResult run() {
@@ -71,6 +79,10 @@ public final class SimulationRun {
         while (!(events.allResolved() && function.idle())
                 && !scheduler.isEmpty() && scheduler.nextTime() <= MAX_VIRTUAL_MILLIS) {
             scheduler.runNext();
+            if (stopOnLossOrOverLimit && (events.deadCount() > 0 || downstream.secondsOverLimit() > 0)) {
+                stoppedEarly = true;
+                break;
+            }
             if (scheduler.now() >= nextProgress) {
                 listener.progress(progress(false));
                 nextProgress = (scheduler.now() / PROGRESS_EVERY_MILLIS + 1) * PROGRESS_EVERY_MILLIS;
@@ -91,7 +103,7 @@ public final class SimulationRun {
         RunRecord run = new RunRecord(runId, scenario.name(), "simulate", ScenarioWriter.toJson(scenario),
                 Simulator.EPOCH, recorder.instant(end), events.total(), scenario.downstream().ratePerSecond(),
                 scenario.consumer().memoryMb(), recorder.requestCounts());
-        RunData data = new RunData(run, recorder.rows(), recorder.events());
+        RunData data = new RunData(run, recorder.rows(), recorder.events(), recorder.counts());
         SimulationStats stats = new SimulationStats(
                 events.total(),
                 events.completedCount(),
@@ -110,6 +122,6 @@ public final class SimulationRun {
                 downstream.refused(),
                 end,
                 scheduler.steps());
-        return new SimulationResult(data, stats);
+        return new SimulationResult(data, stats, stoppedEarly);
     }
 }

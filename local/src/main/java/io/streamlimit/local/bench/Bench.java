@@ -4,6 +4,7 @@ import io.streamlimit.local.bench.BenchResults.DynamoDbFigures;
 import io.streamlimit.local.bench.BenchResults.LedgerFigures;
 import io.streamlimit.local.bench.BenchResults.MachineInfo;
 import io.streamlimit.local.bench.BenchResults.PipelineFigures;
+import io.streamlimit.local.bench.BenchResults.LabFigures;
 import io.streamlimit.local.bench.BenchResults.SimulatorFigures;
 import io.streamlimit.local.bench.BenchResults.TrackerFigures;
 import io.streamlimit.local.run.RunProgress;
@@ -49,6 +50,8 @@ public final class Bench {
         say("starting the local stack (DynamoDB Local, ElasticMQ, local SNS, embedded PostgreSQL)...");
         Path resultsDir = Files.createTempDirectory("streamlimit-bench-results");
         try (LocalStack stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null))) {
+            say("7. the lab at scale: 10^6 events of 04 and of recommended.yaml, simulated and saved; recommend over a day");
+            LabFigures lab = LabBench.run(Path.of("scenarios"), stack.results(), line -> say("%s", line));
             RawDynamoDbBench raw = new RawDynamoDbBench(stack.dynamoDb(), settings.threads());
             PipelineBench pipelineBench = new PipelineBench(stack);
             say("warming up: conditional writes, then a pipeline run of %,d events", settings.pipelineWarmUpEvents());
@@ -94,7 +97,7 @@ public final class Bench {
                     : String.format(Locale.ROOT, ", 3 instances %,.0f req/s", tracker.threeInstances().perSecond()));
 
             double elapsed = (System.nanoTime() - started) / 1e9;
-            return new BenchResults(machine, settings.quick(), elapsed, dynamoDb, ledger, pipeline, checkApi, simulator, tracker);
+            return new BenchResults(machine, settings.quick(), elapsed, dynamoDb, ledger, pipeline, checkApi, simulator, tracker, lab);
         } finally {
             deleteQuietly(resultsDir);
         }

@@ -59,7 +59,29 @@ public final class BenchReport {
                 .mapToDouble(SimulatorRun::cpuSecondsPerRun).findFirst().orElse(Double.NaN);
     }
 
+    /** A simulation of 10^6 events of any shipped scenario, its save included, should take at most this long. */
+    public static final double LAB_SIMULATE_MAX_WALL_SECONDS = 20;
+    /** {@code recommend --limit 1} over the day of spiky traffic should take at most this long. */
+    public static final double LAB_RECOMMEND_MAX_WALL_SECONDS = 30;
+
     public static List<Target> targets(BenchResults r) {
+        List<Target> targets = new java.util.ArrayList<>(baseTargets(r));
+        if (r.lab() != null) {
+            BenchResults.LabFigures lab = r.lab();
+            targets.add(target("lab: 10^6 events of 04, simulated and saved, <= 20 s wall", "labThrottledMillionWallSeconds",
+                    lab.throttled().totalWallSeconds(), LAB_SIMULATE_MAX_WALL_SECONDS, false));
+            targets.add(target("lab: 10^6 events of recommended.yaml, simulated and saved, <= 20 s wall",
+                    "labRecommendedMillionWallSeconds", lab.recommended().totalWallSeconds(), LAB_SIMULATE_MAX_WALL_SECONDS,
+                    false));
+            boolean clean = lab.recommend().winnerLost() == 0 && lab.recommend().winnerSecondsOverLimit() == 0;
+            targets.add(target("lab: recommend --limit 1 over the day <= 30 s wall, winner loses nothing, never over",
+                    "labRecommendDayWallSeconds", clean ? lab.recommend().wallSeconds() : Double.NaN,
+                    LAB_RECOMMEND_MAX_WALL_SECONDS, false));
+        }
+        return targets;
+    }
+
+    private static List<Target> baseTargets(BenchResults r) {
         return List.of(
                 target("pipeline events/s >= 0.5 x raw conditional writes/s", "pipelineToConditionalWrites",
                         pipelineRatio(r), PIPELINE_MIN_RATIO, true),
@@ -89,6 +111,9 @@ public final class BenchReport {
         root.put("pipeline", r.pipeline());
         root.put("checkApi", r.checkApi());
         root.put("simulator", r.simulator());
+        if (r.lab() != null) {
+            root.put("lab", r.lab());
+        }
         root.put("tracker", r.tracker());
         Map<String, Object> ratios = new LinkedHashMap<>();
         Map<String, Object> targets = new LinkedHashMap<>();
@@ -144,6 +169,23 @@ public final class BenchReport {
         if (t.threeInstances() != null) {
             row(out, "3 instances, one DynamoDB Local", rate(t.threeInstances().perSecond(), "req/s"), latency(t.threeInstances().latency()),
                     errors(t.threeInstances().errors()));
+        }
+        if (r.lab() != null) {
+            line(out, "7. The lab at scale: 10^6 simulated events saved to PostgreSQL with COPY; recommend over a day");
+            for (BenchResults.LabSimulation sim : List.of(r.lab().throttled(), r.lab().recommended())) {
+                row(out, String.format(Locale.ROOT, "%s, %,d events", sim.scenario(), sim.events()),
+                        String.format(Locale.ROOT, "%.1f s wall", sim.totalWallSeconds()),
+                        String.format(Locale.ROOT, "sim %.1f s (%.1f CPU), save %.1f s", sim.simulateWallSeconds(),
+                                sim.simulateCpuSeconds(), sim.saveWallSeconds()),
+                        String.format(Locale.ROOT, "%,d rows, peak heap %,.0f MB", sim.rows(), sim.peakHeapMb()));
+            }
+            BenchResults.LabRecommend d = r.lab().recommend();
+            row(out, String.format(Locale.ROOT, "recommend --limit 1, %,d events over %,d s", d.events(), d.seconds()),
+                    String.format(Locale.ROOT, "%.1f s wall", d.wallSeconds()),
+                    String.format(Locale.ROOT, "%.1f s CPU, %d candidates, %d stopped", d.cpuSeconds(), d.candidates(),
+                            d.stoppedEarly()),
+                    String.format(Locale.ROOT, "winner lost %d, over %d s; peak heap %,.0f MB", d.winnerLost(),
+                            d.winnerSecondsOverLimit(), d.peakHeapMb()));
         }
         line(out, "");
         line(out, "Targets");

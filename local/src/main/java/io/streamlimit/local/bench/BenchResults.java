@@ -17,7 +17,15 @@ public record BenchResults(
         PipelineFigures pipeline,
         RateFigures checkApi,
         SimulatorFigures simulator,
-        TrackerFigures tracker) {
+        TrackerFigures tracker,
+        LabFigures lab) {
+
+    /** Without the lab figures (7). */
+    public BenchResults(MachineInfo machine, boolean quick, double elapsedSeconds, DynamoDbFigures dynamoDb,
+            LedgerFigures ledger, PipelineFigures pipeline, RateFigures checkApi, SimulatorFigures simulator,
+            TrackerFigures tracker) {
+        this(machine, quick, elapsedSeconds, dynamoDb, ledger, pipeline, checkApi, simulator, tracker, null);
+    }
 
     /**
      * Where the figures came from.
@@ -66,5 +74,24 @@ public record BenchResults(
 
     /** (6) The tracker over HTTP; {@code threeInstances} is null when not measured. */
     public record TrackerFigures(OpsFigures oneInstance, OpsFigures threeInstances) {
+    }
+
+    /** (7) The lab at scale: two simulations of 10^6 events with their save, and recommend over a day. */
+    public record LabFigures(LabSimulation throttled, LabSimulation recommended, LabRecommend recommend) {
+    }
+
+    /**
+     * @param simulateCpuSeconds CPU time of the simulating thread
+     * @param rows the rows saved: invocations, pipeline events and per-second counts
+     * @param totalCpuSeconds CPU time of this thread for both (the database's own is not counted)
+     * @param peakHeapMb the heap pools' peak while simulating and saving
+     */
+    public record LabSimulation(String scenario, int events, double simulateWallSeconds, double simulateCpuSeconds,
+            long rows, double saveWallSeconds, double totalWallSeconds, double totalCpuSeconds, double peakHeapMb) {
+    }
+
+    /** @param cpuSeconds the process's CPU time, every thread */
+    public record LabRecommend(int events, int seconds, double wallSeconds, double cpuSeconds, int candidates,
+            int stoppedEarly, String winner, long winnerLost, long winnerSecondsOverLimit, double peakHeapMb) {
     }
 }

@@ -133,7 +133,7 @@ public final class LocalRun {
         Instant ended = clock.instant();
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
-        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents()), ledger, events);
+        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
     }
 
     /**
@@ -196,8 +196,7 @@ public final class LocalRun {
     }
 
     private static EventsSpec withTotal(EventsSpec spec, int total) {
-        return new EventsSpec(total, spec.pattern(), spec.users(), spec.ratePerSecond(), spec.spikeSize(),
-                spec.spikeEverySeconds(), spec.publishConcurrency());
+        return spec.withTotal(total);
     }
 
 }

@@ -6,6 +6,7 @@ import io.streamlimit.local.lambda.LambdaObserver;
 import io.streamlimit.local.lambda.MappingObserver;
 import io.streamlimit.metrics.CostModel;
 import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineCounts;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import java.time.Instant;
@@ -35,6 +36,8 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     private final Set<Long> resolved = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong throttles = new AtomicLong();
+    // Throttles and redeliveries are counted per second, as in every mode (the pipeline_counts table).
+    private final PipelineCounts.Builder counts = new PipelineCounts.Builder();
 
     public RunRecorder(String runId) {
         this.runId = runId;
@@ -74,7 +77,7 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     @Override
     public void throttled(Instant at, int batchSize) {
         throttles.incrementAndGet();
-        events.add(new PipelineEvent(runId, at, PipelineEventKind.THROTTLE, null, null, null, 0, batchSize));
+        count(PipelineEventKind.THROTTLE, at);
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     @Override
     public void redelivered(String body, int receiveCount, Instant at) {
-        events.add(new PipelineEvent(runId, at, PipelineEventKind.REDELIVERY, nonNegative(EventSeq.of(body)), null, null, 0, 0));
+        count(PipelineEventKind.REDELIVERY, at);
     }
 
     @Override
@@ -105,8 +108,8 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     @Override
     public void retried(SNSEvent event, int attempt, Instant at) {
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            events.add(new PipelineEvent(runId, at, PipelineEventKind.REDELIVERY, nonNegative(EventSeq.of(record.getSNS().getMessage())), null, null, 0, 0));
+        for (int i = 0; i < event.getRecords().size(); i++) {
+            count(PipelineEventKind.REDELIVERY, at);
         }
     }
 
@@ -117,8 +120,10 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
         }
     }
 
-    private static Long nonNegative(long seq) {
-        return seq >= 0 ? seq : null;
+    private void count(PipelineEventKind kind, Instant at) {
+        synchronized (counts) {
+            counts.add(kind, at.toEpochMilli());
+        }
     }
 
     public int completedEvents() {
@@ -144,6 +149,13 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     public List<PipelineEvent> pipelineEvents() {
         return new ArrayList<>(events);
+    }
+
+    /** Throttles and redeliveries per second so far. */
+    public PipelineCounts pipelineCounts() {
+        synchronized (counts) {
+            return counts.build();
+        }
     }
 
     public Map<String, Long> requestCounts() {

@@ -35,6 +35,9 @@ public final class ScenarioEvents {
         if (pattern == ArrivalPattern.RATE) {
             return i * 1000L / spec.ratePerSecond();
         }
+        if (spec.traffic() != null) {
+            return spec.traffic().counts().releaseMillis(i);
+        }
         if (pattern == ArrivalPattern.SPIKES) {
             return (long) (i / spec.spikeSize()) * spec.spikeEverySeconds() * 1000L;
         }

@@ -166,7 +166,7 @@ class BenchReportTest {
      * Made-up figures: raw writes 1,000/s and GetItem p99 10 ms, so the pipeline's rate and the
      * check API's p99 ratio come out as given.
      */
-    private static BenchResults results(double pipelinePerSecond, double checkP99Ratio, double millionCpuSeconds, boolean withMillion) {
+    static BenchResults results(double pipelinePerSecond, double checkP99Ratio, double millionCpuSeconds, boolean withMillion) {
         OpsFigures writes = new OpsFigures(8, 6_000, 0, 6, 1_000, new LatencySummary(6_000, 5, 20, 40));
         RateFigures getItem = new RateFigures(200, 16, 4_000, 0, 200, new LatencySummary(4_000, 3, 10, 30));
         LedgerFigures ledger = new LedgerFigures(20_000, new OpsFigures(8, 2_400, 0, 6, 400, new LatencySummary(2_400, 15, 60, 90)),

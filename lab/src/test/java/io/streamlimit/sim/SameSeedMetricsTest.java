@@ -1,0 +1,70 @@
+package io.streamlimit.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.RunMetrics;
+import io.streamlimit.results.ResultsStore;
+import io.streamlimit.results.RunData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The same seed gives the same metrics as before throttles and redeliveries were counted per
+ * second instead of kept as rows: the expected figures were captured from the simulator that kept
+ * a row for each. The figures are the same again after a save to PostgreSQL and a load.
+ */
+class SameSeedMetricsTest {
+
+    private static EmbeddedPostgres postgres;
+    private static ResultsStore store;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        store = new ResultsStore(postgres.getPostgresDatabase());
+        store.createSchema();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} seed {1} events {2}")
+    @CsvSource({
+            "01-no-limits.yaml, 1, 0, 1000, 0, 61.241, 34, 16.129, 32, 0, 60, 0, 0, 0, 0.009658, 0.0",
+            "02-sns-rc1.yaml, 1, 0, 1000, 0, 1724.638, 1, 0.58, 1, 0, 0, 8014, 0, 0, 0.009658, 0.0",
+            "03-sqs-rc1-low-visibility.yaml, 1, 0, 913, 87, 1312.72, 1, 0.695, 1, 0, 0, 1975, 1363, 0, 0.010572, 0.0",
+            "04-sqs-rc1-high-visibility.yaml, 1, 0, 1000, 0, 1477.76, 1, 0.677, 1, 0, 0, 2169, 0, 0, 0.010858, 0.0",
+            "05-sqs-rc5-high-visibility.yaml, 1, 0, 1000, 0, 309.505, 5, 3.226, 5, 0, 0, 351, 0, 0, 0.010864, 0.0",
+            "recommended.yaml, 1, 0, 1000, 0, 20.842, 5, 47.619, 50, 0, 0, 0, 0, 0, 0.005237, 0.003125",
+            "03-sqs-rc1-low-visibility.yaml, 7, 3000, 2736, 264, 3951.759, 1, 0.692, 1, 0, 0, 6037, 4139, 0, 0.031707, 0.0"
+    })
+    void metrics_are_those_of_the_row_per_throttle_simulator(String file, long seed, int events, long completed,
+            long failed, double seconds, int maxConcurrency, double avgInserts, long maxInserts, long minInserts,
+            long overLimit, long throttles, long redeliveries, long wasted, double cost, double provisionedCost) {
+        SimulationOptions options = events == 0 ? SimulationOptions.seed(seed)
+                : new SimulationOptions(seed, events, null, null);
+        RunData data = Simulator.run(Scenarios.load(file), options).runData();
+        RunMetrics simulated = new MetricsCalculator().compute(data);
+
+        // Field by field, and not efficiency, whose definition is not this test's concern.
+        assertThat(simulated).extracting(RunMetrics::eventsCompleted, RunMetrics::eventsFailed,
+                        RunMetrics::timeTakenSeconds, RunMetrics::maxConcurrency, RunMetrics::avgInsertsPerSecond,
+                        RunMetrics::maxInsertsPerSecond, RunMetrics::minInsertsPerSecond,
+                        RunMetrics::secondsOverLimit, RunMetrics::throttles, RunMetrics::redeliveries,
+                        RunMetrics::wastedInvocations, RunMetrics::costUsd, RunMetrics::provisionedConcurrencyCostUsd)
+                .containsExactly(completed, failed, seconds, maxConcurrency, avgInserts, maxInserts, minInserts,
+                        overLimit, throttles, redeliveries, wasted, cost, provisionedCost);
+
+        store.saveRunData(data);
+        RunMetrics reloaded = new MetricsCalculator().compute(store.loadRun(data.run().runId()));
+        assertThat(reloaded).isEqualTo(simulated);
+    }
+}
