@@ -1,24 +1,14 @@
 package io.streamlimit.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.metrics.MetricsJson;
 import io.streamlimit.metrics.RunMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -33,34 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ResultsStore implements ResultsSink {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FETCH_SIZE = 10_000;
-
-    private static final RowBatcher<InvocationRow> INVOCATIONS = new RowBatcher<>("invocations",
-            List.of("run_id", "id", "sent_at", "started_at", "completed_at", "group_id", "batch_id", "cache_id"),
-            (statement, i, row) -> {
-                statement.setString(i, row.runId());
-                statement.setInt(i + 1, Math.toIntExact(row.id()));
-                Jdbc.setInstant(statement, i + 2, row.sentAt());
-                Jdbc.setInstant(statement, i + 3, row.startedAt());
-                Jdbc.setInstant(statement, i + 4, row.completedAt());
-                statement.setString(i + 5, row.groupId());
-                statement.setString(i + 6, row.batchId());
-                statement.setString(i + 7, row.cacheId());
-            });
-
-    private static final RowBatcher<PipelineEvent> PIPELINE_EVENTS = new RowBatcher<>("pipeline_events",
-            List.of("run_id", "at", "kind", "event_id", "batch_id", "cache_id", "duration_ms", "batch_size"),
-            (statement, i, event) -> {
-                statement.setString(i, event.runId());
-                Jdbc.setInstant(statement, i + 1, event.at());
-                statement.setString(i + 2, event.kind().name());
-                Jdbc.setLong(statement, i + 3, event.eventId());
-                statement.setString(i + 4, event.batchId());
-                statement.setString(i + 5, event.cacheId());
-                statement.setLong(i + 6, event.durationMillis());
-                statement.setInt(i + 7, event.batchSize());
-            });
 
     private final DataSource dataSource;
 
@@ -111,7 +74,7 @@ public final class ResultsStore implements ResultsSink {
                 statement.setLong(7, run.totalEvents());
                 statement.setInt(8, run.limitPerSecond());
                 statement.setInt(9, run.memoryMb());
-                statement.setString(10, toJson(new TreeMap<>(run.requestCounts())));
+                statement.setString(10, RequestCountsJson.write(run.requestCounts()));
                 return statement.executeUpdate();
             }
         });
@@ -149,12 +112,43 @@ public final class ResultsStore implements ResultsSink {
 
     @Override
     public void insertInvocations(List<InvocationRow> rows) {
-        insertAll("insert " + rows.size() + " invocation rows", INVOCATIONS, rows);
+        insertAll("insert " + rows.size() + " invocation rows", RowInserts.INVOCATIONS, rows);
     }
 
     @Override
     public void insertPipelineEvents(List<PipelineEvent> events) {
-        insertAll("insert " + events.size() + " pipeline events", PIPELINE_EVENTS, events);
+        insertAll("insert " + events.size() + " pipeline events", RowInserts.PIPELINE_EVENTS, events);
+    }
+
+    /**
+     * Replaces a run's {@code pipeline_events} and {@code pipeline_counts} in one transaction, its
+     * invocations untouched: an AWS run imported again from CloudWatch.
+     */
+    public void replacePipelineRows(RunData data) {
+        String runId = data.run().runId();
+        List<PipelineEvent> events = new ArrayList<>();
+        PipelineCounts.Builder counts = new PipelineCounts.Builder();
+        data.pipelineCounts().forEach(counts::addAtSecond);
+        for (PipelineEvent event : data.pipelineEvents()) {
+            if (!counts.addIfCounted(event)) {
+                events.add(event);
+            }
+        }
+        List<RowInserts.CountRow> countRows = new ArrayList<>();
+        counts.build().forEach((kind, second, count) -> countRows.add(new RowInserts.CountRow(runId, kind, second, count)));
+        run("replace the pipeline rows of run " + runId, connection -> {
+            connection.setAutoCommit(false);
+            for (String table : List.of("pipeline_events", "pipeline_counts")) {
+                try (PreparedStatement statement = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
+                    statement.setString(1, runId);
+                    statement.executeUpdate();
+                }
+            }
+            RowInserts.PIPELINE_EVENTS.insert(connection, events);
+            RowInserts.PIPELINE_COUNTS.insert(connection, countRows);
+            connection.commit();
+            return null;
+        });
     }
 
     /** Saves the run and all its rows in one go (the simulator's and the tests' path). */
@@ -169,48 +163,9 @@ public final class ResultsStore implements ResultsSink {
      */
     public void saveRunData(RunData data, SaveProgress progress) {
         saveRun(data.run());
-        String runId = data.run().runId();
-        List<RunRowsCopy.TableCopy> copies = RunRowsCopy.copies(data, progress);
-        ExecutorService pool = Executors.newFixedThreadPool(copies.size(), runnable -> {
-            Thread thread = new Thread(runnable, "save-" + runId);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Object>> saving = new ArrayList<>();
-            for (RunRowsCopy.TableCopy copy : copies) {
-                saving.add(pool.submit(() -> run("save the rows of run " + runId, connection -> {
-                    connection.setAutoCommit(false);
-                    try (Statement statement = connection.createStatement()) {
-                        // A run lost in a crash is simply saved again: no need to wait for the disk.
-                        statement.execute("set local synchronous_commit = off");
-                    }
-                    copy.write(connection);
-                    connection.commit();
-                    return null;
-                })));
-            }
-            awaitAll(saving, runId);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void awaitAll(List<Future<Object>> saving, String runId) {
-        RuntimeException failure = null;
-        for (Future<Object> future : saving) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
-                        : new ResultsStoreException("could not save the rows of run " + runId + ": " + e.getCause(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new ResultsStoreException("interrupted saving run " + runId, e);
-            }
-        }
+        RuntimeException failure = RunRowsCopy.saveAll(dataSource, data, progress);
         if (failure != null) {
-            deleteRows(runId);
+            deleteRows(data.run().runId());
             throw failure;
         }
     }
@@ -219,8 +174,9 @@ public final class ResultsStore implements ResultsSink {
         return run("load run " + runId, connection -> {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try {
-                RunRecord run = findRun(connection, runId).orElseThrow(() -> new RunNotFoundException(runId));
-                return new RunData(run, loadInvocations(connection, runId), loadPipelineEvents(connection, runId),
+                RunRecord run = RunRowsReader.findRun(connection, runId).orElseThrow(() -> new RunNotFoundException(runId));
+                return new RunData(run, RunRowsReader.invocations(connection, runId, FETCH_SIZE),
+                        RunRowsReader.pipelineEvents(connection, runId, FETCH_SIZE),
                         RunRowsCopy.loadCounts(connection, runId, FETCH_SIZE));
             } finally {
                 connection.commit();
@@ -236,7 +192,7 @@ public final class ResultsStore implements ResultsSink {
         return run("load the invocations of run " + runId, connection -> {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try {
-                return loadInvocations(connection, runId);
+                return RunRowsReader.invocations(connection, runId, FETCH_SIZE);
             } finally {
                 connection.commit();
             }
@@ -248,10 +204,10 @@ public final class ResultsStore implements ResultsSink {
         return run("list runs", connection -> {
             List<RunRecord> runs = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    RUN_COLUMNS + " order by started_at nulls last, run_id");
+                    RunRowsReader.RUN_COLUMNS + " order by started_at nulls last, run_id");
                     ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    runs.add(runFrom(resultSet));
+                    runs.add(RunRowsReader.runFrom(resultSet));
                 }
             }
             return runs;
@@ -283,83 +239,6 @@ public final class ResultsStore implements ResultsSink {
         });
     }
 
-    private static final String RUN_COLUMNS = """
-            select run_id, scenario, mode, configuration::text as configuration, started_at, ended_at,
-                   total_events, limit_per_second, memory_mb, request_counts::text as request_counts
-            from runs""";
-
-    private static Optional<RunRecord> findRun(Connection connection, String runId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(RUN_COLUMNS + " where run_id = ?")) {
-            statement.setString(1, runId);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() ? Optional.of(runFrom(resultSet)) : Optional.empty();
-            }
-        }
-    }
-
-    private static RunRecord runFrom(ResultSet resultSet) throws SQLException {
-        String counts = resultSet.getString("request_counts");
-        return new RunRecord(
-                resultSet.getString("run_id"),
-                resultSet.getString("scenario"),
-                resultSet.getString("mode"),
-                resultSet.getString("configuration"),
-                Jdbc.getInstant(resultSet, "started_at"),
-                Jdbc.getInstant(resultSet, "ended_at"),
-                resultSet.getLong("total_events"),
-                resultSet.getInt("limit_per_second"),
-                resultSet.getInt("memory_mb"),
-                counts == null ? Map.of() : fromJson(counts));
-    }
-
-    private static List<InvocationRow> loadInvocations(Connection connection, String runId) throws SQLException {
-        List<InvocationRow> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select run_id, id, sent_at, started_at, completed_at, group_id, batch_id, cache_id
-                from invocations where run_id = ? order by id, started_at, batch_id""")) {
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setString(1, runId);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    rows.add(new InvocationRow(
-                            resultSet.getString("run_id"),
-                            resultSet.getLong("id"),
-                            Jdbc.getInstant(resultSet, "sent_at"),
-                            Jdbc.getInstant(resultSet, "started_at"),
-                            Jdbc.getInstant(resultSet, "completed_at"),
-                            resultSet.getString("group_id"),
-                            resultSet.getString("batch_id"),
-                            resultSet.getString("cache_id")));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static List<PipelineEvent> loadPipelineEvents(Connection connection, String runId) throws SQLException {
-        List<PipelineEvent> events = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select run_id, at, kind, event_id, batch_id, cache_id, duration_ms, batch_size
-                from pipeline_events where run_id = ? order by at, kind, event_id, batch_id""")) {
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setString(1, runId);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    events.add(new PipelineEvent(
-                            resultSet.getString("run_id"),
-                            Jdbc.getInstant(resultSet, "at"),
-                            PipelineEventKind.valueOf(resultSet.getString("kind")),
-                            Jdbc.getLong(resultSet, "event_id"),
-                            resultSet.getString("batch_id"),
-                            resultSet.getString("cache_id"),
-                            resultSet.getLong("duration_ms"),
-                            resultSet.getInt("batch_size")));
-                }
-            }
-        }
-        return events;
-    }
-
     private <T> void insertAll(String what, RowBatcher<T> batcher, List<? extends T> rows) {
         if (rows.isEmpty()) {
             return;
@@ -372,39 +251,7 @@ public final class ResultsStore implements ResultsSink {
         });
     }
 
-    private interface SqlWork<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
-    private <T> T run(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            try {
-                return work.apply(connection);
-            } catch (SQLException | RuntimeException e) {
-                // A pooled connection must not go back to the pool inside a failed transaction.
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new ResultsStoreException("could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String toJson(Map<String, Long> counts) {
-        try {
-            return JSON.writeValueAsString(counts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request counts are always serialisable", e);
-        }
-    }
-
-    private static Map<String, Long> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Long>>() { });
-        } catch (JsonProcessingException e) {
-            throw new ResultsStoreException("request_counts is not a JSON object of numbers: " + json, e);
-        }
+    private <T> T run(String what, Sql.Work<T> work) {
+        return Sql.run(dataSource, what, work);
     }
 }

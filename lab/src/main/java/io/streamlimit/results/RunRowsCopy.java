@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /**
  * A run's rows in and out of {@code invocations}, {@code pipeline_events} and
@@ -30,6 +36,55 @@ final class RunRowsCopy {
     @FunctionalInterface
     interface TableCopy {
         void write(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Saves the run's rows with COPY, each table on its own connection, all at once.
+     *
+     * @return the first failure, or null; the caller deletes what the other tables wrote
+     */
+    static RuntimeException saveAll(DataSource dataSource, RunData data, SaveProgress progress) {
+        String runId = data.run().runId();
+        List<TableCopy> copies = copies(data, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(copies.size(), runnable -> {
+            Thread thread = new Thread(runnable, "save-" + runId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Object>> saving = new ArrayList<>();
+            for (TableCopy copy : copies) {
+                saving.add(pool.submit(() -> Sql.run(dataSource, "save the rows of run " + runId, connection -> {
+                    connection.setAutoCommit(false);
+                    try (Statement statement = connection.createStatement()) {
+                        // A run lost in a crash is simply saved again: no need to wait for the disk.
+                        statement.execute("set local synchronous_commit = off");
+                    }
+                    copy.write(connection);
+                    connection.commit();
+                    return null;
+                })));
+            }
+            return firstFailure(saving, runId);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RuntimeException firstFailure(List<Future<Object>> saving, String runId) {
+        RuntimeException failure = null;
+        for (Future<Object> future : saving) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                        : new ResultsStoreException("could not save the rows of run " + runId + ": " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new ResultsStoreException("interrupted saving run " + runId, e);
+            }
+        }
+        return failure;
     }
 
     /**

@@ -100,15 +100,14 @@ final class ImportAwsCommand implements Callable<Integer> {
         MetricWindow window = window(rows, scenario);
         out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
         RunData data = AwsRunImport.build(runId, scenario, rows, AwsRunMetrics.fetch(aws.cloudWatch(), outputs, window), window);
-        AwsRunImport.deletePipelineEvents(database.dataSource(), runId);
         store.saveRun(data.run());
-        store.insertPipelineEvents(data.pipelineEvents());
+        store.replacePipelineRows(data);
         RunMetrics metrics = new MetricsCalculator().compute(data);
         store.saveSummary(runId, metrics);
         out.printf("Imported run %s (scenario %s): %d invocations rows, %d throttles, %d DLQ arrivals,"
                 + " %d redeliveries, max concurrency %d%n", runId, scenario.name(), rows.size(),
-                count(data, PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
-                count(data, PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
+                data.pipelineCounts().total(PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
+                data.pipelineCounts().total(PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
         out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
     }
 

@@ -2,16 +2,13 @@ package io.streamlimit.local.aws;
 
 import io.streamlimit.metrics.CostModel;
 import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineCounts;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.ScenarioWriter;
-import io.streamlimit.results.ResultsStoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * An AWS run as the same rows a simulated or local run has: its {@code invocations} rows (written
- * by the consumer as it ran) plus a {@code runs} row and {@code pipeline_events} made from
- * CloudWatch. CloudWatch counts per period, not per message, so each count becomes that many
- * rows at the period's start, with no event id: the metrics count them exactly, but an AWS run's
- * throttles and DLQ arrivals are placed to the period (a minute for AWS's own metrics).
+ * by the consumer as it ran) plus a {@code runs} row, {@code pipeline_counts} and
+ * {@code pipeline_events} made from CloudWatch. CloudWatch counts per period, not per message:
+ * throttles and redeliveries are counted at the period's first second, and each DLQ arrival is a
+ * row at the period's start with no event id. The metrics count them exactly, but an AWS run's
+ * figures are placed to the period (a minute for AWS's own metrics).
  */
 public final class AwsRunImport {
 
@@ -37,9 +34,10 @@ public final class AwsRunImport {
     /** @param rows the run's {@code invocations} rows, possibly none */
     public static RunData build(String runId, Scenario scenario, List<InvocationRow> rows, AwsRunMetrics metrics,
                                 MetricWindow window) {
+        PipelineCounts.Builder counted = new PipelineCounts.Builder();
+        count(metrics.throttles(), PipelineEventKind.THROTTLE, counted);
+        count(redeliveries(metrics), PipelineEventKind.REDELIVERY, counted);
         List<PipelineEvent> events = new ArrayList<>();
-        repeat(runId, metrics.throttles(), PipelineEventKind.THROTTLE, events);
-        repeat(runId, redeliveries(metrics), PipelineEventKind.REDELIVERY, events);
         repeat(runId, metrics.deadLettered(), PipelineEventKind.DLQ, events);
         metrics.concurrency().forEach((at, busy) -> events.add(
                 new PipelineEvent(runId, at, PipelineEventKind.CONCURRENCY, null, null, null, 0, Math.toIntExact(busy))));
@@ -58,7 +56,7 @@ public final class AwsRunImport {
         RunRecord run = new RunRecord(runId, scenario.name(), "aws", ScenarioWriter.toJson(scenario),
                 firstTime(rows).orElse(window.from()), lastTime(rows).orElse(window.to()), totalEvents,
                 scenario.downstream().ratePerSecond(), scenario.consumer().memoryMb(), counts);
-        return new RunData(run, rows, events);
+        return new RunData(run, rows, events, counted.build());
     }
 
     /**
@@ -85,23 +83,16 @@ public final class AwsRunImport {
         return redeliveries;
     }
 
+    private static void count(Map<Instant, Long> series, PipelineEventKind kind, PipelineCounts.Builder into) {
+        series.forEach((at, n) -> into.addAtSecond(kind, at.getEpochSecond(), n));
+    }
+
     private static void repeat(String runId, Map<Instant, Long> series, PipelineEventKind kind, List<PipelineEvent> into) {
         series.forEach((at, n) -> {
             for (long i = 0; i < n; i++) {
                 into.add(new PipelineEvent(runId, at, kind, null, null, null, 0, 0));
             }
         });
-    }
-
-    /** Removes the run's pipeline events, so that importing a run again replaces them (its invocations stay). */
-    public static void deletePipelineEvents(DataSource dataSource, String runId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from pipeline_events where run_id = ?")) {
-            delete.setString(1, runId);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new ResultsStoreException("could not delete the pipeline events of run " + runId + ": " + e.getMessage(), e);
-        }
     }
 
     public static Optional<Instant> firstTime(List<InvocationRow> rows) {

@@ -33,10 +33,13 @@ class AwsRunImportTest {
         RunData run = AwsRunImport.build("aws-02-1", ScenarioLoader.load(Path.of("../scenarios/02-sns-rc1.yaml")), List.of(),
                 metrics, WINDOW);
 
-        assertThat(run.pipelineEvents()).extracting(PipelineEvent::kind).containsExactly(PipelineEventKind.THROTTLE,
-                PipelineEventKind.THROTTLE, PipelineEventKind.DLQ, PipelineEventKind.CONCURRENCY);
-        assertThat(run.pipelineEvents().get(2).at()).isEqualTo(T0.plusSeconds(180));
-        assertThat(run.pipelineEvents().get(3).batchSize()).isEqualTo(5);
+        assertThat(run.pipelineCounts().total(PipelineEventKind.THROTTLE)).isEqualTo(2);
+        assertThat(run.pipelineCounts().firstSecond()).isEqualTo(T0.getEpochSecond());
+        assertThat(run.pipelineCounts().total(PipelineEventKind.REDELIVERY)).isZero();
+        assertThat(run.pipelineEvents()).extracting(PipelineEvent::kind).containsExactly(PipelineEventKind.DLQ,
+                PipelineEventKind.CONCURRENCY);
+        assertThat(run.pipelineEvents().get(0).at()).isEqualTo(T0.plusSeconds(180));
+        assertThat(run.pipelineEvents().get(1).batchSize()).isEqualTo(5);
         assertThat(run.run().mode()).isEqualTo("aws");
         assertThat(run.run().totalEvents()).as("no publishes measured: completed plus DLQ arrivals").isEqualTo(1);
         assertThat(run.run().startedAt()).isEqualTo(WINDOW.from());
