@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -196,18 +197,25 @@ class HistoryCheckerTest {
 
     @Test
     void a_store_that_loses_updates_is_caught_exceeding_the_limit() throws Exception {
+        // Every other read returns the state from before the last write, and writes never check
+        // the version: updates are lost however the threads happen to be scheduled.
         LedgerStore lossy = new LedgerStore() {
             private final Map<String, UidLedger> items = new ConcurrentHashMap<>();
+            private final Map<String, UidLedger> before = new ConcurrentHashMap<>();
+            private final AtomicLong reads = new AtomicLong();
 
             @Override
             public UidLedger read(String uid) {
-                return items.getOrDefault(uid, UidLedger.empty(uid));
+                Map<String, UidLedger> source = reads.incrementAndGet() % 2 == 0 ? before : items;
+                return source.getOrDefault(uid, UidLedger.empty(uid));
             }
 
             @Override
-            public boolean compareAndSet(UidLedger next, long expectedVersion) {
-                Thread.yield(); // widen the race
-                items.put(next.uid(), next); // no version check: concurrent writers overwrite each other
+            public synchronized boolean compareAndSet(UidLedger next, long expectedVersion) {
+                UidLedger replaced = items.put(next.uid(), next); // no version check
+                if (replaced != null) {
+                    before.put(next.uid(), replaced);
+                }
                 return true;
             }
         };
