@@ -70,7 +70,7 @@ final class Reasons {
         int free = indexOf(o -> !o.throttled() && o.lost() == s.lost()
                 && o.stats().secondsOverLimit() == s.stats().secondsOverLimit());
         return free < 0
-                ? note + ", as in every configuration that does as well on loss and the limit"
+                ? note + "; every configuration that does as well on loss and the limit has throttled invokes too"
                 : note + ", accepted because the best throttle-free configuration (#" + (free + 1) + ") takes "
                         + percent(sorted.get(free).timeTakenMillis() - s.timeTakenMillis(), s.timeTakenMillis())
                         + " longer";

@@ -39,8 +39,8 @@ class RecommenderTest {
         assertThat(recommendation.ranked()).anySatisfy(c -> assertThat(c.lost()).isPositive());
         // Every candidate that loses nothing throttles here, so throttles cannot decide and the
         // winner's reason says as much.
-        assertThat(winner.reason()).contains("throttled invokes, as in every configuration that does as well on loss "
-                + "and the limit");
+        assertThat(winner.reason()).contains("throttled invokes; every configuration that does as well on loss "
+                + "and the limit has throttled invokes too");
     }
 
     @Test
@@ -144,7 +144,7 @@ class RecommenderTest {
 
         assertThat(ranked).extracting(RankedCandidate::label).containsExactly(RESERVED_LABEL, PACED_LABEL);
         assertThat(ranked.get(0).reason()).endsWith(
-                "; 2,413,551 throttled invokes, as in every configuration that does as well on loss and the limit");
+                "; 2,413,551 throttled invokes; every configuration that does as well on loss and the limit has throttled invokes too");
         assertThat(ranked.get(1).reason()).isEqualTo("loses 1 of 100000 events");
     }
 

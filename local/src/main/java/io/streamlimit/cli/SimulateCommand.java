@@ -72,14 +72,19 @@ final class SimulateCommand implements Callable<Integer> {
                 + AwsProfileOption.runIdPart(scenario.awsProfile());
         SimulationOptions options = new SimulationOptions(seed, events, runId, loaded.behaviour());
         try (InterruptNotice notice = new InterruptNotice(err, "run " + runId + " was interrupted and not saved")) {
-            SimulationResult result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
             if (database == null) {
+                SimulationResult result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
                 RunOutput.finish(result.runData(), null, null, reportDir, json, spec.commandLine().getOut(), err, notice);
                 return 0;
             }
-            try (ResultsDatabase db = ResultsOptions.open(database)) {
+            ResultsDatabase db;
+            SimulationResult result;
+            try (OpeningResults opening = new OpeningResults(database)) {
+                result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
+                db = opening.await();
+            }
+            try (db) {
                 ResultsStore store = new ResultsStore(db.dataSource());
-                store.createSchema();
                 store.deleteRun(runId);
                 RunOutput.finish(result.runData(), null, store, reportDir, json, spec.commandLine().getOut(), err, notice);
             }
