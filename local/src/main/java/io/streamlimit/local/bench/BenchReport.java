@@ -189,9 +189,12 @@ public final class BenchReport {
         }
         line(out, "");
         line(out, "Targets");
-        for (Target target : targets(r)) {
-            row(out, target.name(), Double.isNaN(target.value()) ? "n/a" : String.format(Locale.ROOT, "%.2f", target.value()),
-                    target.met() ? "met" : "MISSED", "");
+        List<Target> targets = targets(r);
+        int width = targets.stream().mapToInt(target -> target.name().length()).max().orElse(0);
+        for (Target target : targets) {
+            line(out, "   %-" + width + "s %8s   %s", target.name(),
+                    Double.isNaN(target.value()) ? "n/a" : String.format(Locale.ROOT, "%.2f", target.value()),
+                    target.met() ? "met" : "MISSED");
         }
         return out.toString();
     }
