@@ -9,6 +9,7 @@ import io.streamlimit.sim.Simulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,19 +73,26 @@ final class SimulateCommand implements Callable<Integer> {
                 + AwsProfileOption.runIdPart(scenario.awsProfile());
         SimulationOptions options = new SimulationOptions(seed, events, runId, loaded.behaviour());
         try (InterruptNotice notice = new InterruptNotice(err, "run " + runId + " was interrupted and not saved")) {
+            Supplier<SimulationResult> simulation = () ->
+                    Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
             if (database == null) {
-                SimulationResult result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
-                RunOutput.finish(result.runData(), null, null, reportDir, json, spec.commandLine().getOut(), err, notice);
+                RunOutput.finish(simulation.get().runData(), null, null, reportDir, json, spec.commandLine().getOut(), err, notice);
                 return 0;
             }
-            ResultsDatabase db;
             SimulationResult result;
-            try (OpeningResults opening = new OpeningResults(database)) {
-                result = Simulator.run(scenario, options, new SimulationProgressLine(err, System.console() != null));
-                db = opening.await();
+            ResultsDatabase db;
+            if (OpeningResults.worthOpeningEarly(database)) {
+                try (OpeningResults opening = new OpeningResults(database)) {
+                    result = simulation.get();
+                    db = opening.await();
+                }
+            } else {
+                result = simulation.get();
+                db = ResultsOptions.open(database);
             }
             try (db) {
                 ResultsStore store = new ResultsStore(db.dataSource());
+                store.createSchema();
                 store.deleteRun(runId);
                 RunOutput.finish(result.runData(), null, store, reportDir, json, spec.commandLine().getOut(), err, notice);
             }
