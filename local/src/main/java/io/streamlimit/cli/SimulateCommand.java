@@ -81,14 +81,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
             SimulationResult result;
             ResultsDatabase db;
-            if (OpeningResults.worthOpeningEarly(database)) {
-                try (OpeningResults opening = new OpeningResults(database)) {
-                    result = simulation.get();
-                    db = opening.await();
-                }
-            } else {
+            try (OpeningResults opening = new OpeningResults(database)) {
                 result = simulation.get();
-                db = ResultsOptions.open(database);
+                db = opening.await();
             }
             try (db) {
                 ResultsStore store = new ResultsStore(db.dataSource());
