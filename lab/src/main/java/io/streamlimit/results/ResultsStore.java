@@ -126,26 +126,12 @@ public final class ResultsStore implements ResultsSink {
      */
     public void replacePipelineRows(RunData data) {
         String runId = data.run().runId();
-        List<PipelineEvent> events = new ArrayList<>();
-        PipelineCounts.Builder counts = new PipelineCounts.Builder();
-        data.pipelineCounts().forEach(counts::addAtSecond);
-        for (PipelineEvent event : data.pipelineEvents()) {
-            if (!counts.addIfCounted(event)) {
-                events.add(event);
-            }
-        }
-        List<RowInserts.CountRow> countRows = new ArrayList<>();
-        counts.build().forEach((kind, second, count) -> countRows.add(new RowInserts.CountRow(runId, kind, second, count)));
+        RunData counted = data.withEventsCounted();
         run("replace the pipeline rows of run " + runId, connection -> {
             connection.setAutoCommit(false);
-            for (String table : List.of("pipeline_events", "pipeline_counts")) {
-                try (PreparedStatement statement = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
-                    statement.setString(1, runId);
-                    statement.executeUpdate();
-                }
-            }
-            RowInserts.PIPELINE_EVENTS.insert(connection, events);
-            RowInserts.PIPELINE_COUNTS.insert(connection, countRows);
+            deleteFrom(connection, runId, List.of("pipeline_events", "pipeline_counts"));
+            RowInserts.PIPELINE_EVENTS.insert(connection, counted.pipelineEvents());
+            RowInserts.PIPELINE_COUNTS.insert(connection, RowInserts.CountRow.of(runId, counted.pipelineCounts()));
             connection.commit();
             return null;
         });
@@ -227,16 +213,19 @@ public final class ResultsStore implements ResultsSink {
     private void delete(String runId, List<String> tables) {
         run("delete run " + runId, connection -> {
             connection.setAutoCommit(false);
-            for (String table : tables) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "delete from " + table + " where run_id = ?")) {
-                    statement.setString(1, runId);
-                    statement.executeUpdate();
-                }
-            }
+            deleteFrom(connection, runId, tables);
             connection.commit();
             return null;
         });
+    }
+
+    private static void deleteFrom(Connection connection, String runId, List<String> tables) throws SQLException {
+        for (String table : tables) {
+            try (PreparedStatement statement = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
+                statement.setString(1, runId);
+                statement.executeUpdate();
+            }
+        }
     }
 
     private <T> void insertAll(String what, RowBatcher<T> batcher, List<? extends T> rows) {

@@ -1,6 +1,7 @@
 package io.streamlimit.results;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The multi-row inserts of the row tables, for writers that add a few rows to a run. */
@@ -37,6 +38,13 @@ final class RowInserts {
 
     /** A row of {@code pipeline_counts}. */
     record CountRow(String runId, PipelineEventKind kind, long epochSecond, long count) {
+
+        /** A run's non-zero per-second counts as rows. */
+        static List<CountRow> of(String runId, PipelineCounts counts) {
+            List<CountRow> rows = new ArrayList<>();
+            counts.forEach((kind, second, count) -> rows.add(new CountRow(runId, kind, second, count)));
+            return rows;
+        }
     }
 
     static final RowBatcher<CountRow> PIPELINE_COUNTS = new RowBatcher<>("pipeline_counts",

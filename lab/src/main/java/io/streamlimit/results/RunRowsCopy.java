@@ -25,10 +25,6 @@ final class RunRowsCopy {
             List.of("run_id", "at", "kind", "event_id", "batch_id", "cache_id", "duration_ms", "batch_size");
     private static final List<String> COUNT_COLUMNS = List.of("run_id", "second", "kind", "count");
 
-    /** One (kind, second) count with its run: a row of {@code pipeline_counts}. */
-    private record CountRow(PipelineEventKind kind, long epochSecond, long count) {
-    }
-
     private RunRowsCopy() {
     }
 
@@ -94,14 +90,12 @@ final class RunRowsCopy {
     static List<TableCopy> copies(RunData data, SaveProgress progress) {
         // Throttle and redelivery rows, if a caller still has them, are stored as counts.
         RunData counted = data.withEventsCounted();
-        List<CountRow> counts = new ArrayList<>();
-        counted.pipelineCounts().forEach((kind, second, count) -> counts.add(new CountRow(kind, second, count)));
+        List<RowInserts.CountRow> counts = RowInserts.CountRow.of(data.run().runId(), counted.pipelineCounts());
         long total = counted.invocations().size() + counted.pipelineEvents().size() + counts.size();
         if (total == 0) {
             progress.saved(0, 0);
         }
         CopyRows copy = new CopyRows(progress, total);
-        String runId = data.run().runId();
         return List.of(
                 connection -> copy.copy(connection, "invocations", INVOCATION_COLUMNS, counted.invocations(),
                         (line, row) -> line.text(row.runId()).integer(Math.toIntExact(row.id())).instant(row.sentAt())
@@ -112,7 +106,7 @@ final class RunRowsCopy {
                                 .number(event.eventId()).text(event.batchId()).text(event.cacheId())
                                 .number(event.durationMillis()).integer(event.batchSize())),
                 connection -> copy.copy(connection, "pipeline_counts", COUNT_COLUMNS, counts,
-                        (line, count) -> line.text(runId).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
+                        (line, count) -> line.text(count.runId()).instant(java.time.Instant.ofEpochSecond(count.epochSecond()))
                                 .text(count.kind().name()).number(count.count())));
     }
 

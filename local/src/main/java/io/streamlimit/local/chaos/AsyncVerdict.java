@@ -4,8 +4,6 @@ import io.streamlimit.clock.ManualClock;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
-import io.streamlimit.ledger.UidLedger;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,19 +50,7 @@ final class AsyncVerdict {
                 violation(new Violation("poison", "-", "never reached the async DLQ: " + Bodies.preview(body)));
             }
         });
-        Map<String, UidLedger> finals = new HashMap<>();
-        uids.forEach(uid -> finals.put(uid, store.read(uid)));
-        report.violations(ChaosPipeline.SNS_LAMBDA, new ConcurrentChecker(settings).check(history.ops(), finals, ledgerClock.millis()));
-        // Players that never closed: past the lease every slot is free again.
-        ledgerClock.advance(settings.leaseDuration().plusSeconds(1));
-        for (String uid : uids) {
-            long invoked = history.tick();
-            int open = ledger.check(uid).open();
-            history.record(OpKind.CHECK, uid, null, "ledger", invoked, history.tick(), ledgerClock.millis(), new Answer.Checked(open));
-            if (open != 0) {
-                violation(new Violation("4: lease did not free the slot", uid, open + " streams open after every lease expired"));
-            }
-        }
+        report.violations(ChaosPipeline.SNS_LAMBDA, SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
     }
 
     private void violation(Violation v) {

@@ -15,7 +15,6 @@ import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
-import io.streamlimit.ledger.UidLedger;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -197,21 +196,7 @@ final class PipelinePhase {
         lost.removeAll(appliedKeys);
         lost.forEach(k -> report.lost("pipeline: " + k));
 
-        Map<String, UidLedger> finals = new HashMap<>();
-        for (String uid : uids) {
-            finals.put(uid, store.read(uid));
-        }
-        report.violations(new ConcurrentChecker(settings).check(history.ops(), finals, ledgerClock.millis()));
-        // Players that never closed: past the lease every slot is free again.
-        ledgerClock.advance(settings.leaseDuration().plusSeconds(1));
-        for (String uid : uids) {
-            long invoked = history.tick();
-            int open = ledger.check(uid).open();
-            history.record(OpKind.CHECK, uid, null, "ledger", invoked, history.tick(), ledgerClock.millis(), new Answer.Checked(open));
-            if (open != 0) {
-                report.violation(new Violation("4: lease did not free the slot", uid, open + " streams open after every lease expired"));
-            }
-        }
+        report.violations(SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
         report.operations("pipeline end to end (concurrent)", history.size());
     }
 
