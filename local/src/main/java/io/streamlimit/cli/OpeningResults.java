@@ -2,14 +2,15 @@ package io.streamlimit.cli;
 
 import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.results.ResultsStore;
+import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * The results database being started and migrated on a thread of its own while the simulation
  * runs: an embedded PostgreSQL takes seconds to start, and the simulation needs only one core.
- * A new embedded database is made beside its directory and moved into place when complete, so a
- * Ctrl-C meanwhile leaves nothing half-made.
+ * Only for a database that exists already ({@link #worthOpeningEarly}): a Ctrl-C while a new
+ * embedded one is being initialised would leave a half-made data directory behind.
  */
 final class OpeningResults implements AutoCloseable {
 
@@ -27,6 +28,11 @@ final class OpeningResults implements AutoCloseable {
                 throw e;
             }
         });
+    }
+
+    /** True for the user's own database, or an embedded one whose data directory is initialised. */
+    static boolean worthOpeningEarly(ResultsOptions.Choice choice) {
+        return choice.jdbcUrl() != null || Files.exists(choice.embeddedDir().resolve("PG_VERSION"));
     }
 
     /** Waits until the database is ready, and hands it over; its failure is thrown as it happened. */

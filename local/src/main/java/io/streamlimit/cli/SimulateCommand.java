@@ -81,9 +81,14 @@ final class SimulateCommand implements Callable<Integer> {
             }
             SimulationResult result;
             ResultsDatabase db;
-            try (OpeningResults opening = new OpeningResults(database)) {
+            if (OpeningResults.worthOpeningEarly(database)) {
+                try (OpeningResults opening = new OpeningResults(database)) {
+                    result = simulation.get();
+                    db = opening.await();
+                }
+            } else {
                 result = simulation.get();
-                db = opening.await();
+                db = ResultsOptions.open(database);
             }
             try (db) {
                 ResultsStore store = new ResultsStore(db.dataSource());
