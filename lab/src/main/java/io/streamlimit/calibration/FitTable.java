@@ -1,5 +1,6 @@
 package io.streamlimit.calibration;
 
+import io.streamlimit.report.TextTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Locale;
  */
 public final class FitTable {
 
-    private static final String GAP = "  ";
 
     private FitTable() {
     }
@@ -38,7 +38,7 @@ public final class FitTable {
                 fixed(calibration.after().mean().value(target), target.places()),
                 errorPercent(calibration.real(), calibration.after().mean(), target)});
         }
-        table(out, figures, new boolean[] {false, true, true, true, true, true});
+        out.append(TextTable.format(figures, new boolean[] {false, true, true, true, true, true}));
         out.append(String.format(Locale.ROOT, "Loss %.1f before, %.1f after (the sum of squared errors, each in"
                 + " units of its figure's spread between seeds)%n%n", calibration.lossBefore(), calibration.lossAfter()));
 
@@ -50,7 +50,7 @@ public final class FitTable {
         }
         calibration.plan().kept().forEach((parameter, why) -> parameters.add(new String[] {parameter.key(),
             parameter.display(parameter.valueIn(calibration.start())), "kept"}));
-        table(out, parameters, new boolean[] {false, true, true});
+        out.append(TextTable.format(parameters, new boolean[] {false, true, true}));
         calibration.plan().kept().forEach((parameter, why) ->
                 out.append("Kept ").append(parameter.key()).append(": ").append(why).append(".\n"));
         return out.toString();
@@ -67,34 +67,5 @@ public final class FitTable {
 
     private static String fixed(Double value, int places) {
         return value == null ? "-" : BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** Aligned columns, a rule under the header; numbers right-aligned, words left-aligned. */
-    private static void table(StringBuilder out, List<String[]> lines, boolean[] right) {
-        int[] widths = new int[lines.get(0).length];
-        for (String[] line : lines) {
-            for (int c = 0; c < line.length; c++) {
-                widths[c] = Math.max(widths[c], line[c].length());
-            }
-        }
-        for (int l = 0; l < lines.size(); l++) {
-            out.append(row(lines.get(l), widths, right)).append('\n');
-            if (l == 0) {
-                String[] rule = new String[widths.length];
-                for (int c = 0; c < widths.length; c++) {
-                    rule[c] = "-".repeat(widths[c]);
-                }
-                out.append(row(rule, widths, right)).append('\n');
-            }
-        }
-    }
-
-    private static String row(String[] cells, int[] widths, boolean[] right) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            String format = "%" + (right[c] ? "" : "-") + widths[c] + "s";
-            line.append(c == 0 ? "" : GAP).append(String.format(Locale.ROOT, format, cells[c]));
-        }
-        return line.toString().stripTrailing();
     }
 }

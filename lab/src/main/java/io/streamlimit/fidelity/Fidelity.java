@@ -46,6 +46,21 @@ public final class Fidelity {
         return new FidelityReport(seed, reports);
     }
 
+    /**
+     * Simulates every case with each of {@code seeds} consecutive seeds from {@code firstSeed}: how
+     * often each figure lands inside its band, not only whether it does at one seed.
+     */
+    public FidelitySpread measure(long firstSeed, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be 1 or more, got " + seeds);
+        }
+        List<FidelityReport> reports = new ArrayList<>();
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            reports.add(measure(seed));
+        }
+        return FidelitySpread.of(reports);
+    }
+
     /** Simulates one case with {@code seed} and compares. */
     public CaseReport measure(FidelityCase fidelityCase, long seed) {
         String runId = "fidelity-" + fidelityCase.name() + "-seed" + seed;

@@ -15,6 +15,11 @@ import java.util.Locale;
  * "awsProfile", "figures": [{"figure", "label", "real", "simulated", "errorPercent", "band",
  * "bandLow", "bandHigh", "verdict"}]}]}}; {@code simulated}, {@code errorPercent} and the band's
  * fields are null when there is none; {@code verdict} is {@code pass}, {@code fail} or {@code shown}.
+ *
+ * <p>A spread over seeds: {@code {"firstSeed", "lastSeed", "judged", "alwaysInside", "neverInside",
+ * "summary", "figures": [{"case", "figure", "label", "real", "band", "bandLow", "bandHigh",
+ * "simulated": [one per seed], "min", "median", "max", "insideBand"}]}}; {@code insideBand} is the
+ * number of seeds inside the band, null for a figure only shown.
  */
 public final class FidelityJson {
 
@@ -24,9 +29,7 @@ public final class FidelityJson {
     }
 
     public static String write(FidelityReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartObject();
+        return object(json -> {
             json.writeNumberField("seed", report.seed());
             json.writeNumberField("passed", report.passed());
             json.writeNumberField("judged", report.judged());
@@ -36,11 +39,72 @@ public final class FidelityJson {
                 writeCase(json, caseReport);
             }
             json.writeEndArray();
+        });
+    }
+
+    public static String write(FidelitySpread spread) {
+        return object(json -> {
+            json.writeNumberField("firstSeed", spread.firstSeed());
+            json.writeNumberField("lastSeed", spread.lastSeed());
+            json.writeNumberField("judged", spread.judged());
+            json.writeNumberField("alwaysInside", spread.alwaysInside());
+            json.writeNumberField("neverInside", spread.neverInside());
+            json.writeStringField("summary", spread.summary());
+            json.writeArrayFieldStart("figures");
+            for (FigureSpread figure : spread.figures()) {
+                writeSpread(json, figure);
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** What goes inside the one top-level object. */
+    private interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String object(Fields fields) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            fields.write(json);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    private static void writeSpread(JsonGenerator json, FigureSpread spread) throws IOException {
+        Figure figure = spread.figure();
+        int places = figure.places();
+        json.writeStartObject();
+        json.writeStringField("case", spread.caseName());
+        json.writeStringField("figure", figure.jsonKey());
+        json.writeStringField("label", figure.label());
+        json.writeNumberField("real", FidelityFormat.decimal(spread.real(), places));
+        Band band = spread.band();
+        json.writeStringField("band", band == null ? null : band.describe(spread.real(), places));
+        writeNumberOrNull(json, "bandLow", band == null ? null : band.low(spread.real()), places);
+        writeNumberOrNull(json, "bandHigh", band == null ? null : band.high(spread.real()), places);
+        json.writeArrayFieldStart("simulated");
+        for (Double value : spread.simulated()) {
+            if (value == null) {
+                json.writeNull();
+            } else {
+                json.writeNumber(FidelityFormat.decimal(value, places));
+            }
+        }
+        json.writeEndArray();
+        writeNumberOrNull(json, "min", spread.min(), places);
+        writeNumberOrNull(json, "median", spread.median(), places);
+        writeNumberOrNull(json, "max", spread.max(), places);
+        if (spread.judged()) {
+            json.writeNumberField("insideBand", spread.passes());
+        } else {
+            json.writeNullField("insideBand");
+        }
+        json.writeEndObject();
     }
 
     private static void writeCase(JsonGenerator json, CaseReport caseReport) throws IOException {

@@ -1,5 +1,6 @@
 package io.streamlimit.fidelity;
 
+import io.streamlimit.report.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,6 @@ import java.util.List;
  */
 public final class FidelityTable {
 
-    private static final String GAP = "  ";
     private static final String[] HEADER = {"Case", "Figure", "Real", "Simulated", "Error %", "Band", "OK"};
     private static final boolean[] RIGHT = {false, false, true, true, true, false, false};
 
@@ -24,25 +24,7 @@ public final class FidelityTable {
                 lines.add(line(caseReport.name(), figure));
             }
         }
-        int[] widths = new int[HEADER.length];
-        for (String[] line : lines) {
-            for (int c = 0; c < line.length; c++) {
-                widths[c] = Math.max(widths[c], line[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            out.append(join(lines.get(l), widths)).append('\n');
-            if (l == 0) {
-                String[] rule = new String[widths.length];
-                for (int c = 0; c < widths.length; c++) {
-                    rule[c] = "-".repeat(widths[c]);
-                }
-                out.append(join(rule, widths)).append('\n');
-            }
-        }
-        out.append(report.summary()).append(" (seed ").append(report.seed()).append(")\n");
-        return out.toString();
+        return TextTable.format(lines, RIGHT) + report.summary() + " (seed " + report.seed() + ")\n";
     }
 
     private static String[] line(String caseName, FigureComparison comparison) {
@@ -61,14 +43,5 @@ public final class FidelityTable {
                 case SHOWN -> "-";
             }
         };
-    }
-
-    private static String join(String[] cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            String spaces = " ".repeat(widths[c] - cells[c].length());
-            line.append(c == 0 ? "" : GAP).append(RIGHT[c] ? spaces + cells[c] : cells[c] + spaces);
-        }
-        return line.toString().stripTrailing();
     }
 }

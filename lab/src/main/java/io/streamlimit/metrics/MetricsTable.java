@@ -1,6 +1,8 @@
 package io.streamlimit.metrics;
 
+import io.streamlimit.report.TextTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,8 +11,6 @@ import java.util.List;
  * right-aligned.
  */
 public final class MetricsTable {
-
-    private static final String GAP = "  ";
 
     private MetricsTable() {
     }
@@ -41,25 +41,9 @@ public final class MetricsTable {
         for (Metric metric : Metric.values()) {
             lines.add(row(metric.label(), runs.stream().map(metric::display).toArray(String[]::new)));
         }
-        int[] widths = new int[runs.size() + 1];
-        for (String[] line : lines) {
-            for (int c = 0; c < line.length; c++) {
-                widths[c] = Math.max(widths[c], line[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            String[] line = lines.get(l);
-            out.append(pad(line[0], widths[0], false));
-            for (int c = 1; c < line.length; c++) {
-                out.append(GAP).append(pad(line[c], widths[c], true));
-            }
-            out.append('\n');
-            if (l == 0) {
-                out.append(rule(widths)).append('\n');
-            }
-        }
-        return out.toString();
+        boolean[] right = new boolean[runs.size() + 1];
+        Arrays.fill(right, 1, right.length, true);
+        return TextTable.format(lines, right);
     }
 
     private static String[] row(String label, String[] values) {
@@ -67,18 +51,5 @@ public final class MetricsTable {
         row[0] = label;
         System.arraycopy(values, 0, row, 1, values.length);
         return row;
-    }
-
-    private static String rule(int[] widths) {
-        StringBuilder rule = new StringBuilder("-".repeat(widths[0]));
-        for (int c = 1; c < widths.length; c++) {
-            rule.append(GAP).append("-".repeat(widths[c]));
-        }
-        return rule.toString();
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String spaces = " ".repeat(width - text.length());
-        return right ? spaces + text : text + spaces;
     }
 }

@@ -3,6 +3,8 @@ package io.streamlimit.cli;
 import io.streamlimit.fidelity.Fidelity;
 import io.streamlimit.fidelity.FidelityJson;
 import io.streamlimit.fidelity.FidelityReport;
+import io.streamlimit.fidelity.FidelitySpread;
+import io.streamlimit.fidelity.FidelitySpreadTable;
 import io.streamlimit.fidelity.FidelityTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,19 +22,36 @@ import picocli.CommandLine.Spec;
             "A measurement: the exit code is 0 even when figures fall outside their bands."})
 final class FidelityCommand implements Callable<Integer> {
 
+    /** About 2 s of simulation a seed. */
+    private static final int MAX_SEEDS = 100;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the simulations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the simulations (default: ${DEFAULT-VALUE}); with --seeds, the first.")
     long seed;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = {"Simulate every case with N consecutive seeds and print, per figure, the smallest, median and",
+                "largest simulated value and in how many seeds it was inside its band (default: ${DEFAULT-VALUE})."})
+    int seeds;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
     @Override
     public Integer call() {
-        FidelityReport report = Fidelity.standard().measure(seed);
+        if (seeds < 1 || seeds > MAX_SEEDS) {
+            throw new UserError("--seeds: must be 1 to " + MAX_SEEDS + ", got " + seeds);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (seeds > 1) {
+            FidelitySpread spread = Fidelity.standard().measure(seed, seeds);
+            out.print(json ? FidelityJson.write(spread) + "\n" : FidelitySpreadTable.format(spread));
+            out.flush();
+            return 0;
+        }
+        FidelityReport report = Fidelity.standard().measure(seed);
         if (json) {
             out.println(FidelityJson.write(report));
         } else {

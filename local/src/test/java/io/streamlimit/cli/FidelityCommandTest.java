@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code streamlimit fidelity} as a user meets it, with the real simulator. */
@@ -39,10 +42,49 @@ class FidelityCommandTest {
     }
 
     @Test
+    void seeds_print_each_figure_over_the_seeds_and_a_summary_that_agrees_with_the_lines() {
+        CliRun result = execute("fidelity", "--seeds", "3");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).matches("Case +Figure +Real +Band +Min +Median +Max +Inside band");
+        Matcher summary = Pattern.compile(
+                "(\\d+) of 17 figures within their bands at every seed \\(seeds 1 to 3\\); (\\d+) at some seeds only; (\\d+) at none")
+                .matcher(lines.get(lines.size() - 1));
+        assertThat(summary.matches()).as(lines.get(lines.size() - 1)).isTrue();
+        assertThat(lines.stream().filter(line -> line.endsWith(" 3 of 3")).count())
+                .isEqualTo(Long.parseLong(summary.group(1)));
+        assertThat(lines.stream().filter(line -> line.endsWith(" 0 of 3")).count())
+                .isEqualTo(Long.parseLong(summary.group(3)));
+    }
+
+    @Test
+    void seeds_as_json_carry_one_simulated_value_per_seed() throws Exception {
+        CliRun result = execute("fidelity", "--json", "--seed", "4", "--seeds", "2");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("firstSeed").asLong()).isEqualTo(4);
+        assertThat(json.get("lastSeed").asLong()).isEqualTo(5);
+        assertThat(json.get("judged").asLong()).isEqualTo(17);
+        assertThat(json.get("figures")).allSatisfy(figure -> assertThat(figure.get("simulated")).hasSize(2));
+    }
+
+    @Test
+    void seeds_out_of_range_are_one_line_exit_2() {
+        CliRun result = execute("fidelity", "--seeds", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().strip()).isEqualTo("error: --seeds: must be 1 to 100, got 0");
+    }
+
+    @Test
     void has_help() {
         CliRun help = execute("fidelity", "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: streamlimit fidelity", "--json", "--seed");
+        assertThat(help.out()).contains("Usage: streamlimit fidelity", "--json", "--seed", "--seeds");
     }
 }
