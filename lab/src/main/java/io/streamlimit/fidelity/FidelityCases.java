@@ -1,5 +1,6 @@
 package io.streamlimit.fidelity;
 
+import static io.streamlimit.fidelity.Figure.BUSIEST_SECOND;
 import static io.streamlimit.fidelity.Figure.COMPLETED;
 import static io.streamlimit.fidelity.Figure.COMPLETED_SHARE_AT_1200S;
 import static io.streamlimit.fidelity.Figure.COMPLETED_SHARE_AT_300S;
@@ -61,7 +62,8 @@ public final class FidelityCases {
                                 shown(FAILED),
                                 shown(START_GAP_P10),
                                 shown(START_GAP_P50),
-                                shown(START_GAP_P90))),
+                                shown(START_GAP_P90),
+                                shown(BUSIEST_SECOND))),
                 new FidelityCase("consumer-2", scenario("trace-consumer-2.yaml"), traceSource + ", group consumer-2",
                         traceFigures(trace, "consumer-2"), PROFILE, List.of(
                                 within(FIRST_TO_LAST_START, Band.relative(0.10)),
@@ -79,7 +81,8 @@ public final class FidelityCases {
                                 shown(FAILED),
                                 shown(START_GAP_P10),
                                 shown(START_GAP_P50),
-                                shown(START_GAP_P90))),
+                                shown(START_GAP_P90),
+                                shown(BUSIEST_SECOND))),
                 new FidelityCase("run-02", scenario("02-sns-rc1.yaml"), "published run 02 (original README)",
                         published.run("02"), PROFILE, List.of(
                                 within(FAILED, Band.exact()),

@@ -20,6 +20,11 @@ public enum Figure {
     START_GAP_P10("startGapP10Seconds", "start gap p10 (s)", 3),
     START_GAP_P50("startGapP50Seconds", "start gap median (s)", 3),
     START_GAP_P90("startGapP90Seconds", "start gap p90 (s)", 3),
+    /**
+     * Most handler starts in one second, seconds counted from the first start: how unevenly the
+     * events arrived, which is what a downstream rate limit feels.
+     */
+    BUSIEST_SECOND("busiestSecondStarts", "busiest second (starts)", 0),
     /** Rows started within 300 s of the first start, over the published events. */
     COMPLETED_SHARE_AT_300S("completedShareAt300s", "completed share at 300 s", 3),
     COMPLETED_SHARE_AT_600S("completedShareAt600s", "completed share at 600 s", 3),

@@ -20,6 +20,7 @@ import java.util.Set;
  *       their quantiles are nearest-rank (the sorted gap at rank ceil(q x n)), which reproduces
  *       the calibration README's table to the millisecond.</li>
  *   <li>Completed is distinct event ids; failed is the published events without a row.</li>
+ *   <li>The busiest second counts starts per whole second from the first start.</li>
  *   <li>The completed share at T counts events (each at its first row) started within T seconds
  *       of the first start, over the published events: a row is written when the handler starts
  *       its call, which is what the original per-second chart of inserts shows.</li>
@@ -85,6 +86,7 @@ public final class FigureCalculator {
         figures.put(Figure.ENVIRONMENTS, (double) environments.size());
         if (starts.length > 0) {
             figures.put(Figure.FIRST_TO_LAST_START, seconds(starts[starts.length - 1] - starts[0]));
+            figures.put(Figure.BUSIEST_SECOND, (double) busiestSecond(starts));
             SHARE_AT_SECONDS.forEach((figure, at) ->
                     figures.put(figure, share(startedWithin(firstStarts, starts[0] + at * 1_000L), publishedEvents)));
         }
@@ -99,6 +101,20 @@ public final class FigureCalculator {
             figures.put(Figure.START_GAP_P90, seconds(nearestRank(gaps, 90)));
         }
         return figures;
+    }
+
+    /** Most starts in one whole second from the first start; {@code starts} sorted. */
+    static long busiestSecond(long[] starts) {
+        long most = 0;
+        int from = 0;
+        for (int i = 0; i < starts.length; i++) {
+            long second = (starts[i] - starts[0]) / 1_000;
+            if ((starts[from] - starts[0]) / 1_000 != second) {
+                from = i;
+            }
+            most = Math.max(most, i - from + 1);
+        }
+        return most;
     }
 
     /** The value at rank ceil(percent/100 x n) of sorted values (1-based), in integer arithmetic. */

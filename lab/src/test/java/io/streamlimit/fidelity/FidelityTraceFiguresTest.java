@@ -40,6 +40,7 @@ class FidelityTraceFiguresTest {
         assertThat(figures.value(Figure.START_GAP_P10)).isEqualTo(0.001);
         assertThat(figures.value(Figure.START_GAP_P50)).isEqualTo(0.009);
         assertThat(figures.value(Figure.START_GAP_P90)).isEqualTo(0.267);
+        assertThat(figures.value(Figure.BUSIEST_SECOND)).isEqualTo(30.0);
         assertThat(figures.value(Figure.COMPLETED)).isEqualTo(1_000.0);
         assertThat(figures.value(Figure.FAILED)).isEqualTo(0.0);
     }
@@ -54,6 +55,7 @@ class FidelityTraceFiguresTest {
         assertThat(figures.value(Figure.START_GAP_P10)).isEqualTo(1.045);
         assertThat(figures.value(Figure.START_GAP_P50)).isEqualTo(1.306);
         assertThat(figures.value(Figure.START_GAP_P90)).isEqualTo(2.038);
+        assertThat(figures.value(Figure.BUSIEST_SECOND)).isEqualTo(1.0);
         assertThat(figures.value(Figure.FAILED)).isEqualTo(0.0);
         // Throttled to about one start every 1.4 s, it had started 214 events 300 s in.
         assertThat(figures.value(Figure.COMPLETED_SHARE_AT_300S)).isEqualTo(0.214);
@@ -70,11 +72,21 @@ class FidelityTraceFiguresTest {
         assertThat(figures.value(Figure.START_GAP_P10)).isEqualTo(0.006);
         assertThat(figures.value(Figure.START_GAP_P50)).isEqualTo(0.043);
         assertThat(figures.value(Figure.START_GAP_P90)).isEqualTo(0.192);
+        assertThat(figures.value(Figure.BUSIEST_SECOND)).isEqualTo(25.0);
     }
 
     @Test
     void a_trace_has_no_time_taken_because_its_publish_times_are_stale() {
         assertThat(FidelityCases.traceFigures(trace, "consumer-1").has(Figure.TIME_TAKEN)).isFalse();
+    }
+
+    @Test
+    void the_busiest_second_counts_starts_per_whole_second_from_the_first() {
+        // seconds from the first start (100): [100, 1100) has 3, [1100, 2100) has 1, [2100, 3100) has 4
+        long[] starts = {100, 200, 1099, 1100, 2100, 2500, 2600, 3099, 9000};
+
+        assertThat(FigureCalculator.busiestSecond(starts)).isEqualTo(4);
+        assertThat(FigureCalculator.busiestSecond(new long[] {5})).isEqualTo(1);
     }
 
     @Test
