@@ -103,6 +103,7 @@ final class CurrentAws {
             // second, never 1,000 at once, though nothing throttled them); AWS documents
             // only that it "reduces the rate at which it reads events from the queue" under throttles
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+            // AsyncReader reads at random moments at this mean rate: consumer-1 got 0 to 30 a second.
             .asyncDeliveryRatePerSecond(16.6)
             // Measured and fitted. A lone throttled async event retries at the documented doubling,
             // shortened at random by up to this share of a step: a 2025 measurement saw attempts

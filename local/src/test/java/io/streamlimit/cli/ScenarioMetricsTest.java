@@ -40,9 +40,9 @@ class ScenarioMetricsTest {
         JsonNode json = simulate("01-no-limits");
 
         assertThat(json.get("deliveredShare").decimalValue()).isEqualByComparingTo("1.000");
-        assertThat(json.get("maxInsertsPerSecond").asLong()).isEqualTo(32);
-        assertThat(json.get("meanLimitUtilisation").decimalValue()).isEqualByComparingTo("14.286");
-        assertThat(json.get("peakLimitUtilisation").decimalValue()).isEqualByComparingTo("32.000");
+        assertThat(json.get("maxInsertsPerSecond").asLong()).isEqualTo(25);
+        assertThat(json.get("meanLimitUtilisation").decimalValue()).isEqualByComparingTo("15.385");
+        assertThat(json.get("peakLimitUtilisation").decimalValue()).isEqualByComparingTo("25.000");
     }
 
     @Test

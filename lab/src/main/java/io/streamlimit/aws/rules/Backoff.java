@@ -25,7 +25,11 @@ public final class Backoff {
         if (meanMillis <= 0) {
             return 0;
         }
-        double u = random.nextDouble();
-        return Math.max(1, Math.round(-meanMillis * Math.log(1 - u)));
+        return Math.max(1, Math.round(memorylessMillis(meanMillis, random)));
+    }
+
+    /** A memoryless wait in fractional milliseconds, for a rate kept exact over many waits. */
+    public static double memorylessMillis(double meanMillis, RandomGenerator random) {
+        return meanMillis <= 0 ? 0 : -meanMillis * Math.log(1 - random.nextDouble());
     }
 }

@@ -66,7 +66,7 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
         if (due.isEmpty()) {
             readScheduled = false;
         } else {
-            scheduler.at(reader.reserve(scheduler.now()), Scheduler.ACT, this, READ);
+            scheduler.at(reader.reserve(scheduler.now(), random), Scheduler.ACT, this, READ);
         }
     }
 
@@ -74,7 +74,7 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
         due.addLast(id);
         if (!readScheduled) {
             readScheduled = true;
-            scheduler.at(reader.reserve(scheduler.now()), Scheduler.ACT, this, READ);
+            scheduler.at(reader.reserve(scheduler.now(), random), Scheduler.ACT, this, READ);
         }
     }
 

@@ -77,7 +77,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
                 if (next != null) {
                     long slot;
                     synchronized (reader) {
-                        slot = reader.reserve(clock.millis());
+                        slot = reader.reserve(clock.millis(), random);
                     }
                     if (!WallClockWait.until(clock, slot)) {
                         return;
