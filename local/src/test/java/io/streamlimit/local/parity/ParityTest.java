@@ -34,21 +34,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engines drive the same rules ({@code io.streamlimit.aws.rules}), so where they disagree one of
  * them decides an AWS behaviour on its own.
  *
- * <p>The model is random (held batches retry at random intervals, async retries spread), so one
- * local run is compared with the spread of {@value #SEEDS} simulated runs (seeds 1 to
- * {@value #SEEDS}), widened by the margins below. The margins were chosen from measurement (the
- * local runs of each case, three times, on a 2-core machine; docs/ARCHITECTURE.md has the table):
- * counts of events within 5 % of the events of the spread, the concurrency exactly within it, the
- * time taken within 15 %, the throttles within 20 % (plus 3). With the emulator's held-batch
- * retry changed to a 1 s mean (the model's is 12 s), 03 gave 146 and 160 throttles against 97
- * to 115 simulated and fails; unchanged, 102.
+ * <p>The model is random (held batches retry at random intervals, async retries spread, the
+ * async queue reads at random moments), so one local run is compared with the spread of
+ * {@value #SEEDS} simulated runs (seeds 1 to {@value #SEEDS}), widened by the margins below.
+ * Simulations are cheap, and the spread must cover the model's own tails: the time taken of 02
+ * (throttled async) runs from 31 to 118 s over 100 seeds, and with 10 seeds a local run of 92 s,
+ * at the 96th percentile of the model's own distribution, once fell outside. The margins were
+ * chosen from measurement (the local runs of each case on a 2-core machine; docs/MODEL.md has the
+ * table): counts of events within 5 % of the events of the spread, the concurrency exactly within
+ * it, the time taken within 15 %, the throttles within 10 % (plus 3). With the emulator's
+ * held-batch retry changed to a 1 s mean (the model's is 12 s), 03 gave 146 and 160 throttles
+ * against 93 to 123 simulated and fails; unchanged, 101 and 102.
  */
 class ParityTest {
 
-    private static final int SEEDS = 10;
+    private static final int SEEDS = 100;
     private static final double EVENTS_MARGIN = 0.05;
     private static final double TIME_MARGIN = 0.15;
-    private static final double THROTTLES_MARGIN = 0.20;
+    private static final double THROTTLES_MARGIN = 0.10;
     private static final long THROTTLES_SLACK = 3;
 
     @TempDir
