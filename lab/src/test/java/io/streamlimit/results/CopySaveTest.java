@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.metrics.RunDataBuilder;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.streamlimit.testing.EmbeddedResultsStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Saving with COPY, three tables at once: progress to the exact total, and all rows or none. */
 class CopySaveTest {
 
-    private static EmbeddedPostgres postgres;
-    private static ResultsStore store;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        store = new ResultsStore(postgres.getPostgresDatabase());
-        store.createSchema();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedResultsStore RESULTS = new EmbeddedResultsStore();
 
     private static RunData run(String runId, int events, long lastId) {
         RunDataBuilder builder = RunDataBuilder.run(runId).totalEvents(events).limit(1);
@@ -49,13 +34,13 @@ class CopySaveTest {
         RunData data = run("copy-progress", 50_000, 49_999);
         List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
 
-        store.saveRunData(data, (saved, total) -> calls.add(new long[] {saved, total}));
+        RESULTS.store().saveRunData(data, (saved, total) -> calls.add(new long[] {saved, total}));
 
         long countRows = data.withEventsCounted().pipelineCounts().rows();
         long total = 50_000 + 50_000 + countRows;
         assertThat(calls).allSatisfy(c -> assertThat(c[1]).isEqualTo(total));
         assertThat(calls.stream().mapToLong(c -> c[0])).isSorted().last().isEqualTo(total);
-        RunData loaded = store.loadRun("copy-progress");
+        RunData loaded = RESULTS.store().loadRun("copy-progress");
         assertThat(loaded.invocations()).hasSize(50_000);
         assertThat(loaded.pipelineCounts().total(PipelineEventKind.THROTTLE)).isEqualTo(50_000);
     }
@@ -65,10 +50,10 @@ class CopySaveTest {
         // An id beyond the integer column of invocations fails that table's copy only.
         RunData data = run("copy-fails", 30_000, Integer.MAX_VALUE + 1L);
 
-        assertThatThrownBy(() -> store.saveRunData(data)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> RESULTS.store().saveRunData(data)).isInstanceOf(ArithmeticException.class);
 
-        assertThat(store.loadInvocations("copy-fails")).isEmpty();
-        RunData loaded = store.loadRun("copy-fails");
+        assertThat(RESULTS.store().loadInvocations("copy-fails")).isEmpty();
+        RunData loaded = RESULTS.store().loadRun("copy-fails");
         assertThat(loaded.pipelineEvents()).isEmpty();
         assertThat(loaded.pipelineCounts().isEmpty()).isTrue();
     }

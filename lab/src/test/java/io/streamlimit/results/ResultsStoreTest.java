@@ -10,7 +10,7 @@ import io.streamlimit.metrics.CostModel;
 import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.metrics.RunDataBuilder;
 import io.streamlimit.metrics.RunMetrics;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.streamlimit.testing.EmbeddedResultsStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,29 +18,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store against a real PostgreSQL (embedded), not a mock. */
 class ResultsStoreTest {
 
-    private static EmbeddedPostgres postgres;
-    private static ResultsStore store;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        store = new ResultsStore(postgres.getPostgresDatabase());
-        store.createSchema();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedResultsStore RESULTS = new EmbeddedResultsStore();
 
     /** A run with every kind of row, timestamps to the microsecond, in the order the store returns them. */
     private static RunData sampleRun(String runId) {
@@ -87,9 +72,9 @@ class ResultsStoreTest {
     @Test
     void a_saved_run_loads_back_equal_and_gives_equal_metrics() throws Exception {
         RunData saved = sampleRun("round-trip");
-        store.saveRunData(saved);
+        RESULTS.store().saveRunData(saved);
 
-        RunData loaded = store.loadRun("round-trip");
+        RunData loaded = RESULTS.store().loadRun("round-trip");
 
         // jsonb keeps the configuration's meaning, not its spacing.
         ObjectMapper json = new ObjectMapper();
@@ -109,13 +94,13 @@ class ResultsStoreTest {
     @Test
     void the_summary_is_stored_as_json_the_dashboards_can_read() throws Exception {
         RunData data = sampleRun("with-summary");
-        store.saveRunData(data);
+        RESULTS.store().saveRunData(data);
         RunMetrics metrics = new MetricsCalculator().compute(data);
 
-        store.saveSummary("with-summary", metrics);
+        RESULTS.store().saveSummary("with-summary", metrics);
 
-        assertThat(store.loadSummary("with-summary")).contains(metrics);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        assertThat(RESULTS.store().loadSummary("with-summary")).contains(metrics);
+        try (Connection connection = RESULTS.database().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet resultSet = statement.executeQuery(
                         "select (summary->>'eventsCompleted')::int from runs where run_id = 'with-summary'")) {
@@ -127,73 +112,73 @@ class ResultsStoreTest {
     @Test
     void saving_a_run_again_replaces_it_and_keeps_its_summary() {
         RunData data = sampleRun("saved-twice");
-        store.saveRun(data.run());
-        store.saveSummary("saved-twice", new MetricsCalculator().compute(data));
+        RESULTS.store().saveRun(data.run());
+        RESULTS.store().saveSummary("saved-twice", new MetricsCalculator().compute(data));
         RunRecord ended = new RunRecord("saved-twice", "renamed", "local", "{}", data.run().startedAt(),
                 at(99_000), 60, 1, 512, data.run().requestCounts());
 
-        store.saveRun(ended);
+        RESULTS.store().saveRun(ended);
 
-        assertThat(store.loadRun("saved-twice").run()).isEqualTo(ended);
-        assertThat(store.loadSummary("saved-twice")).isPresent();
+        assertThat(RESULTS.store().loadRun("saved-twice").run()).isEqualTo(ended);
+        assertThat(RESULTS.store().loadSummary("saved-twice")).isPresent();
     }
 
     @Test
     void runs_are_listed_oldest_first() {
         RunData data = sampleRun("listed");
-        store.saveRun(data.run());
+        RESULTS.store().saveRun(data.run());
 
-        assertThat(store.listRuns()).extracting(RunRecord::runId).contains("listed");
-        assertThat(store.listRuns()).isSortedAccordingTo(Comparator.comparing(RunRecord::startedAt));
+        assertThat(RESULTS.store().listRuns()).extracting(RunRecord::runId).contains("listed");
+        assertThat(RESULTS.store().listRuns()).isSortedAccordingTo(Comparator.comparing(RunRecord::startedAt));
     }
 
     @Test
     void loading_an_unknown_run_names_it() {
-        assertThatThrownBy(() -> store.loadRun("no-such-run"))
+        assertThatThrownBy(() -> RESULTS.store().loadRun("no-such-run"))
                 .isInstanceOf(RunNotFoundException.class)
                 .hasMessageContaining("no-such-run");
-        assertThatThrownBy(() -> store.saveSummary("no-such-run", new MetricsCalculator().compute(sampleRun("x"))))
+        assertThatThrownBy(() -> RESULTS.store().saveSummary("no-such-run", new MetricsCalculator().compute(sampleRun("x"))))
                 .isInstanceOf(RunNotFoundException.class);
     }
 
     @Test
     void a_deleted_run_and_its_rows_are_gone() {
-        store.saveRunData(sampleRun("deleted"));
+        RESULTS.store().saveRunData(sampleRun("deleted"));
 
-        store.deleteRun("deleted");
+        RESULTS.store().deleteRun("deleted");
 
-        assertThatThrownBy(() -> store.loadRun("deleted")).isInstanceOf(RunNotFoundException.class);
-        store.saveRun(sampleRun("deleted").run());
-        assertThat(store.loadRun("deleted").invocations()).isEmpty();
+        assertThatThrownBy(() -> RESULTS.store().loadRun("deleted")).isInstanceOf(RunNotFoundException.class);
+        RESULTS.store().saveRun(sampleRun("deleted").run());
+        assertThat(RESULTS.store().loadRun("deleted").invocations()).isEmpty();
     }
 
     @Test
     void a_batch_that_fails_part_way_writes_none_of_its_rows() {
-        store.saveRun(sampleRun("all-or-nothing").run());
+        RESULTS.store().saveRun(sampleRun("all-or-nothing").run());
         List<InvocationRow> rows = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             rows.add(new InvocationRow("all-or-nothing", i, at(i), at(i), at(i), "g", "b", "c"));
         }
         rows.add(new InvocationRow("all-or-nothing", 9_999_999_999L, at(0), at(0), at(0), "g", "b", "c"));
 
-        assertThatThrownBy(() -> store.insertInvocations(rows)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> RESULTS.store().insertInvocations(rows)).isInstanceOf(ArithmeticException.class);
 
-        assertThat(store.loadRun("all-or-nothing").invocations()).isEmpty();
+        assertThat(RESULTS.store().loadRun("all-or-nothing").invocations()).isEmpty();
     }
 
     @Test
     void creating_the_schema_again_changes_nothing() {
-        store.saveRunData(sampleRun("before-second-create"));
+        RESULTS.store().saveRunData(sampleRun("before-second-create"));
 
-        store.createSchema();
+        RESULTS.store().createSchema();
 
-        assertThat(store.loadRun("before-second-create").invocations()).hasSize(50);
+        assertThat(RESULTS.store().loadRun("before-second-create").invocations()).hasSize(50);
     }
 
     @Test
     void a_hundred_thousand_rows_are_written_in_batches_and_read_back_whole() {
         String runId = "large";
-        store.saveRun(new RunRecord(runId, "large", "simulate", "{}", at(0), at(100_003_000), 100_003, 1, 512,
+        RESULTS.store().saveRun(new RunRecord(runId, "large", "simulate", "{}", at(0), at(100_003_000), 100_003, 1, 512,
                 java.util.Map.of()));
         List<InvocationRow> rows = new ArrayList<>();
         for (int i = 0; i < 100_003; i++) { // not a multiple of the chunk size: the last chunk is partial
@@ -202,10 +187,10 @@ class ResultsStoreTest {
         }
 
         long started = System.nanoTime();
-        store.insertInvocations(rows);
+        RESULTS.store().insertInvocations(rows);
         long insertMillis = (System.nanoTime() - started) / 1_000_000;
         started = System.nanoTime();
-        RunData loaded = store.loadRun(runId);
+        RunData loaded = RESULTS.store().loadRun(runId);
         long loadMillis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("ResultsStore: inserted %,d rows in %,d ms (%,d rows/s), loaded them in %,d ms%n",
                 rows.size(), insertMillis, rows.size() * 1_000L / Math.max(1, insertMillis), loadMillis);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.metrics.RunMetrics;
-import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.streamlimit.testing.EmbeddedResultsStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,22 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SameSeedMetricsTest {
 
-    private static EmbeddedPostgres postgres;
-    private static ResultsStore store;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        store = new ResultsStore(postgres.getPostgresDatabase());
-        store.createSchema();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedResultsStore RESULTS = new EmbeddedResultsStore();
 
     @ParameterizedTest(name = "{0} seed {1} events {2}")
     @CsvSource({
@@ -64,8 +48,8 @@ class SameSeedMetricsTest {
                 .containsExactly(completed, failed, seconds, maxConcurrency, avgInserts, maxInserts, minInserts,
                         overLimit, throttles, redeliveries, wasted, cost, provisionedCost);
 
-        store.saveRunData(data);
-        RunMetrics reloaded = new MetricsCalculator().compute(store.loadRun(data.run().runId()));
+        RESULTS.store().saveRunData(data);
+        RunMetrics reloaded = new MetricsCalculator().compute(RESULTS.store().loadRun(data.run().runId()));
         assertThat(reloaded).isEqualTo(simulated);
     }
 }
