@@ -6,11 +6,8 @@ import io.streamlimit.clock.ManualClock;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
-import io.streamlimit.ledger.LedgerStore;
-import io.streamlimit.ledger.UidLedger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApplyCounterTest {
@@ -45,7 +42,8 @@ class ApplyCounterTest {
 
     @Test
     void a_store_that_loses_tombstones_lets_an_open_be_applied_twice_and_is_caught() {
-        ApplyCounter counter = new ApplyCounter(losingTombstones(new InMemoryLedgerStore()));
+        ApplyCounter counter =
+                new ApplyCounter(BrokenStores.rewriting(new InMemoryLedgerStore(), BrokenStores::forgetTombstones));
         Ledger ledger = new Ledger(counter, ChaosRun.SETTINGS, clock);
         ledger.apply(StreamEvent.open("u", "s1"));
         ledger.apply(StreamEvent.close("u", "s1"));
@@ -56,7 +54,8 @@ class ApplyCounterTest {
 
     @Test
     void writes_decided_on_states_read_ahead_on_another_thread_are_counted_too() throws Exception {
-        ApplyCounter counter = new ApplyCounter(losingTombstones(new InMemoryLedgerStore()));
+        ApplyCounter counter =
+                new ApplyCounter(BrokenStores.rewriting(new InMemoryLedgerStore(), BrokenStores::forgetTombstones));
         Ledger ledger = new Ledger(counter, ChaosRun.SETTINGS, clock);
         ledger.apply(StreamEvent.open("u", "s1"));
         ledger.apply(StreamEvent.close("u", "s1"));
@@ -67,21 +66,5 @@ class ApplyCounterTest {
         writer.join(10_000);
 
         assertThat(counter.appliedTwice()).containsExactly("open u/s1");
-    }
-
-    /** A broken store: it forgets closed streams, so a redelivered open is applied again. */
-    private static LedgerStore losingTombstones(LedgerStore inner) {
-        return new LedgerStore() {
-            @Override
-            public UidLedger read(String uid) {
-                return inner.read(uid);
-            }
-
-            @Override
-            public boolean compareAndSet(UidLedger next, long expectedVersion) {
-                return inner.compareAndSet(new UidLedger(next.uid(), next.active(), Map.of(), next.denied(), next.version()),
-                        expectedVersion);
-            }
-        };
     }
 }

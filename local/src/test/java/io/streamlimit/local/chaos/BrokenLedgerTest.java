@@ -29,7 +29,7 @@ class BrokenLedgerTest {
 
     @Test
     void a_store_that_forgets_tombstones_is_caught_the_same_way_for_each_seed() {
-        assertThat(sequentialRun(1, BrokenLedgerTest::forgetTombstones)).isEqualTo(
+        assertThat(sequentialRun(1, BrokenStores::forgetTombstones)).isEqualTo(
                 "{1-3: event answer [u1]=70, 1-3: event answer [u2]=60, 1-3: event answer [u3]=65, "
                 + "1-4: answer [u1]=23, 1-4: answer [u2]=24, 1-4: answer [u3]=22, 1/4: check answer [u1]=97, "
                 + "1/4: check answer [u2]=98, 1/4: check answer [u3]=105, "
@@ -42,7 +42,7 @@ class BrokenLedgerTest {
                 + "3: duplicate close applied twice [u2]=232, 3: duplicate close applied twice [u3]=201, "
                 + "3: open after close counted [u1]=54, 3: open after close counted [u2]=39, "
                 + "3: open after close counted [u3]=46, ~ fingerprint=-69087503}");
-        assertThat(sequentialRun(2, BrokenLedgerTest::forgetTombstones)).isEqualTo(
+        assertThat(sequentialRun(2, BrokenStores::forgetTombstones)).isEqualTo(
                 "{1-3: event answer [u1]=67, 1-3: event answer [u2]=60, 1-3: event answer [u3]=61, "
                 + "1-4: answer [u1]=35, 1-4: answer [u2]=37, 1-4: answer [u3]=32, 1/4: check answer [u1]=87, "
                 + "1/4: check answer [u2]=106, 1/4: check answer [u3]=91, "
@@ -55,7 +55,7 @@ class BrokenLedgerTest {
                 + "3: duplicate close applied twice [u2]=218, 3: duplicate close applied twice [u3]=214, "
                 + "3: open after close counted [u1]=41, 3: open after close counted [u2]=42, "
                 + "3: open after close counted [u3]=40, ~ fingerprint=-1023036739}");
-        assertThat(sequentialRun(3, BrokenLedgerTest::forgetTombstones)).isEqualTo(
+        assertThat(sequentialRun(3, BrokenStores::forgetTombstones)).isEqualTo(
                 "{1-3: event answer [u1]=74, 1-3: event answer [u2]=55, 1-3: event answer [u3]=65, "
                 + "1-4: answer [u1]=49, 1-4: answer [u2]=29, 1-4: answer [u3]=35, "
                 + "1/4: check answer [u1]=100, 1/4: check answer [u2]=94, 1/4: check answer [u3]=117, "
@@ -130,7 +130,7 @@ class BrokenLedgerTest {
 
     private static String sequentialRun(long seed, UnaryOperator<UidLedger> breakage) {
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-        LedgerStore store = broken(new InMemoryLedgerStore(), breakage);
+        LedgerStore store = BrokenStores.rewriting(new InMemoryLedgerStore(), breakage);
         Ledger ledger = new Ledger(store, ChaosRun.SETTINGS, clock);
         History history = new History();
         Random random = new Random(seed);
@@ -237,24 +237,6 @@ class BrokenLedgerTest {
     }
 
     // ------------------------------------------------------------ broken stores
-
-    private static LedgerStore broken(LedgerStore inner, UnaryOperator<UidLedger> breakage) {
-        return new LedgerStore() {
-            @Override
-            public UidLedger read(String uid) {
-                return inner.read(uid);
-            }
-
-            @Override
-            public boolean compareAndSet(UidLedger next, long expectedVersion) {
-                return inner.compareAndSet(breakage.apply(next), expectedVersion);
-            }
-        };
-    }
-
-    private static UidLedger forgetTombstones(UidLedger next) {
-        return new UidLedger(next.uid(), next.active(), Map.of(), next.denied(), next.version());
-    }
 
     private static UidLedger leasesForever(UidLedger next) {
         Map<String, Long> active = new HashMap<>();
