@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.lambda.Function;
@@ -18,25 +19,27 @@ final class StackAlarms {
 
     /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. Both notify the alarm topic. */
     static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic) {
-        Alarm deadLetterAlarm = Alarm.Builder.create(stack, "DeadLetterAlarm")
-                .alarmDescription("Events of " + stack.scenario().name() + " reached the dead-letter queue")
-                .metric(deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm throttleAlarm = Alarm.Builder.create(stack, "ConsumerThrottleAlarm")
-                .alarmDescription("The consumer of " + stack.scenario().name() + " was throttled")
-                .metric(consumer.metricThrottles(perMinute("Sum")))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        Alarm deadLetterAlarm = anyAboveZero(stack, "DeadLetterAlarm",
+                "Events of " + stack.scenario().name() + " reached the dead-letter queue",
+                deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")));
+        Alarm throttleAlarm = anyAboveZero(stack, "ConsumerThrottleAlarm",
+                "The consumer of " + stack.scenario().name() + " was throttled",
+                consumer.metricThrottles(perMinute("Sum")));
         Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(),
                 List.of(deadLetterAlarm, throttleAlarm));
         stack.output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
+    }
+
+    /** Alarms on the first minute whose value is above 0; a minute without data is no alarm. */
+    private static Alarm anyAboveZero(ScenarioStack stack, String id, String description, IMetric metric) {
+        return Alarm.Builder.create(stack, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
     }
 
     private static MetricOptions perMinute(String statistic) {

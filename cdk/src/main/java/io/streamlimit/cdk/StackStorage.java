@@ -49,10 +49,7 @@ final class StackStorage {
 
     static Table createLedgerTable(ScenarioStack stack) {
         Table table = Table.Builder.create(stack, "LedgerTable")
-                .partitionKey(Attribute.builder()
-                        .name(LedgerTableSchema.PARTITION_KEY)
-                        .type(AttributeType.STRING)
-                        .build())
+                .partitionKey(stringKey(LedgerTableSchema.PARTITION_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .timeToLiveAttribute(LedgerTableSchema.TTL_ATTRIBUTE)
                 .pointInTimeRecoverySpecification(pointInTimeRecovery())
@@ -65,16 +62,17 @@ final class StackStorage {
 
     static Table createTrackerTable(ScenarioStack stack) {
         Table table = Table.Builder.create(stack, "TrackerTable")
-                .partitionKey(Attribute.builder()
-                        .name(TrackerTableSchema.PARTITION_KEY)
-                        .type(AttributeType.STRING)
-                        .build())
+                .partitionKey(stringKey(TrackerTableSchema.PARTITION_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(pointInTimeRecovery())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         stack.output("TrackerTableName", table.getTableName(), "the request-count tracker's table");
         return table;
+    }
+
+    private static Attribute stringKey(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
     private static PointInTimeRecoverySpecification pointInTimeRecovery() {
