@@ -17,6 +17,11 @@ final class FidelityFormat {
         return decimal(value, places).toPlainString();
     }
 
+    /** Like {@link #fixed}, or "-" when there is no value. */
+    static String fixedOrDash(Double value, int places) {
+        return value == null ? "-" : fixed(value, places);
+    }
+
     /** The value rounded as printed, for JSON. */
     static BigDecimal decimal(double value, int places) {
         // valueOf goes through the shortest decimal string, so 115.525 rounds as written.

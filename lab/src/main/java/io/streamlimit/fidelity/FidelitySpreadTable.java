@@ -32,14 +32,10 @@ public final class FidelitySpreadTable {
             figure.label(),
             FidelityFormat.fixed(spread.real(), figure.places()),
             spread.judged() ? spread.band().describe(spread.real(), figure.places()) : "-",
-            value(spread.min(), figure),
-            value(spread.median(), figure),
-            value(spread.max(), figure),
+            FidelityFormat.fixedOrDash(spread.min(), figure.places()),
+            FidelityFormat.fixedOrDash(spread.median(), figure.places()),
+            FidelityFormat.fixedOrDash(spread.max(), figure.places()),
             spread.judged() ? spread.passes() + " of " + spread.seeds() : "-"
         };
-    }
-
-    private static String value(Double value, Figure figure) {
-        return value == null ? "-" : FidelityFormat.fixed(value, figure.places());
     }
 }

@@ -34,7 +34,7 @@ public final class FidelityTable {
             caseName,
             figure.label(),
             FidelityFormat.fixed(comparison.real(), figure.places()),
-            comparison.simulated() == null ? "-" : FidelityFormat.fixed(comparison.simulated(), figure.places()),
+            FidelityFormat.fixedOrDash(comparison.simulated(), figure.places()),
             error == null ? "-" : FidelityFormat.signed(error),
             comparison.bandText() == null ? "-" : comparison.bandText(),
             switch (comparison.verdict()) {

@@ -106,13 +106,15 @@ public final class FigureCalculator {
     /** Most starts in one whole second from the first start; {@code starts} sorted. */
     static long busiestSecond(long[] starts) {
         long most = 0;
-        int from = 0;
-        for (int i = 0; i < starts.length; i++) {
-            long second = (starts[i] - starts[0]) / 1_000;
-            if ((starts[from] - starts[0]) / 1_000 != second) {
-                from = i;
+        long inSecond = 0;
+        long second = -1;
+        for (long start : starts) {
+            long thisSecond = (start - starts[0]) / 1_000;
+            if (thisSecond != second) {
+                second = thisSecond;
+                inSecond = 0;
             }
-            most = Math.max(most, i - from + 1);
+            most = Math.max(most, ++inSecond);
         }
         return most;
     }
