@@ -25,7 +25,7 @@ public final class ManualClock extends Clock {
     }
 
     /**
-     * Starts at the current second. Use it with DynamoDB Local: its TTL sweeper runs on the real
+     * Starts at the current second. Use it with a real DynamoDB: its TTL sweeper runs on the real
      * clock and deletes items whose {@code expiresAt} a clock behind it put in the past.
      */
     public static ManualClock startingNow() {

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * TTL attribute. Writes are PutItems conditional on the version.
  *
  * <p>Why the tombstones are strings: a uid can hold hundreds of them. DynamoDB bills a string
- * and a map of the same size alike, but DynamoDB Local (tests, the local stack) processes an
- * item with a map of 80 numbers about four times slower than one with an 80-entry string.
+ * and a map of the same size alike, but DynamoDB Local (measured before dynalite replaced it in
+ * the tests and the local stack) processed an item with a map of 80 numbers about four times
+ * slower than one with an 80-entry string.
  */
 public final class DynamoDbLedgerStore implements LedgerStore {
 

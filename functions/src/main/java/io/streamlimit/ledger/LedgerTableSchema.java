@@ -1,10 +1,10 @@
 package io.streamlimit.ledger;
 
 import io.streamlimit.dynamodb.OnDemandTable;
+import io.streamlimit.dynamodb.TimeToLive;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * The ledger table's key schema, in the one place that the DynamoDB store, the local stack and
@@ -30,17 +30,9 @@ public final class LedgerTableSchema {
         return OnDemandTable.withStringKey(tableName, PARTITION_KEY);
     }
 
-    /** Turns on TTL over {@link #TTL_ATTRIBUTE}; a separate call in the DynamoDB API. */
-    public static UpdateTimeToLiveRequest timeToLiveRequest(String tableName) {
-        return UpdateTimeToLiveRequest.builder()
-                .tableName(tableName)
-                .timeToLiveSpecification(spec -> spec.attributeName(TTL_ATTRIBUTE).enabled(true))
-                .build();
-    }
-
     /**
-     * Creates the table with TTL unless it exists, and waits until it is active: for the local
-     * stack and tests (in AWS the CDK app owns the table).
+     * Creates the table with TTL (where the server has it: {@link TimeToLive}) unless it exists,
+     * and waits until it is active: for the local stack and tests (in AWS the CDK app owns the table).
      */
     public static void createIfMissing(DynamoDbClient dynamoDb, String tableName) {
         try {
@@ -49,6 +41,6 @@ public final class LedgerTableSchema {
             return;
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
-        dynamoDb.updateTimeToLive(timeToLiveRequest(tableName));
+        TimeToLive.enableWhereSupported(dynamoDb, tableName, TTL_ATTRIBUTE);
     }
 }

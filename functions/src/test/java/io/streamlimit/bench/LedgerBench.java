@@ -2,7 +2,7 @@ package io.streamlimit.bench;
 
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.testing.DynamoDbLocalSupport;
+import io.streamlimit.testing.LocalDynamoDb;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Acquire and check rates of the ledger on embedded DynamoDB Local. Not a test: run it by hand,
+ * Acquire and check rates of the ledger on dynalite. Not a test: run it by hand,
  * on a quiet machine, with the test classpath:
  *
  * <pre>
@@ -31,7 +31,7 @@ public final class LedgerBench {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Ledger ledger = new Ledger(DynamoDbLocalSupport.newLedgerStore(), LedgerSettings.defaults(), Clock.systemUTC());
+        Ledger ledger = new Ledger(LocalDynamoDb.newLedgerStore(), LedgerSettings.defaults(), Clock.systemUTC());
 
         measure("warm-up", threads, 3, random -> ledger.acquire(uid(random), "s" + random.nextInt(5)));
         measure("acquire (1,000 uids, 5 streams each)", threads, seconds,

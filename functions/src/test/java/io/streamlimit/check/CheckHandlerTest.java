@@ -13,7 +13,7 @@ import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.ledger.LedgerStoreException;
 import io.streamlimit.ledger.UidLedger;
-import io.streamlimit.testing.DynamoDbLocalSupport;
+import io.streamlimit.testing.LocalDynamoDb;
 import io.streamlimit.runtime.FunctionContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The check API on HTTP API (payload 2.0) events, over the ledger on DynamoDB Local. */
+/** The check API on HTTP API (payload 2.0) events, over the ledger on dynalite. */
 class CheckHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ class CheckHandlerTest {
 
     @BeforeEach
     void setUp() {
-        ledger = new Ledger(DynamoDbLocalSupport.newLedgerStore(), LedgerSettings.defaults(), clock);
+        ledger = new Ledger(LocalDynamoDb.newLedgerStore(), LedgerSettings.defaults(), clock);
         handler = new CheckHandler(new CheckService(ledger));
     }
 

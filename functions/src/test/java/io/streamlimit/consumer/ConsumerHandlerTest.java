@@ -12,7 +12,7 @@ import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.testing.CountingLedgerStore;
-import io.streamlimit.testing.DynamoDbLocalSupport;
+import io.streamlimit.testing.LocalDynamoDb;
 import io.streamlimit.testing.RecordingDownstream;
 import io.streamlimit.runtime.FunctionContext;
 import java.time.Duration;
@@ -158,7 +158,7 @@ class ConsumerHandlerTest {
     void the_batch_on_dynamodb_local_fails_the_same_three_and_gives_the_same_counts() {
         // The fixtures' streams opened at 2026-11-23T10:00Z and leases run from then; DynamoDB
         // Local wants today's clock (its TTL sweeper), so the lease is long enough to reach it.
-        Ledger onDynamoDb = new Ledger(DynamoDbLocalSupport.newLedgerStore(),
+        Ledger onDynamoDb = new Ledger(LocalDynamoDb.newLedgerStore(),
                 LedgerSettings.defaults().withLeaseDuration(Duration.ofDays(36_500)), ManualClock.startingNow());
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), onDynamoDb, downstream), clock);
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event_sns_envelope.json");

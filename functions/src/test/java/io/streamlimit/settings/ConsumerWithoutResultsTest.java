@@ -12,7 +12,7 @@ import io.streamlimit.consumer.SnsConsumerHandler;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.runtime.FunctionContext;
-import io.streamlimit.testing.DynamoDbLocalSupport;
+import io.streamlimit.testing.LocalDynamoDb;
 import io.streamlimit.testing.ResultsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 
 /**
  * The consumer wired as on AWS with a results secret that does not exist yet: it starts (nothing
- * is read at init), fails whole batches before touching the ledger (on DynamoDB Local) with one
+ * is read at init), fails whole batches before touching the ledger (on dynalite) with one
  * log line naming the secret, and once the secret exists the redelivered batch is applied once
  * and its rows written (embedded PostgreSQL).
  */
@@ -62,7 +62,7 @@ class ConsumerWithoutResultsTest {
     };
     private final Settings settings = Settings.fromEnv(Map.of("RESULTS_SECRET_NAME", SECRET,
             "RESULTS_GROUP_ID", "recommended", "DOWNSTREAM_CALL_MILLIS", "0"));
-    private final Ledger ledger = new Ledger(DynamoDbLocalSupport.newLedgerStore(),
+    private final Ledger ledger = new Ledger(LocalDynamoDb.newLedgerStore(),
             LedgerSettings.defaults().withLeaseDuration(Duration.ofDays(36_500)), ManualClock.startingNow());
 
     @BeforeAll

@@ -3,18 +3,19 @@ package io.streamlimit.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlimit.testing.LocalDynamoDb;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoDbTrackerStoreTest extends TrackerStoreContract {
 
-    private final DynamoDbClient client = EmbeddedDynamoDb.client();
+    private final DynamoDbClient client = LocalDynamoDb.client();
     private String table;
 
     @Override
     TrackerStore newStore() {
-        table = EmbeddedDynamoDb.newTrackerTable();
+        table = LocalDynamoDb.newTrackerTable();
         return new DynamoDbTrackerStore(client, table);
     }
 

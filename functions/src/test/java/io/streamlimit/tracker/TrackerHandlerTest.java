@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlimit.testing.LocalDynamoDb;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,17 +21,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The tracker's HTTP contract through the handler, on DynamoDB Local. */
+/** The tracker's HTTP contract through the handler, on dynalite. */
 class TrackerHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String table = EmbeddedDynamoDb.newTrackerTable();
+    private final String table = LocalDynamoDb.newTrackerTable();
     private final TrackerHandler handler = newHandler();
 
     private TrackerHandler newHandler() {
         return new TrackerHandler(new TrackerService(
-                new DynamoDbTrackerStore(EmbeddedDynamoDb.client(), table), Clock.systemUTC()));
+                new DynamoDbTrackerStore(LocalDynamoDb.client(), table), Clock.systemUTC()));
     }
 
     private static APIGatewayV2HTTPEvent get(String rawPath, String token) {
@@ -127,7 +128,7 @@ class TrackerHandlerTest {
     @Test
     void a_store_failure_gets_503_not_500() throws Exception {
         TrackerHandler broken = new TrackerHandler(new TrackerService(
-                new DynamoDbTrackerStore(EmbeddedDynamoDb.client(), "no-such-table"), Clock.systemUTC()));
+                new DynamoDbTrackerStore(LocalDynamoDb.client(), "no-such-table"), Clock.systemUTC()));
         APIGatewayV2HTTPResponse response = broken.handleRequest(get("/auth", null), null);
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(body(response).get("error").asText()).isNotBlank();

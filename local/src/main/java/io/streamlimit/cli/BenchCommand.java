@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit bench}: the performance figures, as ratios measured in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
-            "Measures on loopback, in one run: raw DynamoDB Local (conditional writes/s, GetItem latency), the ledger,",
+            "Measures on loopback, in one run: raw dynalite (conditional writes/s, GetItem latency), the ledger,",
             "the local pipeline end to end, the check API over HTTP at a fixed rate, the simulator and the tracker;",
             "prints the figures, their ratios and the performance targets. Progress goes to standard error."})
 final class BenchCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the ledger and both event pipelines on the local stack while injecting faults. SNS -> SQS ->",
             "Lambda: duplicate deliveries, visibility timeouts expiring mid-batch, consumer exceptions and",
-            "timeouts, DynamoDB Local stopped and restarted, poison messages, closes before opens, players that",
+            "timeouts, the local DynamoDB stopped and restarted, poison messages, closes before opens, players that",
             "never close and acquire storms. SNS -> Lambda (async invocation): duplicates the async queue makes,",
             "throttles, function errors with their two retries, the maximum event age and the on-failure DLQ.",
             "Checks every answer and the final ledger against a model of the ledger's invariants and prints,",
@@ -35,7 +35,7 @@ final class ChaosCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Where DynamoDB Local keeps its tables across restarts (default: a temporary directory).")
+            description = "Where the local DynamoDB keeps its tables across restarts (default: a temporary directory).")
     Path data;
 
     @Override

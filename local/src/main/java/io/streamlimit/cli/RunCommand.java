@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code streamlimit run SCENARIO.yaml}: the whole pipeline, on the embedded services, in wall-clock time. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-            "Runs a scenario end to end on the local stack (ElasticMQ, DynamoDB Local, embedded PostgreSQL,",
+            "Runs a scenario end to end on the local stack (ElasticMQ, dynalite, embedded PostgreSQL,",
             "the local SNS topic and the Lambda emulator), prints the metrics and writes the HTML report.",
             "Beside each measured value it prints the simulator's prediction of the same run (its twin),",
             "so where the emulator and the model disagree shows at once."})

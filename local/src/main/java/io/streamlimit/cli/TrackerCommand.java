@@ -1,7 +1,7 @@
 package io.streamlimit.cli;
 
 import io.streamlimit.local.AwsClients;
-import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.dynamodb.DynamoDbServer;
 import io.streamlimit.local.tracker.TrackerServer;
 import io.streamlimit.tracker.TrackerTableSchema;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ public final class TrackerCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
-            description = "DynamoDB to use, e.g. http://127.0.0.1:8000; without it, an in-memory DynamoDB Local starts here.")
+            description = "DynamoDB to use, e.g. http://127.0.0.1:8000; without it, an in-memory dynalite (the local DynamoDB) starts here.")
     URI dynamoDbEndpoint;
 
     @Option(names = "--table", defaultValue = TrackerTableSchema.DEFAULT_TABLE_NAME,
@@ -59,9 +59,9 @@ public final class TrackerCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             URI endpoint = dynamoDbEndpoint;
             if (endpoint == null) {
-                DynamoDbLocalServer dynamoDb = push(resources, DynamoDbLocalServer.start(0, null));
+                DynamoDbServer dynamoDb = push(resources, DynamoDbServer.start(0, null));
                 endpoint = dynamoDb.endpoint();
-                out.println("DynamoDB Local (in memory): " + endpoint);
+                out.println("DynamoDB (dynalite, in memory): " + endpoint);
             }
             DynamoDbClient client = push(resources, AwsClients.dynamoDb(endpoint));
             TrackerServer tracker = push(resources, startTracker(client, endpoint));

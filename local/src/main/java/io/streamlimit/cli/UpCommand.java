@@ -36,7 +36,7 @@ final class UpCommand implements Callable<Integer> {
     int trackerPort;
 
     @Option(names = "--dynamodb-port", defaultValue = "0",
-            description = "Port of DynamoDB Local, so other processes (e.g. more trackers) can share it (default: a free port).")
+            description = "Port of the local DynamoDB (dynalite), so other processes (e.g. more trackers) can share it (default: a free port).")
     int dynamoDbPort;
 
     @Option(names = "--results-port", defaultValue = "0",

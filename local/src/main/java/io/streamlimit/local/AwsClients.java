@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
 
     public static final Region REGION = Region.US_EAST_1;
-    /** Every local client signs with these, so DynamoDB Local and ElasticMQ see one account. */
+    /** Every local client signs with these, so dynalite and ElasticMQ see one account. */
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 

@@ -3,7 +3,7 @@ package io.streamlimit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.dynamodb.DynamoDbServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -78,13 +78,13 @@ class TrackerCommandTest {
         String token = token(get(url, "/auth", null));
 
         assertThat(get(url, "/", token)).isEqualTo("{\"count\":1}");
-        assertThat(tracker.out.toString()).contains("DynamoDB Local (in memory): http://127.0.0.1:");
+        assertThat(tracker.out.toString()).contains("DynamoDB (dynalite, in memory): http://127.0.0.1:");
         assertThat(tracker.stop()).isZero();
     }
 
     @Test
     void instances_on_one_dynamodb_endpoint_share_their_counts() throws Exception {
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start(0, null)) {
+        try (DynamoDbServer dynamoDb = DynamoDbServer.start(0, null)) {
             String endpoint = dynamoDb.endpoint().toString();
             Running first = new Running("--port", "0", "--dynamodb-endpoint", endpoint, "--table", "shared");
             Running second = new Running("--port", "0", "--dynamodb-endpoint", endpoint, "--table", "shared");
@@ -101,7 +101,7 @@ class TrackerCommandTest {
 
     @Test
     void a_port_in_use_is_a_user_error() throws Exception {
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start(0, null);
+        try (DynamoDbServer dynamoDb = DynamoDbServer.start(0, null);
              ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Running tracker = new Running("--port", Integer.toString(taken.getLocalPort()),
                     "--dynamodb-endpoint", dynamoDb.endpoint().toString());

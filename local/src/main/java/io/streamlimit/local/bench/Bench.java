@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code streamlimit bench}: measures, in one run on loopback, raw DynamoDB Local, the ledger, the
+ * {@code streamlimit bench}: measures, in one run on loopback, raw dynalite, the ledger, the
  * pipeline end to end, the check API, the simulator and the tracker, so that the ratios between
  * them come from the same machine at the same moment. The simulator runs first, before the
  * services start, so that their idle threads do not disturb it.
@@ -47,7 +47,7 @@ public final class Bench {
         SimulatorFigures simulator = SimulatorBench.run(settings, events -> say("   simulating %,d events", events));
         simulator.runs().forEach(r -> say("   %,d events: %.3f s CPU, %,.0f events/CPU-s", r.events(), r.cpuSecondsPerRun(), r.eventsPerCpuSecond()));
 
-        say("starting the local stack (DynamoDB Local, ElasticMQ, local SNS, embedded PostgreSQL)...");
+        say("starting the local stack (dynalite, ElasticMQ, local SNS, embedded PostgreSQL)...");
         Path resultsDir = Files.createTempDirectory("streamlimit-bench-results");
         try (LocalStack stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null))) {
             say("7. the lab at scale: 10^6 events of 04 and of recommended.yaml, simulated and saved; recommend over a day");
@@ -61,14 +61,14 @@ public final class Bench {
             // The ratios' two sides are measured next to each other: the raw figure in a window
             // before and one after what it is compared with, combined, so that drift in a shared
             // machine's load weighs on both sides alike.
-            say("1. raw DynamoDB Local: conditional writes from %d threads (window 1 of 2)", settings.threads());
+            say("1. raw dynalite: conditional writes from %d threads (window 1 of 2)", settings.threads());
             ClosedLoop.Result writes = raw.writes(settings.warmUp(), settings.measure());
             say("   %,.0f writes/s", writes.figures().perSecond());
             say("3. pipeline: %,d events, max concurrency %d", settings.pipelineEvents(), settings.pipelineConcurrency());
             PipelineFigures pipeline = pipelineBench.measure(settings, pipelineProgress());
             say("   %,d of %,d events in %.1f s: %,.0f events/s (steady %,.0f/s)", pipeline.completed(), pipeline.events(),
                     pipeline.seconds(), pipeline.eventsPerSecond(), pipeline.steadyEventsPerSecond());
-            say("1. raw DynamoDB Local: conditional writes (window 2 of 2)");
+            say("1. raw dynalite: conditional writes (window 2 of 2)");
             ClosedLoop.Result writesAfter = raw.writes(settings.warmUp(), settings.measure());
             say("   %,.0f writes/s", writesAfter.figures().perSecond());
             writes = writes.plus(writesAfter);

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class BenchReport {
 
-    /** The pipeline should reach at least this share of raw DynamoDB Local's conditional writes. */
+    /** The pipeline should reach at least this share of raw dynalite's conditional writes. */
     public static final double PIPELINE_MIN_RATIO = 0.5;
     /** The check API's p99 should be at most this multiple of raw GetItem's p99. */
     public static final double CHECK_API_MAX_P99_RATIO = 1.5;
@@ -140,11 +140,11 @@ public final class BenchReport {
         line(out, "");
         OpsFigures w = r.dynamoDb().conditionalWrites();
         RateFigures g = r.dynamoDb().getItem();
-        line(out, "1. DynamoDB Local over HTTP (the pipeline's server and client; writes in two windows around 3, reads interleaved with 4)");
+        line(out, "1. dynalite over HTTP (the pipeline's server and client; writes in two windows around 3, reads interleaved with 4)");
         row(out, "conditional PutItem, " + w.threads() + " threads", rate(w.perSecond(), "writes/s"), latency(w.latency()), errors(w.errors()));
         row(out, "GetItem (consistent), " + offered(g), rate(g.achievedPerSecond(), "reads/s"), latency(g.latency()), errors(g.errors()));
         BenchResults.LedgerFigures l = r.ledger();
-        line(out, "2. Ledger on DynamoDB Local, %,d uids, %d threads", l.uids(), l.acquire().threads());
+        line(out, "2. Ledger on dynalite, %,d uids, %d threads", l.uids(), l.acquire().threads());
         row(out, "acquire", rate(l.acquire().perSecond(), "ops/s"), latency(l.acquire().latency()), errors(l.acquire().errors()));
         row(out, "check", rate(l.check().perSecond(), "ops/s"), latency(l.check().latency()), errors(l.check().errors()));
         BenchResults.PipelineFigures p = r.pipeline();
@@ -167,7 +167,7 @@ public final class BenchReport {
         line(out, "6. Tracker over HTTP (GET /<path> with a token), %d threads", t.oneInstance().threads());
         row(out, "1 instance", rate(t.oneInstance().perSecond(), "req/s"), latency(t.oneInstance().latency()), errors(t.oneInstance().errors()));
         if (t.threeInstances() != null) {
-            row(out, "3 instances, one DynamoDB Local", rate(t.threeInstances().perSecond(), "req/s"), latency(t.threeInstances().latency()),
+            row(out, "3 instances, one dynalite", rate(t.threeInstances().perSecond(), "req/s"), latency(t.threeInstances().latency()),
                     errors(t.threeInstances().errors()));
         }
         if (r.lab() != null) {

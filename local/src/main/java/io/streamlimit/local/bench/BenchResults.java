@@ -36,11 +36,11 @@ public record BenchResults(
     public record MachineInfo(int cpus, String cpuModel, String java, String os, double loadAverage) {
     }
 
-    /** (1) DynamoDB Local over HTTP, on the same server and client the pipeline uses. */
+    /** (1) dynalite over HTTP, on the same server and client the pipeline uses. */
     public record DynamoDbFigures(OpsFigures conditionalWrites, RateFigures getItem) {
     }
 
-    /** (2) The ledger's operations on DynamoDB Local. */
+    /** (2) The ledger's operations on dynalite. */
     public record LedgerFigures(int uids, OpsFigures acquire, OpsFigures check) {
     }
 

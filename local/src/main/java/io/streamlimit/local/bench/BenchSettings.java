@@ -17,7 +17,7 @@ import java.util.List;
  * @param pipelineEvents events of the measured pipeline run
  * @param pipelineConcurrency the event source mapping's MaximumConcurrency and local poller cap
  * @param simulatorEvents the simulator's sizes, each with how many runs to average
- * @param trackerInstances 1, or 3 to measure three instances on one DynamoDB Local as well
+ * @param trackerInstances 1, or 3 to measure three instances on one dynalite as well
  */
 public record BenchSettings(
         boolean quick,

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * (2) The ledger on DynamoDB Local: {@code acquire} of new streams for random uids (a read and,
+ * (2) The ledger on dynalite: {@code acquire} of new streams for random uids (a read and,
  * while the uid has room, a conditional write), then {@code check} of random uids (one read).
  */
 final class LedgerBench {

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * (1) DynamoDB Local on its own: conditional PutItems shaped like the ledger's (an item with the
+ * (1) dynalite on its own: conditional PutItems shaped like the ledger's (an item with the
  * three maps, written on its version), each thread on its own keys so that every condition holds
  * and the figure is the server's, not contention's; and consistent GetItems of those items. The
  * writes can be measured in several windows, to be combined around what they are compared with.

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * (6) The request-count tracker over HTTP: counted {@code GET /<path>} requests per second from
  * the closed-loop client threads, through one instance, then through three instances sharing one
- * table on the same DynamoDB Local (requests spread round robin).
+ * table on the same dynalite (requests spread round robin).
  */
 final class TrackerHttpBench {
 

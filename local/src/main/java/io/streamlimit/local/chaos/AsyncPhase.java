@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * The SNS -> Lambda part of a round: events go through the local topic to the emulator's
  * asynchronous invocation ({@link AsyncInvoker}, with the shared rules {@code AsyncRetrySchedule}
  * and {@code AsyncReader}) and the real SNS consumer handler, which applies them to the ledger in
- * DynamoDB Local. The async queue hands some events over twice on its own; the function has three
+ * dynalite. The async queue hands some events over twice on its own; the function has three
  * environments, so attempts are throttled and retried with backoff; some attempts fail before or
  * after the handler and are retried (twice at most); some events fail on every retry, and while
  * as many attempts as it has environments hold them all past the maximum event age, events throttled meanwhile

@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param stormOps operations of the storm phase per round
  * @param pipelineUids uids of the end-to-end phase; each gets five events
  * @param pipelinePoison poison messages of the end-to-end phase
- * @param outage how long DynamoDB Local stays down at each restart
- * @param dataDir where DynamoDB Local keeps its tables across restarts; null: a temporary directory
+ * @param outage how long dynalite stays down at each restart
+ * @param dataDir where dynalite keeps its tables across restarts; null: a temporary directory
  */
 public record ChaosOptions(long seed, Duration duration, int handlerWorkers, int uidsPerWorker, int handlerOps,
                            int stormThreads, int stormUids, int stormOps, int pipelineUids, int pipelinePoison,

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A fault-injection run over the local stack: DynamoDB Local (kept on disk so that it can be
- * restarted), ElasticMQ with a queue and its DLQ, the local topic, the Lambda emulator and the
+ * A fault-injection run over the local stack: dynalite (the local DynamoDB, kept on disk so that
+ * it can be restarted), ElasticMQ with a queue and its DLQ, the local topic, the Lambda emulator and the
  * real handlers. Each round runs four phases on a fresh ledger table:
  * <ol>
  *   <li>{@link HandlerPhase}: most operations, checked exactly against the sequential model;</li>
@@ -43,7 +43,7 @@ public final class ChaosRun {
         FaultPlan plan = FaultPlan.standard();
         Path dataDir = options.dataDir() != null ? options.dataDir() : temporaryDirectory();
         CompletableFuture<ElasticMqServer> elasticMq = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(0));
-        progress.println("starting DynamoDB Local (data in " + dataDir + ") and ElasticMQ...");
+        progress.println("starting dynalite (data in " + dataDir + ") and ElasticMQ...");
         progress.flush();
         try (RestartableDynamoDb dynamo = new RestartableDynamoDb(dataDir);
              ElasticMqServer sqsServer = elasticMq.join();
@@ -96,7 +96,7 @@ public final class ChaosRun {
         return report;
     }
 
-    /** In memory when the OS offers a tmpfs: DynamoDB Local's SQLite file is much faster there. */
+    /** In memory when the OS offers a tmpfs: the local DynamoDB's LevelDB files are faster there. */
     private static Path temporaryDirectory() {
         try {
             Path shm = Path.of("/dev/shm");
@@ -105,7 +105,7 @@ public final class ChaosRun {
             }
             return Files.createTempDirectory("streamlimit-chaos-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for DynamoDB Local", e);
+            throw new UncheckedIOException("cannot create a directory for the local DynamoDB", e);
         }
     }
 

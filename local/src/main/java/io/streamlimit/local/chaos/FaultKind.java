@@ -10,7 +10,7 @@ public enum FaultKind {
     CONSUMER_EXCEPTION("consumer exceptions"),
     /** The consumer ran past its function timeout and was stopped. */
     CONSUMER_TIMEOUT("consumer timeouts"),
-    /** DynamoDB Local stopped and restarted (same port, same data) during the run. */
+    /** dynalite stopped and restarted (same port, same data) during the run. */
     DYNAMODB_RESTART("DynamoDB restarts"),
     /** A malformed message mixed into the batches. */
     POISON_MESSAGE("poison messages"),

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * The bulk of a chaos round: {@link HandlerWorker}s, each owning a set of uids and a ledger clock
  * it moves by hand, drive the real consumer handler (on the Lambda emulator, with its timeout)
  * with SQS-shaped batches from a {@link HarnessQueue} and call the ledger directly, against
- * DynamoDB Local, which restarts a third of the way in. Because each uid has one driver, the
+ * dynalite, which restarts a third of the way in. Because each uid has one driver, the
  * history is checked exactly ({@link SequentialChecker}).
  */
 final class HandlerPhase {

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * The end-to-end part of a round: events go through the local topic (SNS envelope) or straight
  * into the queue (raw delivery), the event source mapping long-polls ElasticMQ and invokes the
  * real consumer handler on the Lambda emulator, and the handler applies them to the ledger in
- * DynamoDB Local, while the run injects duplicates, close-before-open, poison, exceptions,
+ * dynalite, while the run injects duplicates, close-before-open, poison, exceptions,
  * timeouts, batches outliving their visibility timeout and a DynamoDB restart. Every good event
  * must be applied, every poison message must reach the real DLQ, and the final ledger must equal
  * the model's; then the ledger's clock jumps past the lease and every slot must be free.

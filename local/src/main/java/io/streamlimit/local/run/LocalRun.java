@@ -46,7 +46,7 @@ import java.util.function.UnaryOperator;
  * Runs one scenario end to end on the local stack: the producer publishes to the local topic,
  * which feeds the queue and the event source mapping (or Lambda's async queue), which invoke the
  * real consumer handler on the emulated Lambda; the handler applies each event to the ledger in
- * DynamoDB Local and calls the scenario's downstream, which records the rows.
+ * dynalite and calls the scenario's downstream, which records the rows.
  */
 public final class LocalRun {
 

@@ -1,16 +1,13 @@
 package io.streamlimit.local.stack;
 
 import io.streamlimit.local.AwsClients;
-import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.dynamodb.DynamoDbServer;
 import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.local.sns.LocalSnsServer;
 import io.streamlimit.local.sqs.ElasticMqServer;
 import io.streamlimit.results.ResultsStore;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,14 +21,14 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The embedded services, started together on loopback: DynamoDB Local, ElasticMQ (SQS), the
- * local SNS and PostgreSQL for the results. The SDK v2 clients point at them by endpoint
+ * The local services, started together on loopback: dynalite (DynamoDB, a Node.js child
+ * process), ElasticMQ (SQS), the local SNS and PostgreSQL for the results. The SDK v2 clients point at them by endpoint
  * override, so the handlers run unchanged.
  */
 public final class LocalStack implements AutoCloseable {
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private final DynamoDbLocalServer dynamoDbServer;
+    private final DynamoDbServer dynamoDbServer;
     private final ElasticMqServer sqsServer;
     private final LocalSnsServer snsServer;
     private final ResultsDatabase resultsDatabase;
@@ -44,7 +41,8 @@ public final class LocalStack implements AutoCloseable {
         // The services start side by side: each spends seconds loading its own classes.
         ExecutorService starter = Executors.newFixedThreadPool(3);
         try {
-            CompletableFuture<DynamoDbLocalServer> dynamo = CompletableFuture.supplyAsync(() -> startDynamoDbQuietly(options), starter);
+            CompletableFuture<DynamoDbServer> dynamo = CompletableFuture.supplyAsync(
+                    () -> DynamoDbServer.start(options.dynamoDbPort(), options.dynamoDbData()), starter);
             CompletableFuture<ElasticMqServer> elasticMq = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(options.sqsPort()), starter);
             CompletableFuture<ResultsDatabase> postgres = CompletableFuture.supplyAsync(() -> options.resultsJdbc() != null
                     ? ResultsDatabase.external(options.resultsJdbc())
@@ -74,29 +72,6 @@ public final class LocalStack implements AutoCloseable {
             return new LocalStack(options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * DynamoDB Local prints its banner on standard output, which belongs to the CLI's results
-     * (one JSON object with --json): send it to standard error while it starts.
-     */
-    private static synchronized DynamoDbLocalServer startDynamoDbQuietly(LocalStackOptions options) {
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return DynamoDbLocalServer.start(options.dynamoDbPort() == 0 ? freePort() : options.dynamoDbPort(), options.dynamoDbData());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
-    /** DynamoDB Local's command line refuses port 0, so ask the OS for a free port first. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

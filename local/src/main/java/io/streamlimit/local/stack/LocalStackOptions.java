@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where the embedded services listen and keep their data.
  *
  * @param dynamoDbPort 0: a free port
- * @param dynamoDbData null: DynamoDB Local in memory
+ * @param dynamoDbData null: the local DynamoDB (dynalite) in memory
  * @param sqsPort 0: a free port
  * @param resultsDir the embedded PostgreSQL's data directory (ignored with {@code resultsJdbc})
  * @param resultsPort 0: a free port

@@ -69,7 +69,7 @@ class BenchReportTest {
     void table_shows_the_six_parts_and_the_targets() {
         String table = BenchReport.table(results(250, 1.2, 4.0, true));
 
-        assertThat(table).contains("1. DynamoDB Local", "2. Ledger", "3. Pipeline", "4. Check API", "5. Simulator",
+        assertThat(table).contains("1. dynalite", "2. Ledger", "3. Pipeline", "4. Check API", "5. Simulator",
                 "6. Tracker", "3 instances", "Targets", "1,000 writes/s", "250 events/s", "0.25 x", "1.20 x", "MISSED", "met");
     }
 

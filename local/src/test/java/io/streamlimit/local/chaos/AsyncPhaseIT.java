@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SNS -> Lambda phase alone, on DynamoDB Local: the async queue's duplicates, throttles,
+ * The SNS -> Lambda phase alone, on dynalite: the async queue's duplicates, throttles,
  * function errors with their retries, the maximum event age and the DLQ all happen, and every
  * good event is applied once or dead-lettered with its reason.
  */

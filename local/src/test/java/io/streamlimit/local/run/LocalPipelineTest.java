@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole pipeline on the embedded services: real SQS (ElasticMQ), DynamoDB Local, PostgreSQL. */
+/** The whole pipeline on the embedded services: real SQS (ElasticMQ), dynalite, PostgreSQL. */
 class LocalPipelineTest {
 
     @TempDir

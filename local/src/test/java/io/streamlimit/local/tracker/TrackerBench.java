@@ -1,6 +1,6 @@
 package io.streamlimit.local.tracker;
 
-import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.dynamodb.DynamoDbServer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Requests per second through one tracker instance and through three sharing one DynamoDB Local
+ * Requests per second through one tracker instance and through three sharing one dynalite
  * server, from 16 client threads over HTTP. A measurement to print, not a test:
  * {@code java -cp local/target/test-classes:local/target/classes:local/target/lib/* io.streamlimit.local.tracker.TrackerBench [requests]}.
  */
@@ -23,15 +23,14 @@ public final class TrackerBench {
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
-        try (DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start(0, null)) {
+        try (DynamoDbServer dynamoDb = DynamoDbServer.start(0, null)) {
             measure(dynamoDb, 1, requests / 4, "warm-up");
             measure(dynamoDb, 1, requests, "1 instance");
             measure(dynamoDb, 3, requests, "3 instances");
         }
-        System.exit(0); // DynamoDB Local leaves a sleeping non-daemon job thread behind after stop()
     }
 
-    private static void measure(DynamoDbLocalServer dynamoDb, int instanceCount, int requests, String label) throws Exception {
+    private static void measure(DynamoDbServer dynamoDb, int instanceCount, int requests, String label) throws Exception {
         String table = "bench-" + UUID.randomUUID();
         List<TrackerServer> instances = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);

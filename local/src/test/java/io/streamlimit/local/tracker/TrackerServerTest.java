@@ -2,7 +2,7 @@ package io.streamlimit.local.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlimit.local.dynamodb.DynamoDbLocalServer;
+import io.streamlimit.local.dynamodb.DynamoDbServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -20,16 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The tracker over real HTTP: three instances sharing one DynamoDB Local server. */
+/** The tracker over real HTTP: three instances sharing one dynalite server. */
 class TrackerServerTest {
 
-    private static DynamoDbLocalServer dynamoDb;
+    private static DynamoDbServer dynamoDb;
     private final TrackerClient client = new TrackerClient();
     private final List<TrackerServer> instances = new ArrayList<>();
 
     @BeforeAll
     static void startDynamoDb() {
-        dynamoDb = DynamoDbLocalServer.start(0, null);
+        dynamoDb = DynamoDbServer.start(0, null);
     }
 
     @AfterAll

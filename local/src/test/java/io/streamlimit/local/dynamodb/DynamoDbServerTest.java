@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-class DynamoDbLocalServerTest {
+class DynamoDbServerTest {
 
     private static void createTable(DynamoDbClient client, String name) {
         client.createTable(b -> b.tableName(name)
@@ -26,7 +26,7 @@ class DynamoDbLocalServerTest {
 
     @Test
     void starts_on_a_free_loopback_port_and_serves_the_sdk() {
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0, null)) {
+        try (DynamoDbServer server = DynamoDbServer.start(0, null)) {
             assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
             assertThat(server.endpoint().getPort()).isPositive();
 
@@ -37,7 +37,7 @@ class DynamoDbLocalServerTest {
 
     @Test
     void clients_with_other_credentials_and_regions_share_one_database() {
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0, null);
+        try (DynamoDbServer server = DynamoDbServer.start(0, null);
              DynamoDbClient other = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("someone", "else")))
                      .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
@@ -49,9 +49,9 @@ class DynamoDbLocalServerTest {
 
     @Test
     void a_taken_port_is_refused() {
-        try (DynamoDbLocalServer first = DynamoDbLocalServer.start(0, null)) {
+        try (DynamoDbServer first = DynamoDbServer.start(0, null)) {
             int port = first.endpoint().getPort();
-            assertThatThrownBy(() -> DynamoDbLocalServer.start(port, null))
+            assertThatThrownBy(() -> DynamoDbServer.start(port, null))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(Integer.toString(port));
         }
@@ -60,10 +60,10 @@ class DynamoDbLocalServerTest {
     @Test
     void a_data_directory_keeps_tables_across_restarts(@TempDir Path dir) {
         Path data = dir.resolve("dynamodb");
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0, data)) {
+        try (DynamoDbServer server = DynamoDbServer.start(0, data)) {
             createTable(server.client(), "kept");
         }
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0, data);
+        try (DynamoDbServer server = DynamoDbServer.start(0, data);
              DynamoDbClient client = AwsClients.dynamoDb(server.endpoint())) {
             assertThat(client.listTables().tableNames()).containsExactly("kept");
         }
