@@ -1,21 +1,15 @@
 package io.streamlimit.tracker;
 
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 import static io.streamlimit.tracker.TrackerTableSchema.COUNT_ATTRIBUTE;
+import static io.streamlimit.tracker.TrackerTableSchema.EXPIRES_AT_ATTRIBUTE;
 import static io.streamlimit.tracker.TrackerTableSchema.ISSUED_AT_ATTRIBUTE;
 import static io.streamlimit.tracker.TrackerTableSchema.PARTITION_KEY;
 import static io.streamlimit.tracker.TrackerTableSchema.PATH_ATTRIBUTE;
@@ -24,25 +18,37 @@ import static io.streamlimit.tracker.TrackerTableSchema.TOKEN_ATTRIBUTE;
 /**
  * Counts in DynamoDB, exactly, for any number of instances sharing the table.
  *
- * <p>The usual request is one {@code UpdateItem ADD count 1} on an existing counter item,
- * conditional on that item existing, returning the new value: DynamoDB applies it atomically, so
- * concurrent callers each get a distinct count. The first request for a (token, path) finds no
- * counter, so it creates one with count 1 in a transaction that also checks the token item
- * exists; a caller that loses a race to create it goes back to the {@code ADD}. An unknown token
- * fails that check and writes nothing.
+ * <p>Every item carries an expiry ({@link TrackerItemExpiry}), checked on each read because TTL
+ * deletes late. A count first extends its token, conditional on the token existing and being
+ * live: an unknown or expired token fails that condition and nothing is written. Then it
+ * extends the counter with one {@code UpdateItem ADD count 1}, conditional on a live counter,
+ * returning the new value: DynamoDB applies it atomically, so concurrent callers each get a
+ * distinct count. The first request for a (token, path), or the first after the counter expired,
+ * puts a counter with count 1, conditional on there being no live one; a caller that loses that
+ * race goes back to the {@code ADD}. The token is extended before its counter, so a token always
+ * outlives its counters' last use.
  */
 public final class DynamoDbTrackerStore implements TrackerStore {
 
     /** Only races on a counter's creation loop; a handful of rounds settles any of them. */
     private static final int MAX_ATTEMPTS = 10;
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    private static final String LIVE = "attribute_exists(#pk) AND (attribute_not_exists(#exp) OR #exp > :now)";
+    private static final String ABSENT_OR_EXPIRED = "attribute_not_exists(#pk) OR #exp <= :now";
+    private static final Map<String, String> NAMES = Map.of("#pk", PARTITION_KEY, "#exp", EXPIRES_AT_ATTRIBUTE);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final TrackerItemExpiry expiry;
 
+    /** Items expire {@link TrackerItemExpiry#DEFAULT_LIFETIME} after their last use, on the system clock. */
     public DynamoDbTrackerStore(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, TrackerItemExpiry.defaults());
+    }
+
+    public DynamoDbTrackerStore(DynamoDbClient dynamoDb, String tableName, TrackerItemExpiry expiry) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.expiry = expiry;
     }
 
     @Override
@@ -51,7 +57,8 @@ public final class DynamoDbTrackerStore implements TrackerStore {
             dynamoDb.putItem(b -> b.tableName(tableName)
                     .item(Map.of(
                             PARTITION_KEY, s(TrackerTableSchema.tokenKey(token)),
-                            ISSUED_AT_ATTRIBUTE, n(issuedAtMillis)))
+                            ISSUED_AT_ATTRIBUTE, n(issuedAtMillis),
+                            EXPIRES_AT_ATTRIBUTE, n(expiry.expiresAtSeconds(expiry.nowMillis()))))
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PARTITION_KEY)));
             return true;
@@ -64,20 +71,20 @@ public final class DynamoDbTrackerStore implements TrackerStore {
 
     @Override
     public OptionalLong increment(String token, String path) {
+        long now = expiry.nowMillis();
         try {
+            if (!extendToken(token, now)) {
+                return OptionalLong.empty();
+            }
             for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                OptionalLong added = addToExistingCounter(token, path);
+                OptionalLong added = addToLiveCounter(token, path, now);
                 if (added.isPresent()) {
                     return added;
                 }
-                CreateOutcome created = createCounter(token, path);
-                if (created == CreateOutcome.CREATED) {
+                if (createCounter(token, path, now)) {
                     return OptionalLong.of(1);
                 }
-                if (created == CreateOutcome.UNKNOWN_TOKEN) {
-                    return OptionalLong.empty();
-                }
-                // RETRY: another caller created the counter first, or a transaction conflicted.
+                // Another caller created the counter first: it is live now, so the ADD finds it.
             }
         } catch (SdkException e) {
             throw unavailable(e);
@@ -86,58 +93,56 @@ public final class DynamoDbTrackerStore implements TrackerStore {
                 "could not count after " + MAX_ATTEMPTS + " attempts in table " + tableName, null);
     }
 
-    /** The new count, or empty if the counter item does not exist yet. */
-    private OptionalLong addToExistingCounter(String token, String path) {
+    /** Moves a live token's expiry on; false if the token was never issued or has expired. */
+    private boolean extendToken(String token, long now) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(Map.of(PARTITION_KEY, s(TrackerTableSchema.tokenKey(token))))
+                    .updateExpression("SET #exp = :exp")
+                    .conditionExpression(LIVE)
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":exp", n(expiry.expiresAtSeconds(now)),
+                            ":now", n(TrackerItemExpiry.nowSeconds(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The new count, or empty if there is no live counter item. */
+    private OptionalLong addToLiveCounter(String token, String path, long now) {
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
                     .key(Map.of(PARTITION_KEY, s(TrackerTableSchema.counterKey(token, path))))
-                    .updateExpression("ADD #count :one")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#count", COUNT_ATTRIBUTE, "#pk", PARTITION_KEY))
-                    .expressionAttributeValues(Map.of(":one", n(1)))
+                    .updateExpression("ADD #count :one SET #exp = :exp")
+                    .conditionExpression(LIVE)
+                    .expressionAttributeNames(Map.of("#count", COUNT_ATTRIBUTE, "#pk", PARTITION_KEY, "#exp", EXPIRES_AT_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":exp", n(expiry.expiresAtSeconds(now)),
+                            ":now", n(TrackerItemExpiry.nowSeconds(now))))
                     .returnValues(ReturnValue.UPDATED_NEW))
                     .attributes();
             return OptionalLong.of(Long.parseLong(updated.get(COUNT_ATTRIBUTE).n()));
         } catch (ConditionalCheckFailedException e) {
             return OptionalLong.empty();
-        } catch (TransactionConflictException e) {
-            // The counter is being created by a transaction right now: it exists on the next round.
-            return OptionalLong.empty();
         }
     }
 
-    private enum CreateOutcome { CREATED, UNKNOWN_TOKEN, RETRY }
-
-    private CreateOutcome createCounter(String token, String path) {
-        TransactWriteItem tokenExists = TransactWriteItem.builder()
-                .conditionCheck(ConditionCheck.builder()
-                        .tableName(tableName)
-                        .key(Map.of(PARTITION_KEY, s(TrackerTableSchema.tokenKey(token))))
-                        .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                        .build())
-                .build();
-        TransactWriteItem firstCount = TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(tableName)
-                        .item(Map.of(
-                                PARTITION_KEY, s(TrackerTableSchema.counterKey(token, path)),
-                                COUNT_ATTRIBUTE, n(1),
-                                TOKEN_ATTRIBUTE, s(token),
-                                PATH_ATTRIBUTE, s(path)))
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                        .build())
-                .build();
+    /** Puts a first count of 1, replacing an expired counter TTL has not deleted yet; false if a live one exists. */
+    private boolean createCounter(String token, String path, long now) {
         try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(tokenExists, firstCount));
-            return CreateOutcome.CREATED;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            boolean tokenMissing = !reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
-            return tokenMissing ? CreateOutcome.UNKNOWN_TOKEN : CreateOutcome.RETRY;
-        } catch (TransactionConflictException e) {
-            return CreateOutcome.RETRY;
+            dynamoDb.putItem(b -> b.tableName(tableName)
+                    .item(Map.of(
+                            PARTITION_KEY, s(TrackerTableSchema.counterKey(token, path)),
+                            COUNT_ATTRIBUTE, n(1),
+                            TOKEN_ATTRIBUTE, s(token),
+                            PATH_ATTRIBUTE, s(path),
+                            EXPIRES_AT_ATTRIBUTE, n(expiry.expiresAtSeconds(now))))
+                    .conditionExpression(ABSENT_OR_EXPIRED)
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":now", n(TrackerItemExpiry.nowSeconds(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 
