@@ -7,18 +7,22 @@ import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
-/** An HTTP API's {@code $default} stage with access logs, which the generated default stage cannot have. */
+/**
+ * An HTTP API's {@code $default} stage with access logs, which the generated default stage cannot
+ * have, and a throttle on its default route settings, which every route inherits.
+ */
 final class AccessLoggedStage {
 
     private AccessLoggedStage() {
     }
 
     /** Create the API with {@code createDefaultStage(false)} and call this instead. */
-    static HttpStage defaultStageOf(Construct scope, String id, HttpApi api) {
+    static HttpStage defaultStageOf(Construct scope, String id, HttpApi api, StageThrottle throttle) {
         LogGroup accessLogs = LogGroup.Builder.create(scope, id + "AccessLogs")
                 .retention(RetentionDays.ONE_WEEK)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -27,6 +31,10 @@ final class AccessLoggedStage {
                 .httpApi(api)
                 .stageName("$default")
                 .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(throttle.ratePerSecond())
+                        .burstLimit(throttle.burst())
+                        .build())
                 .accessLogSettings(new IAccessLogSettings() {
                     @Override
                     public IAccessLogDestination getDestination() {

@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.tracker.TrackerSettings;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
@@ -38,7 +39,7 @@ final class StackApis {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("CheckIntegration", check);
         api.addRoutes(route("/check/{uid}", HttpMethod.GET, integration));
         api.addRoutes(route("/acquire", HttpMethod.POST, integration));
-        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api).getUrl();
+        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api, stack.props().endpoints().check()).getUrl();
         stack.output("CheckApiUrl", url, "GET check/{uid}, POST acquire (IAM-signed)");
     }
 
@@ -48,7 +49,8 @@ final class StackApis {
      */
     static void createTrackerApi(ScenarioStack stack, Table trackerTable) {
         Function tracker = stack.functions().create("Tracker", ScenarioStack.TRACKER_HANDLER, "streamlimit request-count tracker",
-                API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName()));
+                API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName(),
+                        TrackerSettings.ITEM_DAYS_VARIABLE, Integer.toString(stack.props().endpoints().trackerItemDays())));
         TableGrants.trackerTable(trackerTable, tracker);
         HttpApi api = HttpApi.Builder.create(stack, "TrackerApi")
                 .description("streamlimit request-count tracker")
@@ -58,7 +60,7 @@ final class StackApis {
         api.addRoutes(route("/auth", HttpMethod.GET, integration));
         api.addRoutes(route("/{proxy+}", HttpMethod.GET, integration));
         StackNagSuppressions.forTrackerApi(api);
-        String url = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api).getUrl();
+        String url = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api, stack.props().endpoints().tracker()).getUrl();
         stack.output("TrackerApiUrl", url, "GET auth, then GET any path with the token");
     }
 
