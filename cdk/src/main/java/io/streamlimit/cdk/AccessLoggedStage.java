@@ -15,19 +15,16 @@ import software.constructs.Construct;
 /**
  * An HTTP API's {@code $default} stage with access logs, which the generated default stage cannot
  * have, and a throttle on its default route settings, which every route inherits.
+ *
+ * @param stage the stage
+ * @param accessLogs one JSON line per request, throttled ones (429) included
  */
-final class AccessLoggedStage {
-
-    private AccessLoggedStage() {
-    }
+record AccessLoggedStage(HttpStage stage, LogGroup accessLogs) {
 
     /** Create the API with {@code createDefaultStage(false)} and call this instead. */
-    static HttpStage defaultStageOf(Construct scope, String id, HttpApi api, StageThrottle throttle) {
-        LogGroup accessLogs = LogGroup.Builder.create(scope, id + "AccessLogs")
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        return HttpStage.Builder.create(scope, id + "DefaultStage")
+    static AccessLoggedStage defaultStageOf(Construct scope, String id, HttpApi api, StageThrottle throttle) {
+        LogGroup accessLogs = accessLogGroup(scope, id + "AccessLogs");
+        HttpStage stage = HttpStage.Builder.create(scope, id + "DefaultStage")
                 .httpApi(api)
                 .stageName("$default")
                 .autoDeploy(true)
@@ -46,6 +43,15 @@ final class AccessLoggedStage {
                         return AccessLogFormat.jsonWithStandardFields();
                     }
                 })
+                .build();
+        return new AccessLoggedStage(stage, accessLogs);
+    }
+
+    /** A week of access logs, gone with the stack. */
+    static LogGroup accessLogGroup(Construct scope, String id) {
+        return LogGroup.Builder.create(scope, id)
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
     }
 }

@@ -53,10 +53,10 @@ public final class ScenarioStack extends Stack {
             ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);
         }
         StackApis.createCheckApi(this, ledger);
-        StackApis.createTrackerApi(this, trackerTable);
+        TrackerAlarmMetrics trackerMetrics = StackApis.createTrackerApi(this, trackerTable);
         StackApis.createProducer(this, topic);
         StackApis.createPublishApi(this, topic);
-        StackAlarms.createAlarms(this, deadLetters, consumer, topic);
+        StackAlarms.createAlarms(this, deadLetters, consumer, topic, trackerMetrics);
     }
 
     private static Scenario checked(Scenario scenario) {

@@ -11,22 +11,33 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 
-/** The stack's two alarms and the topic they notify. */
+/** The stack's alarms and the topic they notify. */
 final class StackAlarms {
 
     private StackAlarms() {
     }
 
-    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. Both notify the alarm topic. */
-    static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic) {
+    /**
+     * Any message in the DLQ is a lost event; any consumer throttle is the experiment's cost
+     * showing; any tracker request refused for its throttle (429) or failed (5xx) is the public
+     * endpoint under more load than it was sized for, or broken. All notify the alarm topic.
+     */
+    static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic,
+            TrackerAlarmMetrics tracker) {
         Alarm deadLetterAlarm = anyAboveZero(stack, "DeadLetterAlarm",
                 "Events of " + stack.scenario().name() + " reached the dead-letter queue",
                 deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")));
         Alarm throttleAlarm = anyAboveZero(stack, "ConsumerThrottleAlarm",
                 "The consumer of " + stack.scenario().name() + " was throttled",
                 consumer.metricThrottles(perMinute("Sum")));
+        Alarm trackerThrottledAlarm = anyAboveZero(stack, "TrackerThrottledAlarm",
+                "The tracker API of " + stack.scenario().name() + " refused requests over its throttle (429)",
+                tracker.throttled());
+        Alarm trackerServerErrorAlarm = anyAboveZero(stack, "TrackerServerErrorAlarm",
+                "The tracker API of " + stack.scenario().name() + " answered 5xx",
+                tracker.serverErrors());
         Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(),
-                List.of(deadLetterAlarm, throttleAlarm));
+                List.of(deadLetterAlarm, throttleAlarm, trackerThrottledAlarm, trackerServerErrorAlarm));
         stack.output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
     }
 

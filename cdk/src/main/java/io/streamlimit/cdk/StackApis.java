@@ -39,7 +39,7 @@ final class StackApis {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("CheckIntegration", check);
         api.addRoutes(route("/check/{uid}", HttpMethod.GET, integration));
         api.addRoutes(route("/acquire", HttpMethod.POST, integration));
-        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api, stack.props().endpoints().check()).getUrl();
+        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api, stack.props().endpoints().check()).stage().getUrl();
         stack.output("CheckApiUrl", url, "GET check/{uid}, POST acquire (IAM-signed)");
     }
 
@@ -47,7 +47,7 @@ final class StackApis {
      * The tracker's contract is public by design: GET /auth hands out a token and every other
      * path is authorized by that token in the handler, so the routes carry no API Gateway authorizer.
      */
-    static void createTrackerApi(ScenarioStack stack, Table trackerTable) {
+    static TrackerAlarmMetrics createTrackerApi(ScenarioStack stack, Table trackerTable) {
         Function tracker = stack.functions().create("Tracker", ScenarioStack.TRACKER_HANDLER, "streamlimit request-count tracker",
                 API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName(),
                         TrackerSettings.ITEM_DAYS_VARIABLE, Integer.toString(stack.props().endpoints().trackerItemDays())));
@@ -60,8 +60,11 @@ final class StackApis {
         api.addRoutes(route("/auth", HttpMethod.GET, integration));
         api.addRoutes(route("/{proxy+}", HttpMethod.GET, integration));
         StackNagSuppressions.forTrackerApi(api);
-        String url = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api, stack.props().endpoints().tracker()).getUrl();
-        stack.output("TrackerApiUrl", url, "GET auth, then GET any path with the token");
+        AccessLoggedStage stage = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api, stack.props().endpoints().tracker());
+        stack.output("TrackerApiUrl", stage.stage().getUrl(), "GET auth, then GET any path with the token");
+        return new TrackerAlarmMetrics(
+                TrackerAlarmMetrics.throttledFrom(stack, stage.accessLogs(), stack.getStackName()),
+                api.metricServerError(TrackerAlarmMetrics.perMinuteSum()));
     }
 
     private static Map<String, String> ledgerEnvironment(ScenarioStack stack, Table ledger) {

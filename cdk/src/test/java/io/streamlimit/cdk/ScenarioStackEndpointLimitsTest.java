@@ -48,6 +48,26 @@ class ScenarioStackEndpointLimitsTest {
                 "TimeToLiveSpecification", Map.of("AttributeName", TrackerTableSchema.EXPIRES_AT_ATTRIBUTE, "Enabled", true)));
     }
 
+    @Test
+    void the_alarm_topic_hears_of_tracker_requests_refused_for_the_throttle_and_of_its_5xx() {
+        Template template = SynthesizedScenarios.of(SynthesizedScenarios.SCENARIOS.resolve("04-sqs-rc1-high-visibility.yaml")).template();
+        String namespace = "streamlimit/streamlimit-sqs-rc1-high-visibility";
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "LogGroupName", Map.of("Ref", Match.stringLikeRegexp("TrackerApiAccessLogs.*")),
+                "FilterPattern", "{ $.status = \"429\" }",
+                "MetricTransformations", List.of(Map.of("MetricNamespace", namespace,
+                        "MetricName", TrackerAlarmMetrics.THROTTLED_METRIC, "MetricValue", "1"))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", namespace, "MetricName", TrackerAlarmMetrics.THROTTLED_METRIC, "Statistic", "Sum", "Period", 60,
+                "ComparisonOperator", "GreaterThanThreshold", "Threshold", 0,
+                "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic.*")))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/ApiGateway", "MetricName", "5xx", "Statistic", "Sum", "Period", 60,
+                "Dimensions", List.of(Map.of("Name", "ApiId", "Value", Map.of("Ref", Match.stringLikeRegexp("TrackerApi.*")))),
+                "ComparisonOperator", "GreaterThanThreshold", "Threshold", 0,
+                "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic.*")))));
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "checkRateLimit|0|context checkRateLimit: must be 1 to 10000 requests per second, got 0",
