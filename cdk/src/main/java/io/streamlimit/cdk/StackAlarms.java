@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -36,8 +37,11 @@ final class StackAlarms {
         Alarm trackerServerErrorAlarm = anyAboveZero(stack, "TrackerServerErrorAlarm",
                 "The tracker API of " + stack.scenario().name() + " answered 5xx",
                 tracker.serverErrors());
-        Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(),
-                List.of(deadLetterAlarm, throttleAlarm, trackerThrottledAlarm, trackerServerErrorAlarm));
+        List<Alarm> alarms = new ArrayList<>(List.of(deadLetterAlarm, throttleAlarm, trackerThrottledAlarm, trackerServerErrorAlarm));
+        tracker.wafBlocked().ifPresent(blocked -> alarms.add(anyAboveZero(stack, "TrackerWafBlockedAlarm",
+                "The WAF rule of the tracker API of " + stack.scenario().name() + " blocked a source IP over its limit (429)",
+                blocked)));
+        Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(), alarms);
         stack.output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
     }
 

@@ -3,6 +3,7 @@ package io.streamlimit.cdk;
 import io.streamlimit.tracker.TrackerSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -11,6 +12,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.IConstruct;
 
 /** A scenario stack's entry points: the check and tracker APIs, the producer and the publish route. */
 final class StackApis {
@@ -46,12 +48,20 @@ final class StackApis {
     /**
      * The tracker's contract is public by design: GET /auth hands out a token and every other
      * path is authorized by that token in the handler, so the routes carry no API Gateway authorizer.
+     * With {@code trackerWaf} it is served by a REST API that AWS WAF guards ({@link TrackerWafApi}).
+     *
+     * @param accountSetting API Gateway's account CloudWatch role setting, which a REST stage needs
      */
-    static TrackerAlarmMetrics createTrackerApi(ScenarioStack stack, Table trackerTable) {
-        Function tracker = stack.functions().create("Tracker", ScenarioStack.TRACKER_HANDLER, "streamlimit request-count tracker",
-                API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName(),
+    static TrackerAlarmMetrics createTrackerApi(ScenarioStack stack, Table trackerTable, IConstruct accountSetting) {
+        boolean waf = stack.props().endpoints().trackerWaf();
+        Function tracker = stack.functions().create("Tracker", waf ? ScenarioStack.TRACKER_REST_HANDLER : ScenarioStack.TRACKER_HANDLER,
+                "streamlimit request-count tracker", API_MEMORY_MB, API_TIMEOUT_SECONDS,
+                Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName(),
                         TrackerSettings.ITEM_DAYS_VARIABLE, Integer.toString(stack.props().endpoints().trackerItemDays())));
         TableGrants.trackerTable(trackerTable, tracker);
+        if (waf) {
+            return TrackerWafApi.create(stack, tracker, accountSetting);
+        }
         HttpApi api = HttpApi.Builder.create(stack, "TrackerApi")
                 .description("streamlimit request-count tracker")
                 .createDefaultStage(false)
@@ -64,7 +74,8 @@ final class StackApis {
         stack.output("TrackerApiUrl", stage.stage().getUrl(), "GET auth, then GET any path with the token");
         return new TrackerAlarmMetrics(
                 TrackerAlarmMetrics.throttledFrom(stack, stage.accessLogs(), stack.getStackName()),
-                api.metricServerError(TrackerAlarmMetrics.perMinuteSum()));
+                api.metricServerError(TrackerAlarmMetrics.perMinuteSum()),
+                Optional.empty());
     }
 
     private static Map<String, String> ledgerEnvironment(ScenarioStack stack, Table ledger) {
@@ -89,9 +100,10 @@ final class StackApis {
         stack.output("ProducerFunctionName", producer.getFunctionName(), "invoke to publish a run's events");
     }
 
-    static void createPublishApi(ScenarioStack stack, Topic topic) {
+    static PublishEventsApi createPublishApi(ScenarioStack stack, Topic topic) {
         PublishEventsApi api = new PublishEventsApi(stack, "PublishApi", topic);
         StackNagSuppressions.forPublishApi(api);
         stack.output("PublishEventsUrl", api.eventsUrl(), "POST one event (IAM-signed); API Gateway publishes it to the topic");
+        return api;
     }
 }

@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -16,8 +17,9 @@ import software.constructs.Construct;
  *
  * @param throttled requests answered 429, summed per minute
  * @param serverErrors requests answered 5xx, summed per minute
+ * @param wafBlocked requests the WAF rule blocked, summed per minute, when the WAF is on
  */
-record TrackerAlarmMetrics(IMetric throttled, IMetric serverErrors) {
+record TrackerAlarmMetrics(IMetric throttled, IMetric serverErrors, Optional<IMetric> wafBlocked) {
 
     static final String THROTTLED_METRIC = "TrackerThrottledRequests";
 
