@@ -32,6 +32,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * {@code POST /events}: API Gateway validates one event against a JSON schema and publishes it
@@ -90,6 +91,11 @@ final class PublishEventsApi extends Construct {
 
     RestApi restApi() {
         return api;
+    }
+
+    /** API Gateway's account-level CloudWatch role setting this API creates; other REST stages with access logs wait for it. */
+    IConstruct accountSetting() {
+        return api.getNode().findChild("Account");
     }
 
     private RestApi createApi() {

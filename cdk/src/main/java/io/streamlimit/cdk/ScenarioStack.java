@@ -16,7 +16,7 @@ import software.constructs.Construct;
 /**
  * One scenario, deployed: Producer -> SNS topic -> (SQS queue ->) consumer with its reserved
  * concurrency and DLQ (through the alias "live" when the scenario provisions concurrency); the
- * ledger table; the check API; the tracker API; the publish route.
+ * ledger table; the check API; the tracker API (behind AWS WAF if asked); the publish route.
  * Resources carry no fixed names, so several scenario stacks can live in one account.
  */
 public final class ScenarioStack extends Stack {
@@ -26,6 +26,8 @@ public final class ScenarioStack extends Stack {
     static final String CHECK_HANDLER = "io.streamlimit.check.CheckHandler::handleRequest";
     static final String PRODUCER_HANDLER = "io.streamlimit.producer.ProducerHandler::handleRequest";
     static final String TRACKER_HANDLER = "io.streamlimit.tracker.TrackerHandler::handleRequest";
+    /** The tracker behind a REST API, with {@code -c trackerWaf=true}. */
+    static final String TRACKER_REST_HANDLER = "io.streamlimit.tracker.TrackerRestHandler::handleRequest";
     /** The consumer alias that carries provisioned concurrency, when the scenario has some. */
     static final String CONSUMER_ALIAS = "live";
 
@@ -53,10 +55,10 @@ public final class ScenarioStack extends Stack {
             ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);
         }
         StackApis.createCheckApi(this, ledger);
-        StackApis.createTrackerApi(this, trackerTable);
+        PublishEventsApi publishApi = StackApis.createPublishApi(this, topic);
+        TrackerAlarmMetrics trackerMetrics = StackApis.createTrackerApi(this, trackerTable, publishApi.accountSetting());
         StackApis.createProducer(this, topic);
-        StackApis.createPublishApi(this, topic);
-        StackAlarms.createAlarms(this, deadLetters, consumer, topic);
+        StackAlarms.createAlarms(this, deadLetters, consumer, topic, trackerMetrics);
     }
 
     private static Scenario checked(Scenario scenario) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param streamLimit streams one uid may have open at once
  * @param leaseSeconds how long an open stream holds its slot without a refresh
  * @param alarmEmail an address the alarm topic mails, or null for no subscription
+ * @param endpoints the check and tracker APIs' throttles, the tracker's item lifetime and WAF
  */
 public record ScenarioStackProps(
         Scenario scenario,
@@ -21,7 +22,8 @@ public record ScenarioStackProps(
         String resultsSecretName,
         int streamLimit,
         long leaseSeconds,
-        String alarmEmail) {
+        String alarmEmail,
+        EndpointLimits endpoints) {
 
     public static final String DEFAULT_RESULTS_SECRET_NAME = "streamlimit/results";
     public static final int DEFAULT_STREAM_LIMIT = 3;
@@ -39,6 +41,7 @@ public record ScenarioStackProps(
         if (leaseSeconds < 1) {
             throw new AppConfigurationException("context leaseSeconds: must be 1 or more, got " + leaseSeconds);
         }
+        Objects.requireNonNull(endpoints, "endpoints");
         if (alarmEmail != null && !alarmEmail.matches("[^@\\s]+@[^@\\s]+")) {
             throw new AppConfigurationException("context alarmEmail: must be an e-mail address, got " + alarmEmail);
         }
@@ -46,12 +49,17 @@ public record ScenarioStackProps(
 
     /** The same stack, its alarm topic mailing {@code email}. */
     public ScenarioStackProps withAlarmEmail(String email) {
-        return new ScenarioStackProps(scenario, functionsJar, resultsSecretName, streamLimit, leaseSeconds, email);
+        return new ScenarioStackProps(scenario, functionsJar, resultsSecretName, streamLimit, leaseSeconds, email, endpoints);
     }
 
-    /** The README's 3 streams per uid and 4-hour leases; secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
+    /** The same stack with other limits on its public entry points. */
+    public ScenarioStackProps withEndpoints(EndpointLimits limits) {
+        return new ScenarioStackProps(scenario, functionsJar, resultsSecretName, streamLimit, leaseSeconds, alarmEmail, limits);
+    }
+
+    /** The README's 3 streams per uid and 4-hour leases, the default endpoint limits; secret {@value #DEFAULT_RESULTS_SECRET_NAME}. */
     public static ScenarioStackProps of(Scenario scenario, Path functionsJar) {
         return new ScenarioStackProps(scenario, functionsJar, DEFAULT_RESULTS_SECRET_NAME, DEFAULT_STREAM_LIMIT,
-                DEFAULT_LEASE_SECONDS, null);
+                DEFAULT_LEASE_SECONDS, null, EndpointLimits.defaults());
     }
 }

@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -11,22 +12,36 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 
-/** The stack's two alarms and the topic they notify. */
+/** The stack's alarms and the topic they notify. */
 final class StackAlarms {
 
     private StackAlarms() {
     }
 
-    /** Any message in the DLQ is a lost event; any throttle is the experiment's cost showing. Both notify the alarm topic. */
-    static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic) {
+    /**
+     * Any message in the DLQ is a lost event; any consumer throttle is the experiment's cost
+     * showing; any tracker request refused for its throttle (429) or failed (5xx) is the public
+     * endpoint under more load than it was sized for, or broken. All notify the alarm topic.
+     */
+    static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic,
+            TrackerAlarmMetrics tracker) {
         Alarm deadLetterAlarm = anyAboveZero(stack, "DeadLetterAlarm",
                 "Events of " + stack.scenario().name() + " reached the dead-letter queue",
                 deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")));
         Alarm throttleAlarm = anyAboveZero(stack, "ConsumerThrottleAlarm",
                 "The consumer of " + stack.scenario().name() + " was throttled",
                 consumer.metricThrottles(perMinute("Sum")));
-        Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(),
-                List.of(deadLetterAlarm, throttleAlarm));
+        Alarm trackerThrottledAlarm = anyAboveZero(stack, "TrackerThrottledAlarm",
+                "The tracker API of " + stack.scenario().name() + " refused requests over its throttle (429)",
+                tracker.throttled());
+        Alarm trackerServerErrorAlarm = anyAboveZero(stack, "TrackerServerErrorAlarm",
+                "The tracker API of " + stack.scenario().name() + " answered 5xx",
+                tracker.serverErrors());
+        List<Alarm> alarms = new ArrayList<>(List.of(deadLetterAlarm, throttleAlarm, trackerThrottledAlarm, trackerServerErrorAlarm));
+        tracker.wafBlocked().ifPresent(blocked -> alarms.add(anyAboveZero(stack, "TrackerWafBlockedAlarm",
+                "The WAF rule of the tracker API of " + stack.scenario().name() + " blocked a source IP over its limit (429)",
+                blocked)));
+        Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(), alarms);
         stack.output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
     }
 

@@ -1,7 +1,9 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.tracker.TrackerSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -10,6 +12,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.IConstruct;
 
 /** A scenario stack's entry points: the check and tracker APIs, the producer and the publish route. */
 final class StackApis {
@@ -38,18 +41,27 @@ final class StackApis {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("CheckIntegration", check);
         api.addRoutes(route("/check/{uid}", HttpMethod.GET, integration));
         api.addRoutes(route("/acquire", HttpMethod.POST, integration));
-        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api).getUrl();
+        String url = AccessLoggedStage.defaultStageOf(stack, "CheckApi", api, stack.props().endpoints().check()).stage().getUrl();
         stack.output("CheckApiUrl", url, "GET check/{uid}, POST acquire (IAM-signed)");
     }
 
     /**
      * The tracker's contract is public by design: GET /auth hands out a token and every other
      * path is authorized by that token in the handler, so the routes carry no API Gateway authorizer.
+     * With {@code trackerWaf} it is served by a REST API that AWS WAF guards ({@link TrackerWafApi}).
+     *
+     * @param accountSetting API Gateway's account CloudWatch role setting, which a REST stage needs
      */
-    static void createTrackerApi(ScenarioStack stack, Table trackerTable) {
-        Function tracker = stack.functions().create("Tracker", ScenarioStack.TRACKER_HANDLER, "streamlimit request-count tracker",
-                API_MEMORY_MB, API_TIMEOUT_SECONDS, Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName()));
+    static TrackerAlarmMetrics createTrackerApi(ScenarioStack stack, Table trackerTable, IConstruct accountSetting) {
+        boolean waf = stack.props().endpoints().trackerWaf();
+        Function tracker = stack.functions().create("Tracker", waf ? ScenarioStack.TRACKER_REST_HANDLER : ScenarioStack.TRACKER_HANDLER,
+                "streamlimit request-count tracker", API_MEMORY_MB, API_TIMEOUT_SECONDS,
+                Map.of("TRACKER_TABLE_NAME", trackerTable.getTableName(),
+                        TrackerSettings.ITEM_DAYS_VARIABLE, Integer.toString(stack.props().endpoints().trackerItemDays())));
         TableGrants.trackerTable(trackerTable, tracker);
+        if (waf) {
+            return TrackerWafApi.create(stack, tracker, accountSetting);
+        }
         HttpApi api = HttpApi.Builder.create(stack, "TrackerApi")
                 .description("streamlimit request-count tracker")
                 .createDefaultStage(false)
@@ -58,8 +70,12 @@ final class StackApis {
         api.addRoutes(route("/auth", HttpMethod.GET, integration));
         api.addRoutes(route("/{proxy+}", HttpMethod.GET, integration));
         StackNagSuppressions.forTrackerApi(api);
-        String url = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api).getUrl();
-        stack.output("TrackerApiUrl", url, "GET auth, then GET any path with the token");
+        AccessLoggedStage stage = AccessLoggedStage.defaultStageOf(stack, "TrackerApi", api, stack.props().endpoints().tracker());
+        stack.output("TrackerApiUrl", stage.stage().getUrl(), "GET auth, then GET any path with the token");
+        return new TrackerAlarmMetrics(
+                TrackerAlarmMetrics.throttledFrom(stack, stage.accessLogs(), stack.getStackName()),
+                api.metricServerError(TrackerAlarmMetrics.perMinuteSum()),
+                Optional.empty());
     }
 
     private static Map<String, String> ledgerEnvironment(ScenarioStack stack, Table ledger) {
@@ -84,9 +100,10 @@ final class StackApis {
         stack.output("ProducerFunctionName", producer.getFunctionName(), "invoke to publish a run's events");
     }
 
-    static void createPublishApi(ScenarioStack stack, Topic topic) {
+    static PublishEventsApi createPublishApi(ScenarioStack stack, Topic topic) {
         PublishEventsApi api = new PublishEventsApi(stack, "PublishApi", topic);
         StackNagSuppressions.forPublishApi(api);
         stack.output("PublishEventsUrl", api.eventsUrl(), "POST one event (IAM-signed); API Gateway publishes it to the topic");
+        return api;
     }
 }

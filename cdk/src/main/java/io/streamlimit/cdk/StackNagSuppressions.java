@@ -67,7 +67,24 @@ final class StackNagSuppressions {
         NagSuppressions.addResourceSuppressions(api, List.of(
                 suppression("AwsSolutions-APIG4",
                         "The tracker's contract is an open GET /auth that issues a token, and every other path is"
-                                + " authorized by that token (header Authorization) in the tracker function, which answers 401 without it")),
+                                + " authorized by that token (header Authorization) in the tracker function, which answers 401 without it;"
+                                + " the stage's throttle bounds what anonymous callers cost, and -c trackerWaf=true adds a per-IP WAF rule")),
+                true);
+    }
+
+    /** The tracker's REST API behind AWS WAF (-c trackerWaf=true): the same open contract as the HTTP API's. */
+    static void forTrackerRestApi(IConstruct api) {
+        NagSuppressions.addResourceSuppressions(api, List.of(
+                suppression("AwsSolutions-APIG4",
+                        "The tracker's contract is an open GET /auth that issues a token, and every other path is"
+                                + " authorized by that token (header Authorization) in the tracker function, which answers 401 without it"),
+                suppression("AwsSolutions-COG4",
+                        "The tracker issues and checks its own tokens; its callers are not Cognito users"),
+                suppression("AwsSolutions-APIG2",
+                        "GET requests without a body; the tracker function validates the token (401) and the path (414) itself"),
+                suppression("AwsSolutions-APIG6",
+                        "Execution logs go to a log group API Gateway creates itself, which never expires and outlives"
+                                + " cdk destroy; access logs (APIG1), X-Ray tracing and the WAF's metrics cover the stage")),
                 true);
     }
 
@@ -85,8 +102,10 @@ final class StackNagSuppressions {
                                 + " CloudWatch role, which access logging on a REST stage requires",
                         "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"),
                 suppression("AwsSolutions-APIG3",
-                        "A WAF web ACL costs at least $5 a month for an experiment stack; the route is IAM-signed,"
-                                + " throttled at the stage and validated against a schema")),
+                        "A WAF web ACL costs $5 a month and $1 a rule (list prices, late 2025); this route is IAM-signed,"
+                                + " so an anonymous caller is refused before anything is published, and it is throttled at"
+                                + " the stage and validated against a schema. The open endpoint is the tracker: -c trackerWaf=true"
+                                + " puts a per-IP rate-based rule there")),
                 true);
     }
 

@@ -64,6 +64,8 @@ final class StackStorage {
         Table table = Table.Builder.create(stack, "TrackerTable")
                 .partitionKey(stringKey(TrackerTableSchema.PARTITION_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
+                // Tokens and counts left unused expire; TTL deletes them lazily, the tracker checks on read.
+                .timeToLiveAttribute(TrackerTableSchema.EXPIRES_AT_ATTRIBUTE)
                 .pointInTimeRecoverySpecification(pointInTimeRecovery())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();

@@ -23,11 +23,8 @@ final class TableGrants {
         ledger.grant(check, "dynamodb:GetItem", "dynamodb:PutItem");
     }
 
-    /**
-     * The tracker puts tokens (PutItem), counts with UpdateItem, and creates a first count in a
-     * TransactWriteItems whose items need ConditionCheckItem and PutItem.
-     */
+    /** The tracker puts tokens and first counts (PutItem) and extends tokens and counts (UpdateItem), all conditionally. */
     static void trackerTable(ITable table, IGrantable tracker) {
-        table.grant(tracker, "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        table.grant(tracker, "dynamodb:PutItem", "dynamodb:UpdateItem");
     }
 }

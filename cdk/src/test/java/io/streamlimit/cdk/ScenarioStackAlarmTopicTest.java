@@ -11,17 +11,17 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** Both alarms notify one alarm topic; {@code -c alarmEmail=...} subscribes an address to it. */
+/** Every alarm notifies one alarm topic; {@code -c alarmEmail=...} subscribes an address to it. */
 class ScenarioStackAlarmTopicTest {
 
     private static final Path CDK_DIR = SynthesizedScenarios.REPOSITORY_ROOT.resolve("cdk");
 
     @Test
-    void without_alarm_email_both_alarms_notify_the_topic_and_nobody_is_subscribed() {
+    void without_alarm_email_every_alarm_notifies_the_topic_and_nobody_is_subscribed() {
         Template template = synth(Map.of("scenario", "../scenarios/04-sqs-rc1-high-visibility.yaml"));
         String topic = alarmTopic(template);
 
-        assertThat(alarmActions(template)).containsOnlyKeys("DeadLetterAlarm", "ConsumerThrottleAlarm")
+        assertThat(alarmActions(template)).containsOnlyKeys("DeadLetterAlarm", "ConsumerThrottleAlarm", "TrackerThrottledAlarm", "TrackerServerErrorAlarm")
                 .allSatisfy((alarm, actions) -> assertThat(actions).isEqualTo(List.of(Map.of("Ref", topic))));
         template.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "email"), 0);
         template.hasOutput("AlarmTopicArn", Map.of("Value", Map.of("Ref", topic)));
@@ -33,7 +33,7 @@ class ScenarioStackAlarmTopicTest {
                 "alarmEmail", "oncall@example.com"));
         String topic = alarmTopic(template);
 
-        assertThat(alarmActions(template)).containsOnlyKeys("DeadLetterAlarm", "ConsumerThrottleAlarm")
+        assertThat(alarmActions(template)).containsOnlyKeys("DeadLetterAlarm", "ConsumerThrottleAlarm", "TrackerThrottledAlarm", "TrackerServerErrorAlarm")
                 .allSatisfy((alarm, actions) -> assertThat(actions).isEqualTo(List.of(Map.of("Ref", topic))));
         assertThat(template.findResources("AWS::SNS::Subscription", Map.of("Properties", Map.of(
                 "Protocol", "email", "Endpoint", "oncall@example.com", "TopicArn", Map.of("Ref", topic))))).hasSize(1);

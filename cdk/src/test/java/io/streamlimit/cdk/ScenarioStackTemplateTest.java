@@ -29,8 +29,8 @@ class ScenarioStackTemplateTest {
     /** What DynamoDbLedgerStore calls for a consumer batch: one batched read, single rereads, conditional puts. */
     private static final Set<String> CONSUMER_LEDGER = Set.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem");
     private static final Set<String> CHECK_LEDGER = Set.of("dynamodb:GetItem", "dynamodb:PutItem");
-    /** What DynamoDbTrackerStore calls: PutItem, UpdateItem, and TransactWriteItems of a condition check and a put. */
-    private static final Set<String> TRACKER_TABLE = Set.of("dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    /** What DynamoDbTrackerStore calls: conditional PutItem and UpdateItem. */
+    private static final Set<String> TRACKER_TABLE = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem");
     private static final Set<String> XRAY = Set.of("xray:PutTelemetryRecords", "xray:PutTraceSegments");
     private static final Set<String> RESULTS_SECRET = Set.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue");
     private static final Set<String> QUEUE_CONSUME = Set.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
@@ -201,11 +201,12 @@ class ScenarioStackTemplateTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void tracker_table_is_on_demand_keyed_by_the_tracker_schemas_partition_key(Path file) {
+    void tracker_table_is_on_demand_keyed_by_the_tracker_schemas_partition_key_with_ttl(Path file) {
         SynthesizedScenarios.of(file).template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "KeySchema", List.of(Map.of("AttributeName", TrackerTableSchema.PARTITION_KEY, "KeyType", "HASH")),
                 "AttributeDefinitions", List.of(Map.of("AttributeName", TrackerTableSchema.PARTITION_KEY, "AttributeType", "S")),
                 "BillingMode", "PAY_PER_REQUEST",
+                "TimeToLiveSpecification", Map.of("AttributeName", TrackerTableSchema.EXPIRES_AT_ATTRIBUTE, "Enabled", true),
                 "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
     }
 

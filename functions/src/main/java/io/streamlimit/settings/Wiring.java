@@ -15,6 +15,7 @@ import io.streamlimit.producer.EventPublisher;
 import io.streamlimit.producer.ProducerService;
 import io.streamlimit.producer.SnsEventPublisher;
 import io.streamlimit.tracker.DynamoDbTrackerStore;
+import io.streamlimit.tracker.TrackerItemExpiry;
 import io.streamlimit.tracker.TrackerService;
 import io.streamlimit.tracker.TrackerSettings;
 import java.time.Clock;
@@ -75,8 +76,9 @@ public final class Wiring {
     }
 
     public static TrackerService trackerService(TrackerSettings settings) {
-        return new TrackerService(new DynamoDbTrackerStore(AwsClients.dynamoDb(settings), settings.tableName()),
-                Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return new TrackerService(new DynamoDbTrackerStore(AwsClients.dynamoDb(settings), settings.tableName(),
+                new TrackerItemExpiry(settings.itemLifetime(), clock)), clock);
     }
 
     private static UnaryOperator<String> secretReader(Settings settings) {

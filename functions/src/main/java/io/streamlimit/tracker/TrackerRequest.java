@@ -1,5 +1,6 @@
 package io.streamlimit.tracker;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 
@@ -13,6 +14,13 @@ public record TrackerRequest(String method, String path, String token) {
                 event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         String method = http == null || http.getMethod() == null ? "GET" : http.getMethod();
         String path = event.getRawPath() != null ? event.getRawPath() : http == null ? null : http.getPath();
+        return new TrackerRequest(method, path == null || path.isEmpty() ? "/" : path, token(event.getHeaders()));
+    }
+
+    /** A REST API's proxy event: the path without stage or query string, headers as the caller sent them. */
+    static TrackerRequest of(APIGatewayProxyRequestEvent event) {
+        String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod();
+        String path = event.getPath();
         return new TrackerRequest(method, path == null || path.isEmpty() ? "/" : path, token(event.getHeaders()));
     }
 

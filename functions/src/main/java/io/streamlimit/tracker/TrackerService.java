@@ -40,7 +40,7 @@ public final class TrackerService {
 
     /**
      * Routes one request: 200 {@code {"token"}} or {@code {"count"}}; 405 for any method but GET,
-     * 401 for a missing, malformed or unknown token, 414 for a path over {@link #MAX_PATH_BYTES},
+     * 401 for a missing, malformed, unknown or expired token, 414 for a path over {@link #MAX_PATH_BYTES},
      * 503 when the store is unreachable; each error as {@code {"error"}}.
      */
     public TrackerResponse handle(TrackerRequest request) {
@@ -76,14 +76,14 @@ public final class TrackerService {
      * Counts one request of {@code token} for {@code path} and returns the count, this request
      * included. The query string, if any, is not part of the path.
      *
-     * @throws InvalidTokenException if the token is missing, malformed or was never issued
+     * @throws InvalidTokenException if the token is missing, malformed, was never issued or has expired
      * @throws PathTooLongException if the path is over {@link #MAX_PATH_BYTES} bytes
      */
     public long count(String token, String path) {
         String checkedToken = checkToken(token);
         String checkedPath = checkPath(path);
         return store.increment(checkedToken, checkedPath)
-                .orElseThrow(() -> new InvalidTokenException("unknown token: get one from GET /auth"));
+                .orElseThrow(() -> new InvalidTokenException("unknown or expired token: get one from GET /auth"));
     }
 
     private static String checkToken(String token) {

@@ -26,6 +26,12 @@ public final class TrackerTableSchema {
     public static final String PATH_ATTRIBUTE = "path";
     /** Number attribute of a token item: when it was issued, epoch milliseconds. */
     public static final String ISSUED_AT_ATTRIBUTE = "issuedAt";
+    /**
+     * Number attribute of both kinds of item, epoch seconds: when it expires, a configurable time
+     * after its last use ({@link TrackerItemExpiry}). The CDK stack turns TTL on over it; reads
+     * check it themselves, since TTL deletes lazily.
+     */
+    public static final String EXPIRES_AT_ATTRIBUTE = "expiresAt";
 
     private static final String TOKEN_PREFIX = "token#";
     private static final String COUNTER_PREFIX = "count#";

@@ -29,4 +29,19 @@ class TrackerSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB");
     }
+
+    @Test
+    void items_live_30_days_after_last_use_unless_tracker_item_days_says_otherwise() {
+        assertThat(TrackerSettings.fromEnv(Map.of()).itemLifetime()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(TrackerSettings.fromEnv(Map.of("TRACKER_ITEM_DAYS", " 7 ")).itemLifetime()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void a_lifetime_that_is_not_1_to_3650_whole_days_is_named() {
+        for (String bad : new String[] {"0", "3651", "1.5", "week"}) {
+            assertThatThrownBy(() -> TrackerSettings.fromEnv(Map.of("TRACKER_ITEM_DAYS", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("TRACKER_ITEM_DAYS must be a whole number of days from 1 to 3650, got " + bad);
+        }
+    }
 }

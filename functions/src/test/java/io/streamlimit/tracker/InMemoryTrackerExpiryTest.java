@@ -1,0 +1,9 @@
+package io.streamlimit.tracker;
+
+class InMemoryTrackerExpiryTest extends TrackerExpiryContract {
+
+    @Override
+    TrackerStore newStore(TrackerItemExpiry expiry) {
+        return new InMemoryTrackerStore(expiry);
+    }
+}
