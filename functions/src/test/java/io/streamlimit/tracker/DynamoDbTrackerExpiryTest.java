@@ -1,5 +1,6 @@
 package io.streamlimit.tracker;
 
+import io.streamlimit.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -10,12 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Expiry on DynamoDB Local, whose tracker tables have no TTL: expired items stay stored, as TTL leaves them for a while. */
 class DynamoDbTrackerExpiryTest extends TrackerExpiryContract {
 
-    private final DynamoDbClient client = EmbeddedDynamoDb.client();
+    private final DynamoDbClient client = LocalDynamoDb.client();
     private String table;
 
     @Override
     TrackerStore newStore(TrackerItemExpiry expiry) {
-        table = EmbeddedDynamoDb.newTrackerTable();
+        table = LocalDynamoDb.newTrackerTable();
         return new DynamoDbTrackerStore(client, table, expiry);
     }
 

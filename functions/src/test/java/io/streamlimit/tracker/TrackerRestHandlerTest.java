@@ -1,5 +1,6 @@
 package io.streamlimit.tracker;
 
+import io.streamlimit.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TrackerRestHandlerTest {
 
     private final TrackerRestHandler handler = new TrackerRestHandler(new TrackerService(
-            new DynamoDbTrackerStore(EmbeddedDynamoDb.client(), EmbeddedDynamoDb.newTrackerTable()), Clock.systemUTC()));
+            new DynamoDbTrackerStore(LocalDynamoDb.client(), LocalDynamoDb.newTrackerTable()), Clock.systemUTC()));
 
     /** The AWS-shaped fixture, its path and Authorization header replaced. */
     private static APIGatewayProxyRequestEvent get(String path, String token) {

@@ -1,5 +1,6 @@
 package io.streamlimit.tracker;
 
+import io.streamlimit.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlimit.clock.ManualClock;
@@ -12,8 +13,8 @@ class TrackerServiceExpiryTest {
     private static final Duration LIFETIME = Duration.ofDays(7);
 
     private final ManualClock clock = ManualClock.startingNow();
-    private final TrackerService service = new TrackerService(new DynamoDbTrackerStore(EmbeddedDynamoDb.client(),
-            EmbeddedDynamoDb.newTrackerTable(), new TrackerItemExpiry(LIFETIME, clock)), clock);
+    private final TrackerService service = new TrackerService(new DynamoDbTrackerStore(LocalDynamoDb.client(),
+            LocalDynamoDb.newTrackerTable(), new TrackerItemExpiry(LIFETIME, clock)), clock);
 
     private String auth() {
         TrackerResponse response = service.handle(new TrackerRequest("GET", "/auth", null));
