@@ -12,7 +12,9 @@ import java.util.Arrays;
  * The consumer function in virtual time: {@link FunctionScaling} decides whether an invoke is
  * throttled and where it runs (provisioned, warm or cold); this class keeps the environments,
  * calls the downstream once per record in parallel, and enforces the function timeout. The
- * handler lasts as long as its calls, {@code callMillis}.
+ * handler lasts as long as its calls, {@code callMillis}. An environment whose invocation timed
+ * out goes back to its pool reset, as {@link FunctionScaling#environmentAfter} says: its next
+ * invocation runs the init (a cold start on the same environment).
  *
  * <p>Provisioned concurrency: {@code consumer.provisionedConcurrency} environments exist,
  * initialized, before t = 0.
@@ -66,15 +68,17 @@ final class LambdaFunction {
             }
             case PROVISIONED -> environment = idleProvisioned.pollLast();
             case WARM -> environment = idle.pollLast();
-            default -> {
-                environment = new Environment("c-" + (++environments), false);
-                recorder.coldStart(now, environment.cacheId, scaling.coldStartMillis());
-            }
+            default -> environment = new Environment("c-" + (++environments), false);
+        }
+        boolean reset = environment.reset;
+        if (placement == Placement.COLD || reset) {
+            recorder.coldStart(now, environment.cacheId, scaling.coldStartMillis());
+            environment.reset = false;
         }
         busy++;
         int[] batch = Arrays.copyOf(ids, count);
         Invocation invocation = new Invocation(this, caller, batch, environment, "b-" + (++batches));
-        scheduler.at(now + scaling.startDelayMillis(placement), Scheduler.ACT, invocation, Invocation.START);
+        scheduler.at(now + scaling.startDelayMillis(placement, reset), Scheduler.ACT, invocation, Invocation.START);
         return true;
     }
 
@@ -100,6 +104,9 @@ final class LambdaFunction {
         long now = scheduler.now();
         recorder.invocationEnded();
         busy--;
+        if (FunctionScaling.environmentAfter(invocation.timedOut) == FunctionScaling.EnvironmentAfter.RESET) {
+            invocation.environment.reset = true;
+        }
         (invocation.environment.provisioned ? idleProvisioned : idle).addLast(invocation.environment);
         if (invocation.timedOut) {
             recorder.timeout(now, invocation.batchId, invocation.environment.cacheId,

@@ -106,13 +106,12 @@ public final class AsyncInvoker<I> implements AutoCloseable {
             long retryAt = retries.afterThrottle(now, p.acceptedAtMillis, p.throttles, throttledBacklog.incrementAndGet(), random);
             queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries, p.throttles + 1, true));
         } else {
-            long retryAt = retries.afterError(now, p.errorRetries);
-            if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
+            if (!(retries.afterError(now, p.errorRetries) instanceof AsyncRetrySchedule.RetryAt retry)) {
                 giveUp(p, "failed on every retry");
                 return;
             }
-            observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retryAt));
-            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries + 1, p.throttles, false));
+            observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retry.at()));
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retry.at(), p.errorRetries + 1, p.throttles, false));
         }
     }
 
