@@ -90,7 +90,7 @@ public final class LocalRun {
                 LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
-                faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)),
+                faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(), clock, recorder)),
                 new LedgerWriters(ledgerWriters(scenario)));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
