@@ -102,10 +102,8 @@ class EnginesDecideNoAwsTest {
                     "measures the duration it reports to the observer"),
             Map.entry("AsyncInvoker.java|dueAtMillis - clock.millis()",
                     "DelayQueue's remaining delay until the time the rule decided"),
-            Map.entry("WallClockWait.java|",
-                    "the emulator's one waiter: sleeps until the time a rule decided"),
-            Map.entry("Waiter.java|",
-                    "the emulator's one waiter: sleeps until the time a rule decided"));
+            Map.entry("WallClockWaiter.java|",
+                    "the emulator's one waiter: sleeps until the time a rule decided, and measures how late"));
 
     @Test
     void no_engine_computes_an_aws_decision_outside_the_rules() throws IOException {

@@ -40,6 +40,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     private final FunctionScaling scaling;
     private final Clock clock;
     private final LambdaObserver observer;
+    private final Waiter waiter;
     private final ConcurrentLinkedDeque<Environment<I, O>> idleProvisioned = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Environment<I, O>> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger busy = new AtomicInteger();
@@ -53,7 +54,14 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     /** A function that behaves as {@code behaviour} says: its scaling limits, cold start and invoke overhead. */
     public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
             AwsBehaviour behaviour, Clock clock, LambdaObserver observer) {
-        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer);
+        this(config, environmentFactory, behaviour, clock, observer, new WallClockWaiter(clock));
+    }
+
+    /** The same, waiting through {@code waiter}. */
+    public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
+            AwsBehaviour behaviour, Clock clock, LambdaObserver observer, Waiter waiter) {
+        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer,
+                waiter);
     }
 
     /**
@@ -66,12 +74,13 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             int unreservedConcurrency, Clock clock, LambdaObserver observer) {
         this(config, environmentFactory, new FunctionScaling(
                 config.reservedConcurrency() != null ? config.reservedConcurrency() : unreservedConcurrency,
-                Integer.MAX_VALUE, 0, 1, 0, 0), clock, observer);
+                Integer.MAX_VALUE, 0, 1, 0, 0), clock, observer, new WallClockWaiter(clock));
     }
 
     private LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
-            FunctionScaling scaling, Clock clock, LambdaObserver observer) {
+            FunctionScaling scaling, Clock clock, LambdaObserver observer, Waiter waiter) {
         this.config = config;
+        this.waiter = waiter;
         this.environmentFactory = environmentFactory;
         this.scaling = scaling;
         int concurrencyLimit = scaling.ceiling();
@@ -138,7 +147,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             observer.coldStart(environment.id(), clock.instant());
         }
         // The rule's start delay (overhead, and an init) counts the real init too.
-        if (!WallClockWait.until(clock, invokedAt + scaling.startDelayMillis(placement, reset))) {
+        if (!waiter.until(invokedAt + scaling.startDelayMillis(placement, reset))) {
             release(environment);
             return new InvokeResult.FunctionError<>(new InterruptedException("stopped before the handler started"));
         }

@@ -42,6 +42,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final LambdaFunction<SQSEvent, SQSBatchResponse> function;
     private final Clock clock;
     private final MappingObserver observer;
+    private final Waiter waiter;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger activePollers = new AtomicInteger();
     private final MappingScaler scaler;
@@ -54,6 +55,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
             LambdaFunction<SQSEvent, SQSBatchResponse> function, Clock clock, MappingObserver observer) {
+        this(sqs, config, function, clock, observer, new WallClockWaiter(clock));
+    }
+
+    /** The same, waiting through {@code waiter}. */
+    public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
+            LambdaFunction<SQSEvent, SQSBatchResponse> function, Clock clock, MappingObserver observer, Waiter waiter) {
+        this.waiter = waiter;
         this.sqs = sqs;
         this.config = config;
         this.function = function;
@@ -245,7 +253,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private boolean pauseUntil(long epochMillis) {
-        return WallClockWait.until(clock, epochMillis) && running.get();
+        return waiter.until(epochMillis) && running.get();
     }
 
     private boolean pause(Duration duration) {
