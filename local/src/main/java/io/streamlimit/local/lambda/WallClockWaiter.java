@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The emulator's waiter: sleeps on the wall clock until the time a rule decided and records how
- * late each wait ran (when it returned, less the time asked for; a time already past counts as
- * late as it was). An emulator that keeps up wakes within a few milliseconds; one that falls
- * behind the wall clock (a loaded machine, too many threads) runs the model late, and its run no
- * longer shows what the rules say. Thread-safe.
+ * late each wait ran: when it returned, less the time asked for (or, for a time already past,
+ * less the moment it was asked, so a rule that names a past time, such as a visibility deadline
+ * a late first attempt overran, is not counted as the emulator's delay). An emulator that keeps
+ * up wakes within a few milliseconds; one that falls behind the wall clock (a loaded machine,
+ * starved threads) runs the model late, and its run no longer shows what the rules say.
+ * Thread-safe.
  */
 public final class WallClockWaiter implements Waiter {
 
@@ -32,7 +34,9 @@ public final class WallClockWaiter implements Waiter {
 
     @Override
     public boolean until(long epochMillis) {
-        long wait = epochMillis - clock.millis();
+        long asked = clock.millis();
+        long due = Math.max(epochMillis, asked);
+        long wait = epochMillis - asked;
         try {
             if (wait > 0) {
                 Thread.sleep(wait);
@@ -43,7 +47,7 @@ public final class WallClockWaiter implements Waiter {
             return false;
         } finally {
             if (!Thread.currentThread().isInterrupted()) {
-                record(clock.millis() - epochMillis);
+                record(clock.millis() - due);
             }
         }
     }
