@@ -107,6 +107,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     /** The batches the mapping wants now: its scaler's target, which throttles shrink between ticks. */
+    public int targetBatches() {
+        return target();
+    }
+
     private int target() {
         synchronized (scaler) {
             return scaler.target();
