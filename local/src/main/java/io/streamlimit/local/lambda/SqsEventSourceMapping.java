@@ -234,9 +234,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
                 attemptAt = ((InvokeRetry.InvokeAt) next).at();
             } else {
-                SqsBatchOutcome outcome = outcome(result);
+                List<String> reported = reportedFailures(result);
+                SqsBatchOutcome outcome = outcome(result, batch, reported);
                 if (!outcome.wholeBatchFails()) {
-                    deleter.deleteSucceeded(batch, ((InvokeResult.Success<SQSBatchResponse>) result).output());
+                    deleter.deleteAllBut(batch, reported);
                 }
                 synchronized (scaler) {
                     outcome.reportTo(scaler, now);
@@ -246,12 +247,22 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         }
     }
 
-    /** How a run ended, as the rule sees it: the items reported failed, a function error or a timeout. */
-    private static SqsBatchOutcome outcome(InvokeResult<SQSBatchResponse> result) {
-        if (result instanceof InvokeResult.Success<SQSBatchResponse> success) {
-            SQSBatchResponse response = success.output();
-            int failed = response == null || response.getBatchItemFailures() == null ? 0 : response.getBatchItemFailures().size();
-            return new SqsBatchOutcome.Returned(failed);
+    /** The item identifiers a handler that returned listed in batchItemFailures. */
+    private static List<String> reportedFailures(InvokeResult<SQSBatchResponse> result) {
+        if (!(result instanceof InvokeResult.Success<SQSBatchResponse> success) || success.output() == null
+                || success.output().getBatchItemFailures() == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        success.output().getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
+        return ids;
+    }
+
+    /** How a run ended, as the rule sees it: what the handler reported, a function error or a timeout. */
+    private static SqsBatchOutcome outcome(InvokeResult<SQSBatchResponse> result, List<Message> batch,
+            List<String> reported) {
+        if (result instanceof InvokeResult.Success) {
+            return SqsBatchOutcome.returned(batch.stream().map(Message::messageId).toList(), reported);
         }
         return result instanceof InvokeResult.TimedOut ? new SqsBatchOutcome.TimedOut() : new SqsBatchOutcome.FunctionError();
     }
