@@ -77,7 +77,8 @@ final class CurrentAws {
             .coldStart(Duration.ofMillis(400))
             // Fitted. From an invoke to the handler's start: 30 ms, fitted to the June 2020 trace
             // (consumer-3: an idle environment is invoked again 50 to 80 ms after it finishes, a
-            // receive included; consumer-2's shortest start gaps, 1.045 s for a 1 s handler).
+            // receive included; consumer-2's shortest start gaps, 1.045 s for a 1 s handler). It
+            // counts from the invoke, after the receive (FunctionScaling.startDelayMillis).
             .invokeOverhead(Duration.ofMillis(30))
             // Documented: timeout 1 s to 900 s
             // (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html);

@@ -1,6 +1,7 @@
 package io.streamlimit.scenario;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.FunctionFaults;
 
 /**
  * The consumer function.
@@ -15,13 +16,21 @@ import io.streamlimit.aws.AwsBehaviour;
  * @param provisionedConcurrency execution environments Lambda keeps initialized before the run
  *     (provisioned concurrency on an alias); 0, the default, is none. At most the reserved
  *     concurrency when there is one (AWS refuses more), else the account's unreserved pool
+ * @param errorRate the share of records the handler fails, 0 to 1 (default 0): from an SQS batch
+ *     it reports them in batchItemFailures (the mapping has ReportBatchItemFailures on), so they
+ *     come back after the visibility timeout; an async event is alone in its invocation, which
+ *     then fails and is retried by Lambda
+ * @param timeoutRate the share of invocations that hang until the function timeout, 0 to 1
+ *     (default 0): the whole batch (or the async event) fails
  */
 public record ConsumerSpec(
         Integer reservedConcurrency,
         Integer maximumConcurrency,
         int timeoutSeconds,
         int memoryMb,
-        int provisionedConcurrency) {
+        int provisionedConcurrency,
+        double errorRate,
+        double timeoutRate) {
 
     /** Defaults for keys a scenario file may omit. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
@@ -30,6 +39,14 @@ public record ConsumerSpec(
     public ConsumerSpec {
         check(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency,
                 AwsBehaviour.current(), false);
+        share("consumer.errorRate", errorRate);
+        share("consumer.timeoutRate", timeoutRate);
+    }
+
+    /** A consumer that never fails on its own. */
+    public ConsumerSpec(Integer reservedConcurrency, Integer maximumConcurrency, int timeoutSeconds, int memoryMb,
+                        int provisionedConcurrency) {
+        this(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency, 0, 0);
     }
 
     /** Without provisioned concurrency. */
@@ -50,7 +67,25 @@ public record ConsumerSpec(
 
     /** This consumer with {@code provisioned} environments kept initialized. */
     public ConsumerSpec withProvisionedConcurrency(int provisioned) {
-        return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisioned);
+        return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisioned,
+                errorRate, timeoutRate);
+    }
+
+    /** This consumer failing {@code errorRate} of its records and timing out on {@code timeoutRate} of its invocations. */
+    public ConsumerSpec withFaults(double errorRate, double timeoutRate) {
+        return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb,
+                provisionedConcurrency, errorRate, timeoutRate);
+    }
+
+    /** The consumer's own failures, as the engines draw them. */
+    public FunctionFaults faults() {
+        return errorRate == 0 && timeoutRate == 0 ? FunctionFaults.NONE : new FunctionFaults(errorRate, timeoutRate);
+    }
+
+    private static void share(String key, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ScenarioException(key, "must be a share from 0 to 1 (0.05 is 5 %), got " + value);
+        }
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.Objects;
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
  * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
- * {@code provisionedConcurrency} 0 (none);
+ * {@code provisionedConcurrency} 0 (none), {@code errorRate} and {@code timeoutRate} 0 (the
+ * consumer fails on its own never);
  * {@code downstream.enforce} false; {@code awsProfile} none ({@code current}).
  * {@code name}, {@code events.total}, {@code pipeline},
  * {@code downstream.ratePerSecond} and {@code downstream.callMillis} are required.
@@ -46,7 +47,8 @@ public final class ScenarioLoader {
     private static final List<String> QUEUE = List.of(
             "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
     private static final List<String> CONSUMER = List.of(
-            "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency");
+            "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency",
+            "errorRate", "timeoutRate");
     private static final List<String> DOWNSTREAM = List.of("ratePerSecond", "callMillis", "enforce");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -227,7 +229,15 @@ public final class ScenarioLoader {
                 f.integer("maximumConcurrency"),
                 f.integer("timeoutSeconds", ConsumerSpec.DEFAULT_TIMEOUT_SECONDS),
                 f.integer("memoryMb", ConsumerSpec.DEFAULT_MEMORY_MB),
-                f.integer("provisionedConcurrency", 0));
+                f.integer("provisionedConcurrency", 0),
+                share(f, "errorRate"),
+                share(f, "timeoutRate"));
+    }
+
+    /** A share from 0 to 1, 0 when absent. */
+    private static double share(Fields f, String key) {
+        String text = f.string(key);
+        return text == null ? 0 : f.number(f.keyPath(key), text);
     }
 
     private static DownstreamSpec downstream(Fields f) {

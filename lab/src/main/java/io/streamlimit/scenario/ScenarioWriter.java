@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * Writes a scenario back out with the keys of a scenario file: as YAML (what the recommender
  * saves, readable by {@link ScenarioLoader}) and as compact JSON (a run's
  * {@code configurationJson}). Every key is written, defaults included, so a file says all;
- * the one exception is {@code consumer.provisionedConcurrency}, written only when set (above 0),
- * so that scenarios without it come out exactly as they did before the key existed.
+ * the exceptions are {@code consumer.provisionedConcurrency}, {@code consumer.errorRate} and
+ * {@code consumer.timeoutRate}, written only when set (above 0), so that scenarios without them
+ * come out exactly as they did before the keys existed.
  */
 public final class ScenarioWriter {
 
@@ -81,6 +82,12 @@ public final class ScenarioWriter {
         consumer.put("memoryMb", s.consumer().memoryMb());
         if (s.consumer().provisionedConcurrency() > 0) {
             consumer.put("provisionedConcurrency", s.consumer().provisionedConcurrency());
+        }
+        if (s.consumer().errorRate() > 0) {
+            consumer.put("errorRate", s.consumer().errorRate());
+        }
+        if (s.consumer().timeoutRate() > 0) {
+            consumer.put("timeoutRate", s.consumer().timeoutRate());
         }
         top.put("consumer", consumer);
         Map<String, Object> downstream = new LinkedHashMap<>();

@@ -129,6 +129,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void function_errors_and_timeouts_are_optional_shares_from_0_to_1() {
+        assertThat(parse(VALID).consumer().errorRate()).isZero();
+        assertThat(parse(VALID).consumer().timeoutRate()).isZero();
+        assertThat(parse(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 1, errorRate: 0.05, timeoutRate: 0.01"))
+                .consumer()).isEqualTo(new ConsumerSpec(1, null, 10, 512, 0, 0.05, 0.01));
+
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "errorRate: 5")))
+                .hasMessage("test.yaml: consumer.errorRate: must be a share from 0 to 1 (0.05 is 5 %), got 5.0");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "timeoutRate: -0.1")))
+                .hasMessage("test.yaml: consumer.timeoutRate: must be a share from 0 to 1 (0.05 is 5 %), got -0.1");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "errorRate: often")))
+                .hasMessage("test.yaml: consumer.errorRate: must be a number, got often");
+    }
+
+    @Test
     void provisioned_concurrency_is_optional_and_at_most_the_reserved_concurrency() {
         assertThat(parse(VALID).consumer().provisionedConcurrency()).isZero();
         assertThat(parse(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 5, provisionedConcurrency: 5"))

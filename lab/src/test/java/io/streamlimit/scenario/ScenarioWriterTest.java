@@ -34,6 +34,18 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void function_errors_are_written_when_set_and_read_back() {
+        Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
+        Scenario failing = new Scenario(five.name(), five.description(), five.events(), five.pipeline(), five.queue(),
+                five.consumer().withFaults(0.05, 0.01), five.downstream(), five.awsProfile());
+
+        String yaml = ScenarioWriter.toYaml(failing);
+        assertThat(yaml).contains("errorRate: 0.05").contains("timeoutRate: 0.01");
+        assertThat(ScenarioLoader.parse(yaml, "written").consumer()).isEqualTo(failing.consumer());
+        assertThat(ScenarioWriter.toYaml(five)).doesNotContain("errorRate").doesNotContain("timeoutRate");
+    }
+
+    @Test
     void a_scenario_without_provisioned_concurrency_is_written_as_before_the_key_existed() {
         Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
 

@@ -197,6 +197,22 @@ class SimulatorTest {
     }
 
     @Test
+    void an_environment_whose_invocation_timed_out_runs_the_init_again_on_its_next_invocation() {
+        Scenario timingOut = queued(20, new QueueSpec(2, 3, 1, 0), new ConsumerSpec(1, null, 1, 512),
+                new DownstreamSpec(100, 2000, false));
+        RunData data = Simulator.run(timingOut, SimulationOptions.seed(1)).runData();
+        List<PipelineEvent> invokes = data.pipelineEvents().stream()
+                .filter(e -> e.kind() == PipelineEventKind.INVOKE).toList();
+        List<PipelineEvent> inits = data.pipelineEvents().stream()
+                .filter(e -> e.kind() == PipelineEventKind.COLD_START).toList();
+        // Every invocation times out, so every one runs on a reset environment (or the first,
+        // new one): one init per invocation, all on the one environment reserved concurrency allows.
+        assertThat(invokes).hasSizeGreaterThan(1);
+        assertThat(inits).hasSameSizeAs(invokes);
+        assertThat(inits.stream().map(PipelineEvent::cacheId).distinct()).containsExactly("c-1");
+    }
+
+    @Test
     void async_invocation_retries_a_failing_event_twice_about_one_and_two_minutes_later_then_dead_letters_it() {
         Scenario timingOut = async(1, new ConsumerSpec(null, null, 1, 512), new DownstreamSpec(100, 2000, false));
         RunData data = Simulator.run(timingOut, SimulationOptions.seed(1)).runData();

@@ -22,6 +22,7 @@ public final class AsyncReader {
     private double nextReadAt = Double.NEGATIVE_INFINITY;
 
     public AsyncReader(double ratePerSecond) {
+        RuleChecks.nonNegative("ratePerSecond", ratePerSecond);
         this.meanIntervalMillis = ratePerSecond > 0 ? 1_000.0 / ratePerSecond : 0;
     }
 

@@ -13,13 +13,22 @@ import java.util.random.RandomGenerator;
  */
 public final class AsyncRetrySchedule {
 
+    /** What happens to an event after a failed attempt (a function error or a timeout). */
+    public sealed interface AfterError {
+    }
+
+    /** Try again at {@code at}. */
+    public record RetryAt(long at) implements AfterError {
+    }
+
     /** No retry left: the event goes to the on-failure destination (the DLQ). */
-    public static final long DEAD_LETTER = -1;
+    public record DeadLetter() implements AfterError {
+    }
 
     private final AwsBehaviour aws;
 
     public AsyncRetrySchedule(AwsBehaviour aws) {
-        this.aws = aws;
+        this.aws = RuleChecks.required("aws", aws);
     }
 
     /** True when an attempt due now must not be made: the event is past its maximum age. */
@@ -44,11 +53,12 @@ public final class AsyncRetrySchedule {
         return Math.min(now + wait, acceptedAt + aws.asyncMaximumEventAge().toMillis());
     }
 
-    /** When to retry after a failed attempt, having retried {@code errorRetries} times; or {@link #DEAD_LETTER}. */
-    public long afterError(long now, int errorRetries) {
+    /** After a failed attempt, having retried {@code errorRetries} times already: when to retry, or dead-letter. */
+    public AfterError afterError(long now, int errorRetries) {
+        RuleChecks.nonNegative("errorRetries", errorRetries);
         if (errorRetries >= aws.asyncErrorRetries()) {
-            return DEAD_LETTER;
+            return new DeadLetter();
         }
-        return now + (errorRetries == 0 ? aws.asyncFirstErrorRetryDelay() : aws.asyncSecondErrorRetryDelay()).toMillis();
+        return new RetryAt(now + (errorRetries == 0 ? aws.asyncFirstErrorRetryDelay() : aws.asyncSecondErrorRetryDelay()).toMillis());
     }
 }

@@ -15,6 +15,12 @@ public final class Backoff {
      */
     public static long exponential(int attempt, long initialMillis, long maxMillis, double jitter,
                                    RandomGenerator random) {
+        RuleChecks.nonNegative("attempt", attempt);
+        RuleChecks.positive("initialMillis", initialMillis);
+        if (maxMillis < initialMillis) {
+            throw new IllegalArgumentException("maxMillis: must be at least initialMillis " + initialMillis + ", got " + maxMillis);
+        }
+        RuleChecks.fraction("jitter", jitter);
         long step = Math.min(maxMillis, initialMillis << Math.min(Math.max(attempt, 0), 30));
         long shortened = (long) (step * jitter * random.nextDouble());
         return Math.max(1, step - shortened);
@@ -22,6 +28,7 @@ public final class Backoff {
 
     /** A memoryless wait: exponentially distributed with this mean, at least 1 ms. */
     public static long memoryless(long meanMillis, RandomGenerator random) {
+        RuleChecks.nonNegative("meanMillis", meanMillis);
         if (meanMillis <= 0) {
             return 0;
         }
@@ -30,6 +37,7 @@ public final class Backoff {
 
     /** A memoryless wait in fractional milliseconds, for a rate kept exact over many waits. */
     public static double memorylessMillis(double meanMillis, RandomGenerator random) {
+        RuleChecks.nonNegative("meanMillis", meanMillis);
         return meanMillis <= 0 ? 0 : -meanMillis * Math.log(1 - random.nextDouble());
     }
 }

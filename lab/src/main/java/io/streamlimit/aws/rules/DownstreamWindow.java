@@ -15,6 +15,7 @@ public final class DownstreamWindow {
     private long refused;
 
     public DownstreamWindow(int ratePerSecond, boolean enforce) {
+        RuleChecks.nonNegative("ratePerSecond", ratePerSecond);
         this.ratePerSecond = ratePerSecond;
         this.enforce = enforce;
     }

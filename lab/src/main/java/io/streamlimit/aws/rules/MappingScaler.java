@@ -46,6 +46,16 @@ public final class MappingScaler {
     private long lastThrottleAt = Long.MIN_VALUE / 2;
 
     public MappingScaler(Settings settings) {
+        RuleChecks.required("settings", settings);
+        RuleChecks.positive("settings.idleFloor", settings.idleFloor());
+        if (settings.ceiling() < settings.idleFloor()) {
+            throw new IllegalArgumentException("settings.ceiling: must be at least the idle floor " + settings.idleFloor()
+                    + ", got " + settings.ceiling());
+        }
+        RuleChecks.nonNegative("settings.addedPerTick", settings.addedPerTick());
+        RuleChecks.nonNegative("settings.removedPerThrottle", settings.removedPerThrottle());
+        RuleChecks.nonNegative("settings.removedPerError", settings.removedPerError());
+        RuleChecks.positive("settings.tickMillis", settings.tickMillis());
         this.settings = settings;
         this.target = settings.idleFloor();
     }

@@ -110,13 +110,12 @@ final class AsyncInvoker implements Scheduler.Action, DelayLine.Sink, LambdaFunc
             events.succeeded(id, now);
             return;
         }
-        long retryAt = retries.afterError(now, errorRetries[id]);
-        if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
+        if (retries.afterError(now, errorRetries[id]) instanceof AsyncRetrySchedule.RetryAt retry) {
+            errorRetries[id]++;
+            scheduler.at(retry.at(), Scheduler.ACT, this, id);
+        } else {
             deadLetter(id);
-            return;
         }
-        errorRetries[id]++;
-        scheduler.at(retryAt, Scheduler.ACT, this, id);
     }
 
     private void deadLetter(int id) {

@@ -8,6 +8,8 @@ final class Environment {
 
     final String cacheId;
     final boolean provisioned;
+    /** Reset by a timeout: its next invocation runs the init first ({@code FunctionScaling.EnvironmentAfter}). */
+    boolean reset;
 
     Environment(String cacheId, boolean provisioned) {
         this.cacheId = cacheId;

@@ -1,6 +1,7 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.BatchingWindow;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.scenario.ConsumerSpec;
@@ -9,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives the SQS event source mapping's rules ({@link MappingScaler}, {@link InvokeRetry}) in
- * virtual time: a scaling tick, and the pollers it starts or retires to meet its target.
+ * Drives the SQS event source mapping's rules ({@link MappingScaler}, {@link InvokeRetry},
+ * {@link BatchingWindow}) in virtual time: a scaling tick, and the pollers it starts or retires to
+ * meet its target.
  */
 final class EventSourceMapping implements Scheduler.Action {
 
     /** What every poller of this mapping shares. */
-    record Settings(int batchSize, long windowMillis, long visibilityMillis, long longPollMillis,
-                    InvokeRetry invokeRetry) {
+    record Settings(BatchingWindow window, long longPollMillis, InvokeRetry invokeRetry) {
     }
 
     private final Scheduler scheduler;
@@ -40,8 +41,8 @@ final class EventSourceMapping implements Scheduler.Action {
     }
 
     static Settings settings(AwsBehaviour aws, QueueSpec queue) {
-        return new Settings(queue.batchSize(), queue.batchWindowSeconds() * 1_000L,
-                queue.visibilityTimeoutSeconds() * 1_000L, aws.longPollWait().toMillis(), InvokeRetry.of(aws));
+        return new Settings(new BatchingWindow(queue.batchSize(), queue.batchWindowSeconds() * 1_000L),
+                aws.longPollWait().toMillis(), InvokeRetry.of(aws, queue.visibilityTimeoutSeconds()));
     }
 
     void start() {

@@ -2,17 +2,23 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.DownstreamWindow;
+import io.streamlimit.aws.rules.FunctionFaults;
 import io.streamlimit.aws.rules.FunctionScaling;
 import io.streamlimit.aws.rules.FunctionScaling.Placement;
 import io.streamlimit.scenario.ConsumerSpec;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Random;
 
 /**
  * The consumer function in virtual time: {@link FunctionScaling} decides whether an invoke is
  * throttled and where it runs (provisioned, warm or cold); this class keeps the environments,
  * calls the downstream once per record in parallel, and enforces the function timeout. The
- * handler lasts as long as its calls, {@code callMillis}.
+ * handler lasts as long as its calls, {@code callMillis}. An environment whose invocation timed
+ * out goes back to its pool reset, as {@link FunctionScaling#environmentAfter} says: its next
+ * invocation runs the init (a cold start on the same environment). The consumer's own failures
+ * ({@code consumer.errorRate}, {@code consumer.timeoutRate}) are drawn by {@link FunctionFaults}
+ * from the run's seeded source.
  *
  * <p>Provisioned concurrency: {@code consumer.provisionedConcurrency} environments exist,
  * initialized, before t = 0.
@@ -31,6 +37,8 @@ final class LambdaFunction {
     private final FunctionScaling scaling;
     private final long timeoutMillis;
     private final long callMillis;
+    private final FunctionFaults faults;
+    private final Random random;
     private final ArrayDeque<Environment> idleProvisioned = new ArrayDeque<>();
     private final ArrayDeque<Environment> idle = new ArrayDeque<>();
     private int busy;
@@ -38,7 +46,7 @@ final class LambdaFunction {
     private long batches;
 
     LambdaFunction(Scheduler scheduler, AwsBehaviour aws, ConsumerSpec consumer, int callMillis,
-                   Recorder recorder, EventStates events, DownstreamWindow downstream) {
+                   Recorder recorder, EventStates events, DownstreamWindow downstream, Random random) {
         this.scheduler = scheduler;
         this.recorder = recorder;
         this.events = events;
@@ -46,6 +54,8 @@ final class LambdaFunction {
         this.scaling = FunctionScaling.of(aws, consumer.reservedConcurrency());
         this.timeoutMillis = consumer.timeoutSeconds() * 1_000L;
         this.callMillis = callMillis;
+        this.faults = consumer.faults();
+        this.random = random;
         recorder.provisionedConcurrency = consumer.provisionedConcurrency();
         for (int i = 1; i <= consumer.provisionedConcurrency(); i++) {
             idleProvisioned.addFirst(new Environment("p-" + i, true)); // p-1 is used first
@@ -66,15 +76,17 @@ final class LambdaFunction {
             }
             case PROVISIONED -> environment = idleProvisioned.pollLast();
             case WARM -> environment = idle.pollLast();
-            default -> {
-                environment = new Environment("c-" + (++environments), false);
-                recorder.coldStart(now, environment.cacheId, scaling.coldStartMillis());
-            }
+            default -> environment = new Environment("c-" + (++environments), false);
+        }
+        boolean reset = environment.reset;
+        if (placement == Placement.COLD || reset) {
+            recorder.coldStart(now, environment.cacheId, scaling.coldStartMillis());
+            environment.reset = false;
         }
         busy++;
         int[] batch = Arrays.copyOf(ids, count);
         Invocation invocation = new Invocation(this, caller, batch, environment, "b-" + (++batches));
-        scheduler.at(now + scaling.startDelayMillis(placement), Scheduler.ACT, invocation, Invocation.START);
+        scheduler.at(now + scaling.startDelayMillis(placement, reset), Scheduler.ACT, invocation, Invocation.START);
         return true;
     }
 
@@ -86,12 +98,14 @@ final class LambdaFunction {
     void start(Invocation invocation) {
         long now = scheduler.now();
         invocation.startedAt = now;
-        invocation.timedOut = callMillis > timeoutMillis;
+        invocation.timedOut = callMillis > timeoutMillis || faults.timesOut(random);
         invocation.durationMillis = invocation.timedOut ? timeoutMillis : callMillis;
         recorder.invocationStarted(now, invocation.batchId, invocation.environment.cacheId,
                 invocation.durationMillis, invocation.ids.length, invocation.environment.provisioned);
         for (int i = 0; i < invocation.ids.length; i++) {
-            invocation.succeeded[i] = downstream.admit(now) && !invocation.timedOut;
+            // A record the handler fails makes no call; a hung invocation's calls never complete.
+            boolean fails = !invocation.timedOut && faults.recordFails(random);
+            invocation.succeeded[i] = !fails && downstream.admit(now) && !invocation.timedOut;
         }
         scheduler.at(now + invocation.durationMillis, Scheduler.END, invocation, Invocation.END);
     }
@@ -100,6 +114,9 @@ final class LambdaFunction {
         long now = scheduler.now();
         recorder.invocationEnded();
         busy--;
+        if (FunctionScaling.environmentAfter(invocation.timedOut) == FunctionScaling.EnvironmentAfter.RESET) {
+            invocation.environment.reset = true;
+        }
         (invocation.environment.provisioned ? idleProvisioned : idle).addLast(invocation.environment);
         if (invocation.timedOut) {
             recorder.timeout(now, invocation.batchId, invocation.environment.cacheId,

@@ -1,14 +1,17 @@
 package io.streamlimit.sim.internal;
 
+import io.streamlimit.aws.rules.BatchingWindow;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
+import io.streamlimit.aws.rules.SqsBatchOutcome;
 import java.util.Random;
 
 /**
  * One concurrent batch of the event source mapping: long-polls the queue, gathers a batch (up to
  * the batching window), invokes the function synchronously, deletes what succeeded and polls
- * again. When to invoke, and when to give a throttled batch up, is {@link InvokeRetry}'s
- * decision; each throttle and failed batch is reported to the mapping's {@link MappingScaler}.
+ * again. How long to gather is {@link BatchingWindow}'s decision; when to invoke, and when to give
+ * a throttled batch up, {@link InvokeRetry}'s; each throttle is reported to the mapping's
+ * {@link MappingScaler}, and each invocation's {@link SqsBatchOutcome} reports itself.
  * It never looks at the function's concurrency: that is the over-pull the scenarios show.
  */
 final class Poller implements Scheduler.Action, LambdaFunction.Caller {
@@ -25,9 +28,7 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
     private final LambdaFunction function;
     private final Recorder recorder;
     private final Random random;
-    private final int batchSize;
-    private final long windowMillis;
-    private final long visibilityMillis;
+    private final BatchingWindow window;
     private final long longPollMillis;
     private final InvokeRetry invokeRetry;
     private final MappingScaler scaler;
@@ -48,14 +49,12 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
         this.function = function;
         this.recorder = recorder;
         this.random = random;
-        this.batchSize = settings.batchSize();
-        this.windowMillis = settings.windowMillis();
-        this.visibilityMillis = settings.visibilityMillis();
+        this.window = settings.window();
         this.longPollMillis = settings.longPollMillis();
         this.invokeRetry = settings.invokeRetry();
         this.scaler = mapping.scaler();
-        this.ids = new int[batchSize];
-        this.receipts = new int[batchSize];
+        this.ids = new int[window.batchSize()];
+        this.receipts = new int[window.batchSize()];
     }
 
     /** Starts a receive, or retires if the mapping has scaled down. */
@@ -107,7 +106,7 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
 
     private void received() {
         long now = scheduler.now();
-        int got = queue.receive(batchSize - count, ids, receipts, count);
+        int got = queue.receive(window.batchSize() - count, ids, receipts, count);
         if (got > 0) {
             recorder.sqsReceives++;
             if (count == 0) {
@@ -124,8 +123,8 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
             }
             return;
         }
-        if (count < batchSize && windowMillis > 0 && now < firstReceivedAt + windowMillis) {
-            waitUntil(firstReceivedAt + windowMillis);
+        if (window.next(now, count, firstReceivedAt) instanceof BatchingWindow.GatherUntil gather) {
+            waitUntil(gather.at());
             return;
         }
         firstInvoke();
@@ -163,28 +162,36 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
         long now = scheduler.now();
         recorder.throttle(now, count == 1 ? ids[0] : null, count);
         scaler.throttled(now);
-        long deadline = firstReceivedAt + visibilityMillis;
-        long next = invokeRetry.nextAttempt(now, deadline, random);
-        schedule(next, next < deadline ? RETRY_INVOKE : GIVE_UP);
+        InvokeRetry.Attempt next = invokeRetry.nextAttempt(now, firstReceivedAt, random);
+        if (next instanceof InvokeRetry.InvokeAt retry) {
+            schedule(retry.at(), RETRY_INVOKE);
+        } else {
+            schedule(((InvokeRetry.LetGo) next).at(), GIVE_UP);
+        }
     }
 
     @Override
     public void onResult(Invocation invocation) {
-        // Delete what succeeded (DeleteMessageBatch: up to 10 entries a request); the rest
-        // returns when its visibility timeout runs out.
+        // The handler reports the records it failed in batchItemFailures (ReportBatchItemFailures);
+        // a timeout fails the whole batch. What stays returns when its visibility timeout runs out.
         int succeeded = 0;
         for (int i = 0; i < count; i++) {
             if (invocation.succeeded[i]) {
-                queue.deleteLater(ids[i], receipts[i]);
                 succeeded++;
             }
         }
-        recorder.sqsDeletes += (succeeded + 9) / 10;
-        if (invocation.timedOut) {
-            // A timeout fails the whole batch; failures the handler reports item by item
-            // (ReportBatchItemFailures) do not scale the mapping down.
-            scaler.batchFailed(scheduler.now(), false);
+        SqsBatchOutcome outcome = invocation.timedOut
+                ? new SqsBatchOutcome.TimedOut()
+                : new SqsBatchOutcome.Returned(count - succeeded);
+        if (!outcome.wholeBatchFails()) {
+            for (int i = 0; i < count; i++) {
+                if (invocation.succeeded[i]) {
+                    queue.deleteLater(ids[i], receipts[i]); // DeleteMessageBatch: up to 10 a request
+                }
+            }
+            recorder.sqsDeletes += (succeeded + 9) / 10;
         }
+        outcome.reportTo(scaler, scheduler.now());
         count = 0;
         poll();
     }

@@ -1,7 +1,7 @@
 package io.streamlimit.sim.internal;
 
 import io.streamlimit.scenario.EventsSpec;
-import io.streamlimit.scenario.SecondCounts;
+import io.streamlimit.scenario.ReleaseSchedule;
 import java.util.Random;
 
 /**
@@ -19,7 +19,7 @@ final class Producer implements Scheduler.Action {
     private final Random random;
     private final SnsTopic topic;
     private final EventStates events;
-    private final SecondCounts perSecond; // only for the day and replay patterns
+    private final ReleaseSchedule releases;
     private int next;
     private int inFlight;
     private boolean wakePending;
@@ -31,27 +31,17 @@ final class Producer implements Scheduler.Action {
         this.random = random;
         this.topic = topic;
         this.events = events;
-        this.perSecond = spec.traffic() == null ? null : spec.traffic().counts();
+        this.releases = new ReleaseSchedule(spec);
     }
 
     void start() {
         startPublishes();
     }
 
-    /** When event {@code id} may be sent at the earliest. */
-    private long releaseTime(int id) {
-        return switch (spec.pattern()) {
-            case BURST -> 0;
-            case RATE -> (long) id * 1_000 / spec.ratePerSecond();
-            case SPIKES -> (long) (id / spec.spikeSize()) * spec.spikeEverySeconds() * 1_000;
-            case DAY, REPLAY -> perSecond.releaseMillis(id);
-        };
-    }
-
     private void startPublishes() {
         long now = scheduler.now();
         while (inFlight < spec.publishConcurrency() && next < total) {
-            long release = releaseTime(next);
+            long release = releases.releaseMillis(next);
             if (release > now) {
                 if (!wakePending) {
                     wakePending = true;

@@ -53,7 +53,7 @@ public final class SimulationRun {
 
     public SimulationResult run() {
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
-                scenario.downstream().callMillis(), recorder, events, downstream);
+                scenario.downstream().callMillis(), recorder, events, downstream, random);
         SnsTopic topic = new SnsTopic(scheduler, recorder, subscriber(function));
         new Producer(scheduler, scenario.events(), events.total(), random, topic, events).start();
         runAgenda(function);

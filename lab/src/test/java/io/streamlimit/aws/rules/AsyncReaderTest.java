@@ -1,6 +1,7 @@
 package io.streamlimit.aws.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,11 @@ class AsyncReaderTest {
 
         assertThat(reader.reserve(5, random)).isEqualTo(5);
         assertThat(reader.reserve(5, random)).isEqualTo(5);
+    }
+
+    @Test
+    void a_rate_that_is_no_rate_is_refused() {
+        assertThatThrownBy(() -> new AsyncReader(-1)).hasMessage("ratePerSecond: must be 0 or more and finite, got -1.0");
+        assertThatThrownBy(() -> new AsyncReader(Double.NaN)).hasMessage("ratePerSecond: must be 0 or more and finite, got NaN");
     }
 }

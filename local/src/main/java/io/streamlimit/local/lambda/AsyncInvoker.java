@@ -27,6 +27,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
     private final LambdaFunction<I, ?> function;
     private final Clock clock;
     private final AsyncObserver<I> observer;
+    private final Waiter waiter;
     private final AsyncRetrySchedule retries;
     private final AsyncReader reader;
     // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
@@ -41,6 +42,13 @@ public final class AsyncInvoker<I> implements AutoCloseable {
 
     /** @param dispatchers how many events the queue can have in invocation at once */
     public AsyncInvoker(LambdaFunction<I, ?> function, AwsBehaviour behaviour, Clock clock, AsyncObserver<I> observer, int dispatchers) {
+        this(function, behaviour, clock, observer, dispatchers, new WallClockWaiter(clock));
+    }
+
+    /** The same, waiting through {@code waiter}. */
+    public AsyncInvoker(LambdaFunction<I, ?> function, AwsBehaviour behaviour, Clock clock, AsyncObserver<I> observer,
+            int dispatchers, Waiter waiter) {
+        this.waiter = waiter;
         this.function = function;
         this.clock = clock;
         this.observer = observer;
@@ -79,10 +87,10 @@ public final class AsyncInvoker<I> implements AutoCloseable {
                     synchronized (reader) {
                         slot = reader.reserve(clock.millis(), random);
                     }
-                    if (!WallClockWait.until(clock, slot)) {
+                    if (!waiter.until(slot)) {
                         return;
                     }
-                    attempt(next);
+                    attempt(next, slot);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -90,7 +98,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
         }
     }
 
-    private void attempt(Pending p) {
+    private void attempt(Pending p, long slot) {
         if (p.afterThrottle) {
             throttledBacklog.decrementAndGet();
         }
@@ -98,7 +106,7 @@ public final class AsyncInvoker<I> implements AutoCloseable {
             giveUp(p, "older than the maximum event age");
             return;
         }
-        InvokeResult<?> result = function.invoke(p.event, 1);
+        InvokeResult<?> result = function.invoke(p.event, 1, slot);
         long now = clock.millis();
         if (result instanceof InvokeResult.Success) {
             inFlight.decrementAndGet();
@@ -106,13 +114,12 @@ public final class AsyncInvoker<I> implements AutoCloseable {
             long retryAt = retries.afterThrottle(now, p.acceptedAtMillis, p.throttles, throttledBacklog.incrementAndGet(), random);
             queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries, p.throttles + 1, true));
         } else {
-            long retryAt = retries.afterError(now, p.errorRetries);
-            if (retryAt == AsyncRetrySchedule.DEAD_LETTER) {
+            if (!(retries.afterError(now, p.errorRetries) instanceof AsyncRetrySchedule.RetryAt retry)) {
                 giveUp(p, "failed on every retry");
                 return;
             }
-            observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retryAt));
-            queue.add(new Pending(p.event, p.acceptedAtMillis, retryAt, p.errorRetries + 1, p.throttles, false));
+            observer.retried(p.event, p.errorRetries + 2, Instant.ofEpochMilli(retry.at()));
+            queue.add(new Pending(p.event, p.acceptedAtMillis, retry.at(), p.errorRetries + 1, p.throttles, false));
         }
     }
 

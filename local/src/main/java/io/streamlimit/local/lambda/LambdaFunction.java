@@ -23,14 +23,15 @@ import java.util.function.Supplier;
  * runs on a provisioned, warm or new (cold) environment, is the shared {@link FunctionScaling}
  * rule's decision, as in the simulator; so are the per-invoke overhead and the cold start's
  * duration, which this emulator waits out before the handler starts. A cold start creates a new
- * handler instance; a timeout stops an overrunning invocation and discards its environment.
+ * handler instance; a timeout stops an overrunning invocation and, as
+ * {@link FunctionScaling#environmentAfter} says, resets its environment: it goes back to its pool
+ * and its next invocation creates a new handler instance (the init runs again, on that
+ * invocation's path).
  *
  * <p>Provisioned concurrency: the constructor creates and initializes
  * {@link FunctionConfig#provisionedConcurrency()} environments (handler instances) before anything
  * can invoke the function; they are used first, as Lambda routes to provisioned environments
- * before spilling over to on-demand ones, and are not cold starts. One discarded after a timeout
- * leaves its provisioned place to the next environment created, which does start cold (its init
- * runs on an invocation's path, as after AWS resets an environment).
+ * before spilling over to on-demand ones, and are not cold starts.
  */
 public final class LambdaFunction<I, O> implements AutoCloseable {
 
@@ -39,12 +40,11 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     private final FunctionScaling scaling;
     private final Clock clock;
     private final LambdaObserver observer;
+    private final Waiter waiter;
     private final ConcurrentLinkedDeque<Environment<I, O>> idleProvisioned = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Environment<I, O>> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger environmentsCreated = new AtomicInteger();
-    /** Provisioned places no live environment holds (after a timeout discarded one). */
-    private final AtomicInteger provisionedVacancies = new AtomicInteger();
     private final ExecutorService runtime = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lambda-runtime");
         t.setDaemon(true);
@@ -54,7 +54,14 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     /** A function that behaves as {@code behaviour} says: its scaling limits, cold start and invoke overhead. */
     public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
             AwsBehaviour behaviour, Clock clock, LambdaObserver observer) {
-        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer);
+        this(config, environmentFactory, behaviour, clock, observer, new WallClockWaiter(clock));
+    }
+
+    /** The same, waiting through {@code waiter}. */
+    public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
+            AwsBehaviour behaviour, Clock clock, LambdaObserver observer, Waiter waiter) {
+        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer,
+                waiter);
     }
 
     /**
@@ -67,12 +74,13 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             int unreservedConcurrency, Clock clock, LambdaObserver observer) {
         this(config, environmentFactory, new FunctionScaling(
                 config.reservedConcurrency() != null ? config.reservedConcurrency() : unreservedConcurrency,
-                Integer.MAX_VALUE, 0, 1, 0, 0), clock, observer);
+                Integer.MAX_VALUE, 0, 1, 0, 0), clock, observer, new WallClockWaiter(clock));
     }
 
     private LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
-            FunctionScaling scaling, Clock clock, LambdaObserver observer) {
+            FunctionScaling scaling, Clock clock, LambdaObserver observer, Waiter waiter) {
         this.config = config;
+        this.waiter = waiter;
         this.environmentFactory = environmentFactory;
         this.scaling = scaling;
         int concurrencyLimit = scaling.ceiling();
@@ -83,7 +91,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
                     + concurrencyLimit + ", got " + config.provisionedConcurrency());
         }
         for (int i = 0; i < config.provisionedConcurrency(); i++) {
-            idleProvisioned.addLast(new Environment<>("env-pc-" + UUID.randomUUID(), environmentFactory.get(), true));
+            idleProvisioned.addLast(new Environment<>("env-pc-" + UUID.randomUUID(), environmentFactory.get(), true, false));
         }
     }
 
@@ -97,12 +105,13 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     }
 
     /**
-     * Invokes synchronously, the invoke path having begun at {@code pathStartedAtMillis} (a poller's
-     * receive, say): the emulator's own latency on that path counts towards the modelled start
-     * delay instead of adding to it, so the handler starts as the model says, or as soon as the
-     * emulator can.
+     * Invokes synchronously, the invoke having been due at {@code invokedAtMillis} (the attempt a
+     * rule decided): the emulator's own latency since then counts towards the modelled start delay
+     * instead of adding to it, so the handler starts as the model says, or as soon as the emulator
+     * can. The delay counts from the invoke, not from the receive before it
+     * ({@link FunctionScaling#startDelayMillis}).
      */
-    public InvokeResult<O> invoke(I event, int batchSize, long pathStartedAtMillis) {
+    public InvokeResult<O> invoke(I event, int batchSize, long invokedAtMillis) {
         Placement placement;
         Environment<I, O> environment = null;
         synchronized (scaling) {
@@ -119,7 +128,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             }
         }
         try {
-            return run(event, batchSize, placement, environment, Math.min(pathStartedAtMillis, clock.millis()));
+            return run(event, batchSize, placement, environment, Math.min(invokedAtMillis, clock.millis()));
         } finally {
             busy.decrementAndGet();
         }
@@ -127,15 +136,18 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
 
     private InvokeResult<O> run(I event, int batchSize, Placement placement, Environment<I, O> warm, long invokedAt) {
         Environment<I, O> environment = warm;
+        boolean reset = warm != null && warm.reset();
         if (environment == null) {
-            boolean provisioned = takeVacancy();
-            environment = new Environment<>((provisioned ? "env-pc-" : "env-") + UUID.randomUUID(),
-                    environmentFactory.get(), provisioned);
+            environment = new Environment<>("env-" + UUID.randomUUID(), environmentFactory.get(), false, false);
             environmentsCreated.incrementAndGet();
             observer.coldStart(environment.id(), clock.instant());
+        } else if (reset) {
+            // The same environment, its runtime initialized again: a new handler instance.
+            environment = new Environment<>(warm.id(), environmentFactory.get(), warm.provisioned(), false);
+            observer.coldStart(environment.id(), clock.instant());
         }
-        // The rule's start delay (overhead, and a cold start's init) counts the real init too.
-        if (!WallClockWait.until(clock, invokedAt + scaling.startDelayMillis(placement))) {
+        // The rule's start delay (overhead, and an init) counts the real init too.
+        if (!waiter.until(invokedAt + scaling.startDelayMillis(placement, reset))) {
             release(environment);
             return new InvokeResult.FunctionError<>(new InterruptedException("stopped before the handler started"));
         }
@@ -150,10 +162,12 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
             release(environment);
             return new InvokeResult.Success<>(output);
         } catch (TimeoutException e) {
-            // AWS stops the runtime; the environment is not reused, so the next invoke starts cold.
+            // AWS stops the runtime and resets the environment: its next invocation runs the init.
             running.cancel(true);
-            if (environment.provisioned()) {
-                provisionedVacancies.incrementAndGet();
+            if (FunctionScaling.environmentAfter(true) == FunctionScaling.EnvironmentAfter.RESET) {
+                release(new Environment<>(environment.id(), environment.handler(), environment.provisioned(), true));
+            } else {
+                release(environment);
             }
             observer.timedOut(requestId, environment.id(), clock.instant());
             return new InvokeResult.TimedOut<>();
@@ -175,10 +189,6 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
 
     private void release(Environment<I, O> environment) {
         (environment.provisioned() ? idleProvisioned : idle).addFirst(environment);
-    }
-
-    private boolean takeVacancy() {
-        return provisionedVacancies.getAndUpdate(vacancies -> Math.max(0, vacancies - 1)) > 0;
     }
 
     /** Invocations running now. */
@@ -205,6 +215,7 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         runtime.shutdownNow();
     }
 
-    private record Environment<I, O>(String id, RequestHandler<I, O> handler, boolean provisioned) {
+    /** @param reset its last invocation timed out: the next one creates a new handler instance first */
+    private record Environment<I, O>(String id, RequestHandler<I, O> handler, boolean provisioned, boolean reset) {
     }
 }

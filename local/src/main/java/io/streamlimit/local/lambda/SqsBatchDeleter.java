@@ -1,6 +1,5 @@
 package io.streamlimit.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Deletes what a successful invocation processed, off the poller's thread: the mapping does not
  * wait for its deletes (DeleteMessageBatch) before polling again. Items the function reported in
- * batchItemFailures stay, and reappear after the visibility timeout.
+ * batchItemFailures stay, and reappear after the visibility timeout; whether the report is valid
+ * at all is {@code SqsBatchOutcome}'s decision, made before.
  */
 final class SqsBatchDeleter implements AutoCloseable {
 
@@ -38,10 +38,11 @@ final class SqsBatchDeleter implements AutoCloseable {
         this.observer = observer;
     }
 
-    void deleteSucceeded(List<Message> batch, SQSBatchResponse response) {
+    /** Deletes every message of the batch except those whose ids are in {@code failed}. */
+    void deleteAllBut(List<Message> batch, List<String> failed) {
         deleter.execute(() -> {
             try {
-                delete(batch, response);
+                delete(batch, new HashSet<>(failed));
             } catch (RuntimeException e) {
                 // Undeleted messages reappear after the visibility timeout: at least once.
                 LOG.warn("DeleteMessageBatch failed; those messages will be delivered again", e);
@@ -49,21 +50,7 @@ final class SqsBatchDeleter implements AutoCloseable {
         });
     }
 
-    private void delete(List<Message> batch, SQSBatchResponse response) {
-        Set<String> ids = new HashSet<>();
-        batch.forEach(m -> ids.add(m.messageId()));
-        Set<String> failed = new HashSet<>();
-        if (response != null && response.getBatchItemFailures() != null) {
-            for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-                String id = failure.getItemIdentifier();
-                if (id == null || id.isEmpty() || !ids.contains(id)) {
-                    // AWS treats an empty or unknown id as a failure of the whole batch.
-                    LOG.warn("Batch item failure with an unknown id '{}': the whole batch fails", id);
-                    return;
-                }
-                failed.add(id);
-            }
-        }
+    private void delete(List<Message> batch, Set<String> failed) {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (Message m : batch) {
             if (!failed.contains(m.messageId())) {

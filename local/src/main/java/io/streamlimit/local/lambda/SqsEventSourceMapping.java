@@ -2,13 +2,16 @@ package io.streamlimit.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.streamlimit.aws.rules.BatchingWindow;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
+import io.streamlimit.aws.rules.SqsBatchOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,9 +27,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * An SQS event source mapping for a standard queue, on the wall clock: poller threads long-poll
  * the queue, invoke the function with their batch, delete what succeeded and leave the rest to
  * reappear after the visibility timeout. How many pollers run is the shared {@link MappingScaler}
- * rule's decision (ticked once a scaling tick with whether messages wait), and when a poller
- * invokes or gives a throttled batch up is {@link InvokeRetry}'s: the same rules the simulator
- * runs in virtual time. Like AWS, the mapping does not look at the function's reserved
+ * rule's decision (ticked once a scaling tick with whether messages wait), how long a poller
+ * gathers is {@link BatchingWindow}'s, when it invokes or gives a throttled batch up is
+ * {@link InvokeRetry}'s, and what a batch's outcome does to the mapping is
+ * {@link SqsBatchOutcome}'s: the same rules the simulator runs in virtual time. Like AWS, the mapping does not look at the function's reserved
  * concurrency, so throttles alone can push messages into the DLQ.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
@@ -38,10 +42,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final LambdaFunction<SQSEvent, SQSBatchResponse> function;
     private final Clock clock;
     private final MappingObserver observer;
+    private final Waiter waiter;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger activePollers = new AtomicInteger();
     private final MappingScaler scaler;
     private final InvokeRetry invokeRetry;
+    private final BatchingWindow window;
     // Thread-safe; the threads' interleaving makes a local run non-deterministic anyway.
     private final Random random = new Random(1);
     private final SqsBatchDeleter deleter;
@@ -49,6 +55,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
             LambdaFunction<SQSEvent, SQSBatchResponse> function, Clock clock, MappingObserver observer) {
+        this(sqs, config, function, clock, observer, new WallClockWaiter(clock));
+    }
+
+    /** The same, waiting through {@code waiter}. */
+    public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
+            LambdaFunction<SQSEvent, SQSBatchResponse> function, Clock clock, MappingObserver observer, Waiter waiter) {
+        this.waiter = waiter;
         this.sqs = sqs;
         this.config = config;
         this.function = function;
@@ -56,7 +69,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.observer = observer;
         this.scaler = new MappingScaler(
                 MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
-        this.invokeRetry = InvokeRetry.of(config.behaviour());
+        this.invokeRetry = InvokeRetry.of(config.behaviour(), config.visibilityTimeout().toSeconds());
+        this.window = new BatchingWindow(config.batchSize(), config.batchWindow().toMillis());
         this.deleter = new SqsBatchDeleter(sqs, config.queueUrl(), observer);
     }
 
@@ -82,31 +96,41 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             if (!pause(tick)) {
                 return;
             }
-            boolean waiting = messagesWaiting();
-            synchronized (scaler) {
-                scaler.tick(clock.millis(), waiting);
+            Optional<Boolean> waiting = messagesWaiting();
+            if (waiting.isPresent()) {
+                synchronized (scaler) {
+                    scaler.tick(clock.millis(), waiting.get());
+                }
             }
             addPollers();
         }
     }
 
     /** The batches the mapping wants now: its scaler's target, which throttles shrink between ticks. */
+    public int targetBatches() {
+        return target();
+    }
+
     private int target() {
         synchronized (scaler) {
             return scaler.target();
         }
     }
 
-    /** The scaling signal the simulator reads too: messages visible in the queue now. */
-    private boolean messagesWaiting() {
+    /**
+     * The scaling signal the simulator reads too: messages visible in the queue now; empty when
+     * the queue's depth could not be read, and the mapping then keeps its size this tick (a
+     * failed read is no evidence that the queue is empty).
+     */
+    private Optional<Boolean> messagesWaiting() {
         try {
             String visible = sqs.getQueueAttributes(b -> b.queueUrl(config.queueUrl())
                             .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            return visible != null && Integer.parseInt(visible) > 0;
+            return visible == null ? Optional.empty() : Optional.of(Integer.parseInt(visible) > 0);
         } catch (RuntimeException e) {
             LOG.debug("Could not read the queue's depth; the mapping keeps its size this tick", e);
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -151,26 +175,21 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         }
     }
 
-    /**
-     * A received batch. {@code pathStartedAt}: where the invoke path began, the receive itself when
-     * it found messages at once (the modelled invoke overhead was fitted with a receive included),
-     * else when the long poll returned.
-     */
-    private record Batch(List<Message> messages, Instant firstReceivedAt, long pathStartedAt) {
+    /** A received batch; {@code firstReceivedAt}: when its first messages came, the start of its window and visibility. */
+    private record Batch(List<Message> messages, long firstReceivedAt) {
     }
 
     private Batch receiveBatch() {
-        long receiveStarted = clock.millis();
         List<Message> batch = new ArrayList<>(receive(config.batchSize(), config.longPollWait()));
-        Instant firstReceivedAt = clock.instant();
-        long pathStartedAt = firstReceivedAt.toEpochMilli() - receiveStarted < 100 ? receiveStarted : firstReceivedAt.toEpochMilli();
-        Instant windowEnd = firstReceivedAt.plus(config.batchWindow());
+        long firstReceivedAt = clock.millis();
         // With a batching window the mapping keeps gathering until the batch is full or the window ends.
-        while (!batch.isEmpty() && batch.size() < config.batchSize() && clock.instant().isBefore(windowEnd) && running.get()) {
-            Duration left = Duration.between(clock.instant(), windowEnd);
-            batch.addAll(receive(config.batchSize() - batch.size(), left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ZERO : Duration.ofSeconds(1)));
+        while (!batch.isEmpty() && running.get()
+                && window.next(clock.millis(), batch.size(), firstReceivedAt) instanceof BatchingWindow.GatherUntil gather) {
+            // A receive waits in whole seconds (WaitTimeSeconds): under a second left, it only looks.
+            Duration wait = gather.at() - clock.millis() < 1_000 ? Duration.ZERO : Duration.ofSeconds(1);
+            batch.addAll(receive(config.batchSize() - batch.size(), wait));
         }
-        return new Batch(batch, firstReceivedAt, pathStartedAt);
+        return new Batch(batch, firstReceivedAt);
     }
 
     private List<Message> receive(int max, Duration wait) {
@@ -192,7 +211,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private void deliver(Batch received) {
         List<Message> batch = received.messages();
         SQSEvent event = SqsLambdaEvents.of(batch, config.queueArn());
-        long visibleAgain = received.firstReceivedAt().plus(config.visibilityTimeout()).toEpochMilli();
         long attemptAt;
         synchronized (scaler) {
             attemptAt = invokeRetry.firstAttempt(clock.millis(), scaler.backingOff(clock.millis()), random);
@@ -201,36 +219,56 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             if (!pauseUntil(attemptAt)) {
                 return;
             }
-            InvokeResult<SQSBatchResponse> result = function.invoke(event, batch.size(),
-                    Math.max(attemptAt, received.pathStartedAt()));
+            InvokeResult<SQSBatchResponse> result = function.invoke(event, batch.size(), attemptAt);
             long now = clock.millis();
             if (result instanceof InvokeResult.Throttled) {
+                InvokeRetry.Attempt next;
                 synchronized (scaler) {
                     scaler.throttled(now);
-                    attemptAt = invokeRetry.nextAttempt(now, visibleAgain, random);
+                    next = invokeRetry.nextAttempt(now, received.firstReceivedAt(), random);
                 }
-                if (attemptAt >= visibleAgain) {
-                    pauseUntil(visibleAgain);
+                if (next instanceof InvokeRetry.LetGo letGo) {
+                    pauseUntil(letGo.at());
                     observer.abandonedAfterThrottles(batch.size(), clock.instant());
                     return;
                 }
+                attemptAt = ((InvokeRetry.InvokeAt) next).at();
             } else {
-                if (result instanceof InvokeResult.Success<SQSBatchResponse> success) {
-                    deleter.deleteSucceeded(batch, success.output());
-                } else {
-                    // A function error or a timeout fails the whole batch: it reappears after the
-                    // visibility timeout, and the mapping backs off.
-                    synchronized (scaler) {
-                        scaler.batchFailed(now, false);
-                    }
+                List<String> reported = reportedFailures(result);
+                SqsBatchOutcome outcome = outcome(result, batch, reported);
+                if (!outcome.wholeBatchFails()) {
+                    deleter.deleteAllBut(batch, reported);
+                }
+                synchronized (scaler) {
+                    outcome.reportTo(scaler, now);
                 }
                 return;
             }
         }
     }
 
+    /** The item identifiers a handler that returned listed in batchItemFailures. */
+    private static List<String> reportedFailures(InvokeResult<SQSBatchResponse> result) {
+        if (!(result instanceof InvokeResult.Success<SQSBatchResponse> success) || success.output() == null
+                || success.output().getBatchItemFailures() == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        success.output().getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
+        return ids;
+    }
+
+    /** How a run ended, as the rule sees it: what the handler reported, a function error or a timeout. */
+    private static SqsBatchOutcome outcome(InvokeResult<SQSBatchResponse> result, List<Message> batch,
+            List<String> reported) {
+        if (result instanceof InvokeResult.Success) {
+            return SqsBatchOutcome.returned(batch.stream().map(Message::messageId).toList(), reported);
+        }
+        return result instanceof InvokeResult.TimedOut ? new SqsBatchOutcome.TimedOut() : new SqsBatchOutcome.FunctionError();
+    }
+
     private boolean pauseUntil(long epochMillis) {
-        return WallClockWait.until(clock, epochMillis) && running.get();
+        return waiter.until(epochMillis) && running.get();
     }
 
     private boolean pause(Duration duration) {

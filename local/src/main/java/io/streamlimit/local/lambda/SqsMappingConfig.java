@@ -1,6 +1,7 @@
 package io.streamlimit.local.lambda;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.MappingScaler;
 import java.time.Duration;
 
 /**
@@ -37,9 +38,8 @@ public record SqsMappingConfig(
         }
     }
 
-    /** The most batches in flight: MaximumConcurrency if set, else AWS's ceiling; never above the local cap. */
+    /** The most batches in flight: the mapping's ceiling as {@link MappingScaler} has it, never above the local cap. */
     public int pollerCeiling() {
-        int aws = maximumConcurrency != null ? maximumConcurrency : behaviour.maxConcurrentBatches();
-        return Math.min(aws, localPollerCap);
+        return Math.min(MappingScaler.Settings.of(behaviour, maximumConcurrency).ceiling(), localPollerCap);
     }
 }

@@ -20,6 +20,8 @@ import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.SqsEventSourceMapping;
 import io.streamlimit.local.lambda.SqsMappingConfig;
+import io.streamlimit.local.lambda.Waiter;
+import io.streamlimit.local.lambda.WallClockWaiter;
 import io.streamlimit.local.sns.LambdaSubscription;
 import io.streamlimit.local.sns.LocalTopic;
 import io.streamlimit.local.sns.SqsSubscription;
@@ -58,6 +60,7 @@ public final class LocalRun {
     private final Clock clock;
     private final RunProgress progress;
     private final UnaryOperator<Downstream> faults;
+    private final Waiter waiter;
 
     public LocalRun(LocalStack stack, AwsBehaviour behaviour, Clock clock, RunProgress progress) {
         this(stack, behaviour, clock, progress, UnaryOperator.identity());
@@ -65,11 +68,18 @@ public final class LocalRun {
 
     /** @param faults wraps the scenario's downstream, to inject failures and delays in tests and chaos runs */
     public LocalRun(LocalStack stack, AwsBehaviour behaviour, Clock clock, RunProgress progress, UnaryOperator<Downstream> faults) {
+        this(stack, behaviour, clock, progress, faults, new WallClockWaiter(clock));
+    }
+
+    /** @param waiter how the emulator waits for the times the rules decide (a {@link WallClockWaiter} measures how late) */
+    public LocalRun(LocalStack stack, AwsBehaviour behaviour, Clock clock, RunProgress progress, UnaryOperator<Downstream> faults,
+            Waiter waiter) {
         this.stack = stack;
         this.behaviour = behaviour;
         this.clock = clock;
         this.progress = progress;
         this.faults = faults;
+        this.waiter = waiter;
     }
 
     /** The rows of the run, the ledger it wrote (for checks) and the events it sent. */
@@ -90,7 +100,7 @@ public final class LocalRun {
                 LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
-                faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)),
+                faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(), clock, recorder)),
                 new LedgerWriters(ledgerWriters(scenario)));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
@@ -114,8 +124,8 @@ public final class LocalRun {
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
                     options.localPollerCap(), behaviour);
             try (service; LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
-                            () -> new ConsumerHandler(service), behaviour, clock, recorder);
-                    SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder);
+                            () -> new ConsumerHandler(service), behaviour, clock, recorder, waiter);
+                    SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder, waiter);
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
@@ -123,8 +133,9 @@ public final class LocalRun {
             }
         } else {
             try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
-                            () -> new SnsConsumerHandler(service), behaviour, clock, recorder);
-                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
+                            () -> new SnsConsumerHandler(service), behaviour, clock, recorder, waiter);
+                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder,
+                            options.asyncDispatchers(), waiter)) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
                 produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);

@@ -2,7 +2,6 @@ package io.streamlimit.local.run;
 
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.scenario.ArrivalPattern;
 import io.streamlimit.scenario.EventsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,20 +26,5 @@ public final class ScenarioEvents {
             events.add(new StreamEvent(type, uid, stream, null, runId, (long) i));
         }
         return events;
-    }
-
-    /** When, after the start, the producer publishes event {@code i}. */
-    public static long offsetMillis(EventsSpec spec, int i) {
-        ArrivalPattern pattern = spec.pattern();
-        if (pattern == ArrivalPattern.RATE) {
-            return i * 1000L / spec.ratePerSecond();
-        }
-        if (spec.traffic() != null) {
-            return spec.traffic().counts().releaseMillis(i);
-        }
-        if (pattern == ArrivalPattern.SPIKES) {
-            return (long) (i / spec.spikeSize()) * spec.spikeEverySeconds() * 1000L;
-        }
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.streamlimit.local.run;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.producer.EventPublisher;
 import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.ReleaseSchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +42,17 @@ final class ScenarioProducer {
         });
         try {
             List<Future<?>> publishes = new ArrayList<>();
+            ReleaseSchedule releases = new ReleaseSchedule(spec);
             long start = clock.millis();
             int i = 0;
             while (i < events.size()) {
-                long due = start + ScenarioEvents.offsetMillis(spec, i);
+                long due = start + releases.releaseMillis(i);
                 long wait = due - clock.millis();
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
                 List<StreamEvent> batch = new ArrayList<>(MAX_BATCH);
-                while (i < events.size() && batch.size() < MAX_BATCH && start + ScenarioEvents.offsetMillis(spec, i) <= clock.millis()) {
+                while (i < events.size() && batch.size() < MAX_BATCH && start + releases.releaseMillis(i) <= clock.millis()) {
                     batch.add(events.get(i++));
                 }
                 publishes.add(pool.submit(() -> publish(batch)));

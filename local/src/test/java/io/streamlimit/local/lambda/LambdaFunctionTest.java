@@ -113,6 +113,27 @@ class LambdaFunctionTest {
     }
 
     @Test
+    void a_timeout_resets_its_environment_and_the_next_invocation_on_it_runs_the_init_again() {
+        try (LambdaFunction<String, String> function = new LambdaFunction<>(
+                new FunctionConfig("f", 1, Duration.ofSeconds(1), 512), environments, 900, Clock.systemUTC(), observer)) {
+            InvokeResult<String> first = function.invoke("hangs", 1);
+            assertThat(first).isInstanceOf(InvokeResult.TimedOut.class);
+            assertThat(observer.coldStarts).hasSize(1);
+            String environment = observer.coldStarts.get(0);
+
+            release.countDown();
+            InvokeResult<String> second = function.invoke("returns", 1);
+
+            // The same environment (it still counts once), with its runtime initialized again:
+            // a new handler instance and a second init on that environment.
+            assertThat(((InvokeResult.Success<String>) second).output()).isEqualTo(environment);
+            assertThat(observer.coldStarts).containsExactly(environment, environment);
+            assertThat(handlersCreated).hasValue(2);
+            assertThat(function.environmentsCreated()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void provisioned_concurrency_above_the_reserved_concurrency_is_refused() {
         assertThatThrownBy(() -> new FunctionConfig("f", 2, Duration.ofSeconds(30), 512, 3))
                 .hasMessageStartingWith("provisionedConcurrency: must be 0 to 2");
