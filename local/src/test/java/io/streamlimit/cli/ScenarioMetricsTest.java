@@ -53,4 +53,23 @@ class ScenarioMetricsTest {
         assertThat(json.get("meanLimitUtilisation").decimalValue()).isEqualByComparingTo("0.800");
         assertThat(json.get("peakLimitUtilisation").decimalValue()).isEqualByComparingTo("1.000");
     }
+
+    @Test
+    void the_recommended_configuration_s_json_has_the_latency_quantiles_and_a_backlog_series() throws Exception {
+        CliRun result = execute("simulate", "../scenarios/recommended.yaml", "--json", "--no-save",
+                "--report-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+
+        // 1,000 events at once, 50 applied a second: the median waits about 10 s, the last about 20 s.
+        assertThat(json.get("latencyP50Seconds").decimalValue()).isEqualByComparingTo("10.270");
+        assertThat(json.get("latencyP95Seconds").decimalValue()).isEqualByComparingTo("19.454");
+        assertThat(json.get("latencyP99Seconds").decimalValue()).isEqualByComparingTo("20.464");
+        assertThat(json.get("latencyMaxSeconds").decimalValue()).isEqualByComparingTo("20.470");
+        assertThat(json.get("maxBacklog").asLong()).isEqualTo(1_000);
+        JsonNode backlog = json.get("backlogPerSecond");
+        assertThat(backlog.size()).isEqualTo(21);
+        assertThat(backlog.get(0).asLong()).isEqualTo(1_000);
+        assertThat(backlog.get(20).asLong()).isEqualTo(50);
+    }
 }
