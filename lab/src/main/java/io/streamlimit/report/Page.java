@@ -35,7 +35,7 @@ final class Page {
             svg.chart .axis text { fill: #555; }
             svg.chart .series { fill: none; stroke-width: 1.5; }
             svg.chart .area { stroke: none; opacity: 0.25; }
-            svg.chart .band { stroke: none; opacity: 0.12; }
+            svg.chart .band { stroke: none; opacity: 0.18; }
             svg.chart-empty .no-data { font-weight: 400; fill: #777; }
             svg.chart .limit { stroke: #d62728; stroke-width: 1.5; stroke-dasharray: 6 4; }
             svg.chart .limit-label { fill: #d62728; }

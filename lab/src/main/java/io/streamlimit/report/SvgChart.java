@@ -2,9 +2,10 @@ package io.streamlimit.report;
 
 /**
  * One per-second chart as inline SVG: axes with labelled ticks, the series as a filled step path
- * (at most {@link #MAX_POINTS} steps), optionally the downstream limit as a dashed line, and
+ * (at most {@link #MAX_POINTS} steps, each at least {@link #MIN_PIXELS_PER_POINT} px wide),
+ * optionally the downstream limit as a dashed line, and
  * optionally a second series (a run's simulated twin) as an unfilled step line with a legend, drawn
- * last so that no other line hides it. Past {@link #MAX_POINTS} seconds each point is a bucket of
+ * last so that no other line hides it. Where the seconds do not fit, each point is a bucket of
  * seconds: the line is the bucket's mean and a light band behind it reaches the bucket's peak, and
  * the x-axis title says so ("mean per 87 s; band: peak"). A chart with nothing to draw (every value
  * 0, or none recorded) collapses to one line of text. Element classes ({@code chart}, {@code series},
@@ -14,6 +15,11 @@ package io.streamlimit.report;
 final class SvgChart {
 
     static final int MAX_POINTS = 1_000;
+    /**
+     * The narrowest a point may be drawn: one second per point on a run longer than the plot has room
+     * for reads as a barcode (a 1/s limit's inserts alternate 0 and 1), so seconds are bucketed first.
+     */
+    static final int MIN_PIXELS_PER_POINT = 4;
 
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
@@ -117,7 +123,8 @@ final class SvgChart {
         if (isEmpty()) {
             return renderEmpty();
         }
-        int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1), MAX_POINTS);
+        int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1),
+                Math.min(MAX_POINTS, Math.max(1, plotWidth() / MIN_PIXELS_PER_POINT)));
         double[] means = Downsampler.meanPerBucket(values, bucket);
         double[] peaks = Downsampler.maxPerBucket(values, bucket);
         // The twin in the same buckets, so that a step of one lines up with a step of the other.

@@ -39,8 +39,9 @@ class ChartPartsTest {
 
         String svg = new SvgChart("c", "inserts", "t", "y", day).render();
 
-        assertThat(svg).contains("data-seconds-per-point=\"87\"", "data-aggregation=\"mean, peak band\"",
-                "hours since the first event \u00b7 mean per 87 s; band: peak second</text>", "<path class=\"band\"");
+        // 880 px of plot at 4 px a point at least: 220 points of 393 s.
+        assertThat(svg).contains("data-seconds-per-point=\"393\"", "data-aggregation=\"mean, peak band\"",
+                "hours since the first event \u00b7 mean per 393 s; band: peak second</text>", "<path class=\"band\"");
         // The base is drawn at its mean (0.2/s), not at its per-bucket peak (1/s).
         assertThat(Svg.pathData(svg, "series")).isNotEqualTo(Svg.pathData(svg, "band"));
     }
@@ -101,7 +102,7 @@ class ChartPartsTest {
         String svg = new SvgChart("c", "throttles", "t", "y", ones(100_000)).render();
 
         String axis = svg.substring(svg.indexOf("<g class=\"axis x-axis\">"));
-        assertThat(axis).contains(">hours since the first event \u00b7 mean per 100 s; band: peak second</text>").doesNotContain(" s<", " min<", " h<");
+        assertThat(axis).contains(">hours since the first event \u00b7 mean per 455 s; band: peak second</text>").doesNotContain(" s<", " min<", " h<");
         Matcher labels = Pattern.compile("<text y=\"[\\d.]+\" text-anchor=\"(\\w+)\" x=\"([\\d.]+)\">(\\d+)</text>").matcher(axis);
         List<String> texts = new ArrayList<>();
         String lastAnchor = null;

@@ -64,7 +64,8 @@ class ComparisonReportTest {
         String fifty = Svg.chart(html, "chart-inserts-1");
         assertThat(Svg.yTickLabels(one)).last().isEqualTo("1");
         assertThat(Svg.yTickLabels(fifty)).last().isEqualTo("50");
-        assertThat(one).contains(">seconds since the first event \u00b7 one point per second</text>", ">1000</text>");
+        // 1,000 s on a 400 px plot: 100 points of 10 s, each the mean, so 1/s reads as a line at 1, not a barcode.
+        assertThat(one).contains(">seconds since the first event \u00b7 mean per 10 s; band: peak second</text>", ">1000</text>");
         assertThat(fifty).contains(">seconds since the first event \u00b7 one point per second</text>", ">20</text>");
     }
 

@@ -123,7 +123,8 @@ class ReportInChromiumTest {
                   const labels = [...svg.querySelectorAll('g.x-axis text:not(.axis-label)')];
                   const last = labels[labels.length - 1].getBBox();
                   return [svg.id, svg.viewBox.baseVal.width, box('rect.plot').width, box('rect.plot').height,
-                          box('path.series').width, box('path.area').height, last.x + last.width,
+                          box('path.series').width, Math.max(box('path.area').height, box('path.band').height),
+                          last.x + last.width,
                           box('text.chart-title').x + box('text.chart-title').width,
                           labels.map(l => l.textContent).join(',')].join(';');
                 }).join('\\n');
