@@ -65,6 +65,7 @@ class DashboardQueriesTest {
     private static final String BUSY = "Busy instances";
     private static final String THROTTLES = "Throttles and redeliveries per second";
     private static final String DLQ = "DLQ arrivals per second";
+    private static final String WAITING = "Events waiting";
     private static final String ALL_RUNS = "All runs";
     private static final String SIDE_BY_SIDE = "Metrics side by side";
     private static final String CONFIGURATION = "Configuration";
@@ -76,7 +77,7 @@ class DashboardQueriesTest {
     /** The panels whose numbers these tests check; a new panel needs a check before it passes. */
     private static final Set<String> CHECKED_PANELS = Set.of(
             RUN_BOARD + "/" + RUN_METRICS, RUN_BOARD + "/" + INSERTS, RUN_BOARD + "/" + BUSY,
-            RUN_BOARD + "/" + THROTTLES, RUN_BOARD + "/" + DLQ, RUN_BOARD + "/" + ALL_RUNS,
+            RUN_BOARD + "/" + THROTTLES, RUN_BOARD + "/" + DLQ, RUN_BOARD + "/" + ALL_RUNS, RUN_BOARD + "/" + WAITING,
             COMPARE_BOARD + "/" + SIDE_BY_SIDE, COMPARE_BOARD + "/" + CONFIGURATION,
             COMPARE_BOARD + "/" + INSERTS_BY_RUN, COMPARE_BOARD + "/" + BUSY_BY_RUN,
             COMPARE_BOARD + "/" + THROTTLES_BY_RUN, COMPARE_BOARD + "/" + DLQ_BY_RUN);
@@ -215,6 +216,28 @@ class DashboardQueriesTest {
         Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(BUSY);
         assertThat(table.columns()).containsExactly("time", "busy instances");
         assertBusy(RUNS.get(runId), table, "busy instances");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runIds")
+    void events_waiting_are_the_backlog_per_second_and_their_maximum_is_max_backlog(String runId) {
+        Expected run = RUNS.get(runId);
+        Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(WAITING);
+        assertThat(table.columns()).containsExactly("time", "events waiting");
+        List<Long> seconds = table.elapsedSeconds();
+        List<BigDecimal> waiting = table.numbers("events waiting");
+        for (int row = 0; row < seconds.size(); row++) {
+            assertThat(waiting.get(row).longValueExact()).as("events waiting in %s at %d s", runId, seconds.get(row))
+                    .isEqualTo(run.at(run.series().backlog(), seconds.get(row)));
+        }
+        long[] perSecond = run.series().backlog();
+        for (int i = 0; i < perSecond.length; i++) {
+            if (perSecond[i] > 0) {
+                assertThat(seconds).as("seconds with events waiting in %s", runId).contains(run.elapsed(i));
+            }
+        }
+        assertThat(waiting.stream().max(Comparator.naturalOrder()).orElseThrow().longValueExact())
+                .isEqualTo(run.metrics().backlog().max()).isPositive();
     }
 
     @ParameterizedTest(name = "{0}")
