@@ -36,6 +36,18 @@ final class InvocationIntervals {
         return invokes.isEmpty() ? fromRows(data.invocations()) : fromInvokes(invokes);
     }
 
+    /**
+     * Any half-open intervals [starts[i], ends[i]) (the arrays are sorted in place), for example the
+     * events' waits from publish to applied, whose overlap is the backlog.
+     */
+    static InvocationIntervals spans(long[] starts, long[] ends) {
+        long total = 0;
+        for (int i = 0; i < starts.length; i++) {
+            total += ends[i] - starts[i];
+        }
+        return new InvocationIntervals(starts, ends, total);
+    }
+
     private static InvocationIntervals fromInvokes(List<PipelineEvent> invokes) {
         long[] starts = new long[invokes.size()];
         long[] ends = new long[invokes.size()];

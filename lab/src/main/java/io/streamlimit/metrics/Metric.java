@@ -12,6 +12,11 @@ public enum Metric {
     EVENTS_FAILED("Events failed", "eventsFailed", m -> Long.toString(m.eventsFailed()), ""),
     TIME_TAKEN("Time taken", "timeTakenSeconds",
             m -> Decimals.format(m.timeTakenSeconds(), Decimals.TIME_PLACES), " s"),
+    LATENCY_P50("Latency p50", "latencyP50Seconds", m -> seconds(m.latency().p50Millis()), " s"),
+    LATENCY_P95("Latency p95", "latencyP95Seconds", m -> seconds(m.latency().p95Millis()), " s"),
+    LATENCY_P99("Latency p99", "latencyP99Seconds", m -> seconds(m.latency().p99Millis()), " s"),
+    LATENCY_MAX("Latency max", "latencyMaxSeconds", m -> seconds(m.latency().maxMillis()), " s"),
+    MAX_BACKLOG("Max backlog (events waiting)", "maxBacklog", m -> Long.toString(m.backlog().max()), ""),
     MAX_CONCURRENCY("Max concurrency", "maxConcurrency", m -> Integer.toString(m.maxConcurrency()), ""),
     AVG_INSERTS_PER_SECOND("Avg DB inserts per second", "avgInsertsPerSecond",
             m -> Decimals.format(m.avgInsertsPerSecond(), Decimals.RATE_PLACES), ""),
@@ -43,6 +48,11 @@ public enum Metric {
         this.jsonKey = jsonKey;
         this.number = number;
         this.unit = unit;
+    }
+
+    /** Whole milliseconds as seconds with three decimals: exact, never rounded. */
+    private static String seconds(long millis) {
+        return Decimals.format(millis / 1000.0, Decimals.TIME_PLACES);
     }
 
     /** The name in the metrics table, for example "Seconds over the limit". */

@@ -16,7 +16,11 @@ import java.util.Set;
  *       complete, whether they reached the DLQ or were lost without trace.</li>
  *   <li>time taken: first publish (earliest {@code sent_at}) to last {@code completed_at}.</li>
  *   <li>inserts per second: rows bucketed by the second of {@code started_at}, over every whole
- *       second from the first publish's second to the last completion's second, empty ones included.</li>
+ *       second from the first insert's second to the last insert's, empty ones between included: the
+ *       seconds that had work. (A window to the last completion would end on a second no insert can
+ *       fall in, so the minimum would always be 0 and the mean too low.)</li>
+ *   <li>latency: each applied event's publish to its first application ({@link EventWaits}), as
+ *       p50, p95, p99 and max; backlog: the events waiting, second by second, and their peak.</li>
  *   <li>max concurrency: most INVOKE intervals overlapping at one instant; for a run with
  *       CONCURRENCY samples (imported from CloudWatch), the largest sample.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
@@ -47,12 +51,15 @@ public final class MetricsCalculator {
     public RunMetrics compute(RunData data) {
         RunRecord run = data.run();
         InvocationIntervals intervals = InvocationIntervals.of(data);
-        PerSecondSeries series = PerSecondSeries.of(data, intervals);
+        EventWaits waits = EventWaits.of(data);
+        PerSecondSeries series = PerSecondSeries.of(data, intervals, waits);
 
         EventIds completed = new EventIds();
         Set<String> batchesWithRows = new HashSet<>();
         long firstSent = Long.MAX_VALUE;
         long lastCompleted = Long.MIN_VALUE;
+        long firstStarted = Long.MAX_VALUE;
+        long lastStarted = Long.MIN_VALUE;
         for (InvocationRow row : data.invocations()) {
             completed.add(row.id());
             if (row.batchId() != null) {
@@ -61,6 +68,8 @@ public final class MetricsCalculator {
             if (RowTimes.sent(row) != RowTimes.NONE) {
                 firstSent = Math.min(firstSent, Math.min(RowTimes.sent(row), RowTimes.started(row)));
                 lastCompleted = Math.max(lastCompleted, RowTimes.completed(row));
+                firstStarted = Math.min(firstStarted, RowTimes.started(row));
+                lastStarted = Math.max(lastStarted, RowTimes.started(row));
             }
         }
         completed.seal();
@@ -91,8 +100,8 @@ public final class MetricsCalculator {
 
         long takenMillis = firstSent <= lastCompleted ? lastCompleted - firstSent : 0;
         Cost cost = cost(data, intervals);
-        InsertRates rates = firstSent <= lastCompleted
-                ? InsertRates.over(series, firstSent, lastCompleted, run.limitPerSecond())
+        InsertRates rates = firstStarted <= lastStarted
+                ? InsertRates.over(series, firstStarted, lastStarted, run.limitPerSecond())
                 : InsertRates.NONE;
 
         return new RunMetrics(
@@ -115,7 +124,9 @@ public final class MetricsCalculator {
                 Decimals.round(cost.provisionedConcurrencyUsd(), Decimals.COST_PLACES),
                 Decimals.round(share(completed.size(), run.totalEvents()), Decimals.RATIO_PLACES),
                 Decimals.round(share(rates.average(), run.limitPerSecond()), Decimals.RATIO_PLACES),
-                Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES));
+                Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES),
+                waits.latency(),
+                Backlog.of(series));
     }
 
     /** The total cost and the part of it that pays for provisioned concurrency. */

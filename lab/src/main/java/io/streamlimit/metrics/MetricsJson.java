@@ -11,13 +11,16 @@ import java.util.Objects;
 
 /**
  * The {@code --json} form of the metrics: one object on one line, keys in a fixed order
- * ({@code runId}, {@code scenario}, {@code mode}, then {@link Metric}'s order) and numbers with fixed
- * decimals, so the same run always gives the same bytes.
+ * ({@code runId}, {@code scenario}, {@code mode}, then {@link Metric}'s order, then
+ * {@value #BACKLOG}: the events waiting, one number per second from the run's first second) and
+ * numbers with fixed decimals, so the same run always gives the same bytes.
  */
 public final class MetricsJson {
 
     /** The key of a measured run's simulated twin. */
     public static final String SIMULATED = "simulated";
+    /** The key of the backlog series: the most events waiting in each second, index 0 the run's first second. */
+    public static final String BACKLOG = "backlogPerSecond";
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -63,6 +66,9 @@ public final class MetricsJson {
             json.writeFieldName(metric.jsonKey());
             json.writeNumber(metric.number(metrics));
         }
+        json.writeFieldName(BACKLOG);
+        long[] backlog = metrics.backlog().perSecond();
+        json.writeArray(backlog, 0, backlog.length);
     }
 
     /** Reads what {@link #write} wrote (for example a run's stored summary); a twin is ignored. */
@@ -95,7 +101,34 @@ public final class MetricsJson {
                         ? number(node, "provisionedConcurrencyCostUsd").asDouble() : 0,
                 number(node, "deliveredShare").asDouble(),
                 number(node, "meanLimitUtilisation").asDouble(),
-                number(node, "peakLimitUtilisation").asDouble());
+                number(node, "peakLimitUtilisation").asDouble(),
+                latency(node),
+                backlog(node));
+    }
+
+    /** Summaries stored before latency was measured lack it: none then. */
+    private static Latency latency(JsonNode node) {
+        if (!node.has("latencyP50Seconds")) {
+            return Latency.NONE;
+        }
+        return new Latency(millis(node, "latencyP50Seconds"),
+                millis(node, "latencyP95Seconds"), millis(node, "latencyP99Seconds"), millis(node, "latencyMaxSeconds"));
+    }
+
+    private static long millis(JsonNode node, String key) {
+        return Math.round(number(node, key).asDouble() * 1000);
+    }
+
+    private static Backlog backlog(JsonNode node) {
+        JsonNode series = node.get(BACKLOG);
+        if (series == null || !series.isArray()) {
+            return node.has("maxBacklog") ? new Backlog(number(node, "maxBacklog").asLong(), new long[0]) : Backlog.NONE;
+        }
+        long[] perSecond = new long[series.size()];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = series.get(i).asLong();
+        }
+        return new Backlog(node.has("maxBacklog") ? number(node, "maxBacklog").asLong() : 0, perSecond);
     }
 
     private static String text(JsonNode node, String key) {

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * A run second by second, from the first second anything happened to the last: DB inserts
  * (rows by the second of {@code started_at}), busy instances (the peak number of invocations
  * running at once within the second), throttles, DLQ arrivals and redeliveries (by the second of
- * their event, or their per-second counts). The metrics, the HTML report and the dashboard tests all read this.
+ * their event, or their per-second counts), the backlog (the most events waiting, published and not yet
+ * applied, at any instant within the second) and the events applied by the end of each second. The metrics,
+ * the HTML report and the dashboard tests all read this.
  */
 public final class PerSecondSeries {
 
@@ -25,8 +27,11 @@ public final class PerSecondSeries {
     private final long[] throttles;
     private final long[] dlqArrivals;
     private final long[] redeliveries;
+    private final long[] backlog;
+    private final long[] appliedByEnd;
+    private final long totalEvents;
 
-    private PerSecondSeries(long startEpochSecond, int length, int limitPerSecond) {
+    private PerSecondSeries(long startEpochSecond, int length, int limitPerSecond, long totalEvents) {
         this.startEpochSecond = startEpochSecond;
         this.limitPerSecond = limitPerSecond;
         this.inserts = new long[length];
@@ -34,13 +39,16 @@ public final class PerSecondSeries {
         this.throttles = new long[length];
         this.dlqArrivals = new long[length];
         this.redeliveries = new long[length];
+        this.backlog = new long[length];
+        this.appliedByEnd = new long[length];
+        this.totalEvents = totalEvents;
     }
 
     public static PerSecondSeries of(RunData data) {
-        return of(data, InvocationIntervals.of(data));
+        return of(data, InvocationIntervals.of(data), EventWaits.of(data));
     }
 
-    static PerSecondSeries of(RunData data, InvocationIntervals intervals) {
+    static PerSecondSeries of(RunData data, InvocationIntervals intervals, EventWaits waits) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (InvocationRow row : data.invocations()) {
@@ -67,7 +75,7 @@ public final class PerSecondSeries {
         }
         int limit = data.run().limitPerSecond();
         if (first > last) {
-            return new PerSecondSeries(0, 0, limit);
+            return new PerSecondSeries(0, 0, limit, data.run().totalEvents());
         }
         long start = RowTimes.secondOf(first);
         long length = RowTimes.secondOf(last) - start + 1;
@@ -75,8 +83,9 @@ public final class PerSecondSeries {
             throw new IllegalArgumentException("run " + data.run().runId() + " spans " + length
                     + " seconds, more than " + MAX_SECONDS + ": is a timestamp missing or zero?");
         }
-        PerSecondSeries series = new PerSecondSeries(start, (int) length, limit);
+        PerSecondSeries series = new PerSecondSeries(start, (int) length, limit, data.run().totalEvents());
         series.fill(data, intervals);
+        series.fillWaits(waits);
         return series;
     }
 
@@ -112,6 +121,20 @@ public final class PerSecondSeries {
                 busyInstances[s] = Math.max(busyInstances[s], level);
             }
         });
+    }
+
+    private void fillWaits(EventWaits waits) {
+        waits.intervals().sweep((from, to, level) -> {
+            for (int s = index(from), last = index(to - 1); s <= last; s++) {
+                backlog[s] = Math.max(backlog[s], level);
+            }
+        });
+        for (long applied : waits.appliedSorted()) {
+            appliedByEnd[index(applied)]++;
+        }
+        for (int s = 1; s < appliedByEnd.length; s++) {
+            appliedByEnd[s] += appliedByEnd[s - 1];
+        }
     }
 
     private int index(long epochMillis) {
@@ -160,6 +183,21 @@ public final class PerSecondSeries {
 
     public long[] redeliveries() {
         return redeliveries.clone();
+    }
+
+    /** The most events waiting (published, not yet applied) at any instant of each second. */
+    public long[] backlog() {
+        return backlog.clone();
+    }
+
+    /** Distinct events applied by the end of each second (a running total). */
+    public long[] appliedByEnd() {
+        return appliedByEnd.clone();
+    }
+
+    /** The events the producer published: what {@link #appliedByEnd} reaches when none failed. */
+    public long totalEvents() {
+        return totalEvents;
     }
 
     /** Inserts per second over [fromIndex, toIndex], both included; used for the metrics' window. */

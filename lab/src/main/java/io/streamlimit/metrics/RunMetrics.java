@@ -8,6 +8,8 @@ package io.streamlimit.metrics;
  * provisioned concurrency (0 without it). {@code deliveredShare} is completed / total events;
  * {@code meanLimitUtilisation} and {@code peakLimitUtilisation} are the average and the peak
  * inserts per second divided by the downstream's limit (README, "Metrics", defines each).
+ * {@code latency} is publish to applied over the applied events; {@code backlog} the events waiting
+ * second by second.
  */
 public record RunMetrics(
         String runId,
@@ -29,5 +31,24 @@ public record RunMetrics(
         double provisionedConcurrencyCostUsd,
         double deliveredShare,
         double meanLimitUtilisation,
-        double peakLimitUtilisation) {
+        double peakLimitUtilisation,
+        Latency latency,
+        Backlog backlog) {
+
+    public RunMetrics {
+        latency = latency == null ? Latency.NONE : latency;
+        backlog = backlog == null ? Backlog.NONE : backlog;
+    }
+
+    /** Metrics without latency and backlog (a summary stored before they were measured). */
+    public RunMetrics(String runId, String scenario, String mode, long totalEvents, long eventsCompleted,
+                      long eventsFailed, double timeTakenSeconds, int maxConcurrency, double avgInsertsPerSecond,
+                      long maxInsertsPerSecond, long minInsertsPerSecond, long secondsOverLimit, long throttles,
+                      long redeliveries, long wastedInvocations, double costUsd, double provisionedConcurrencyCostUsd,
+                      double deliveredShare, double meanLimitUtilisation, double peakLimitUtilisation) {
+        this(runId, scenario, mode, totalEvents, eventsCompleted, eventsFailed, timeTakenSeconds, maxConcurrency,
+                avgInsertsPerSecond, maxInsertsPerSecond, minInsertsPerSecond, secondsOverLimit, throttles,
+                redeliveries, wastedInvocations, costUsd, provisionedConcurrencyCostUsd, deliveredShare,
+                meanLimitUtilisation, peakLimitUtilisation, Latency.NONE, Backlog.NONE);
+    }
 }

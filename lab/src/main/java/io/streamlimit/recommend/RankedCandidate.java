@@ -1,5 +1,6 @@
 package io.streamlimit.recommend;
 
+import io.streamlimit.metrics.Latency;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.sim.SimulationStats;
 
@@ -14,6 +15,8 @@ import io.streamlimit.sim.SimulationStats;
  * @param reason why it won, or why it ranks below the winner
  * @param stoppedEarly its simulation was stopped at its first lost event or second over the
  *     limit, since a candidate that did neither exists: its figures are partial
+ * @param latency publish to applied over its applied events
+ * @param spikeLatency the same over the events published during the day pattern's spikes, or null
  */
 public record RankedCandidate(
         int rank,
@@ -24,11 +27,18 @@ public record RankedCandidate(
         long lost,
         double costUsd,
         String reason,
-        boolean stoppedEarly) {
+        boolean stoppedEarly,
+        Latency latency,
+        Latency spikeLatency) {
 
     public RankedCandidate(int rank, Scenario scenario, String family, String label, SimulationStats stats, long lost,
                            double costUsd, String reason) {
-        this(rank, scenario, family, label, stats, lost, costUsd, reason, false);
+        this(rank, scenario, family, label, stats, lost, costUsd, reason, false, Latency.NONE, null);
+    }
+
+    /** Its settings as short named columns, for a table. */
+    public ConfigurationColumns columns() {
+        return ConfigurationColumns.of(scenario);
     }
 
     /** Time taken in seconds (the ranking compares it in coarser steps, see {@link Ranking}). */

@@ -14,10 +14,15 @@ import java.util.Set;
  * <ol>
  *   <li>the fewest events lost;</li>
  *   <li>the fewest seconds over the downstream's limit;</li>
+ *   <li>with a latency bound ({@code --max-p99}): within it before above it;</li>
  *   <li>the shortest time, in steps of 1 % of the time at the limit ({@link #timeSteps}), a
  *       throttled candidate counting as 1 % slower than it was when a throttle-free one does as
  *       well on the first two;</li>
  *   <li>throttle-free before throttled, between candidates the previous step could not tell apart;</li>
+ *   <li>the lowest p99 latency (publish to applied), in steps of 1 % of the lowest any candidate
+ *       reached and at least one downstream call ({@link #latencySteps}): where traffic sets the time
+ *       (a day of spikes takes a day whatever the configuration), how long events wait decides before
+ *       cost, but a wait shorter by less than one call is no reason to pay more;</li>
  *   <li>the lowest cost;</li>
  *   <li>the order tried (AWS's guidance first, then the simpler setting).</li>
  * </ol>
@@ -51,20 +56,29 @@ final class Ranking {
     private final RecommendRequest request;
     /** (lost, seconds over the limit) pairs some throttle-free candidate achieved. */
     private final Set<Outcome> throttleFreeOutcomes = new HashSet<>();
+    /** The latency step: 1 % of the lowest p99 of the candidates that applied any event, at least one call. */
+    private final long latencyStepMillis;
 
     /** A ranking of {@code runs}: whether a throttled run is handicapped depends on the others. */
     Ranking(RecommendRequest request, Collection<SimulationStats> runs) {
+        this(request, runs, 0);
+    }
+
+    Ranking(RecommendRequest request, Collection<SimulationStats> runs, long lowestP99Millis) {
         this.request = request;
         for (SimulationStats run : runs) {
             if (run.throttles() == 0) {
                 throttleFreeOutcomes.add(Outcome.of(run));
             }
         }
+        this.latencyStepMillis = Math.max(request.callMillis(), lowestP99Millis / 100);
     }
 
     /** {@code simulated} best first, each with its rank and reason. */
     static List<RankedCandidate> rank(List<Simulated> simulated, RecommendRequest request) {
-        Ranking ranking = new Ranking(request, simulated.stream().map(Simulated::stats).toList());
+        long lowestP99 = simulated.stream().filter(s -> s.stats().completed() > 0).mapToLong(Simulated::p99Millis)
+                .min().orElse(0);
+        Ranking ranking = new Ranking(request, simulated.stream().map(Simulated::stats).toList(), lowestP99);
         List<Simulated> sorted = new ArrayList<>(simulated);
         sorted.sort(ranking.order());
         Reasons reasons = new Reasons(ranking, request, sorted);
@@ -74,7 +88,8 @@ final class Ranking {
             String reason = s.stoppedEarly() ? stoppedReason(s) : reasons.of(i);
             Scenario scenario = s.candidate().scenario();
             ranked.add(new RankedCandidate(i + 1, scenario.renamed(scenario.name(), reason), s.candidate().family(),
-                    s.candidate().label(), s.stats(), s.lost(), s.costUsd(), reason, s.stoppedEarly()));
+                    s.candidate().label(), s.stats(), s.lost(), s.costUsd(), reason, s.stoppedEarly(), s.latency(),
+                    s.spikeLatency()));
         }
         return ranked;
     }
@@ -90,8 +105,10 @@ final class Ranking {
         return Comparator
                 .comparingLong(Simulated::lost)
                 .thenComparingLong((Simulated s) -> s.stats().secondsOverLimit())
+                .thenComparing((Simulated s) -> request.aboveLatencyBound(s.p99Millis()))
                 .thenComparingLong(s -> timeSteps(s.stats()))
                 .thenComparing(Simulated::throttled)
+                .thenComparingLong(s -> latencySteps(s.p99Millis()))
                 .thenComparingDouble(Simulated::costUsd)
                 .thenComparingInt(Simulated::order);
     }
@@ -101,7 +118,9 @@ final class Ranking {
         return Comparator
                 .comparingLong(Simulated::lost)
                 .thenComparingLong((Simulated s) -> s.stats().secondsOverLimit())
+                .thenComparing((Simulated s) -> request.aboveLatencyBound(s.p99Millis()))
                 .thenComparingLong(s -> steps(s.timeTakenMillis()))
+                .thenComparingLong(s -> latencySteps(s.p99Millis()))
                 .thenComparingDouble(Simulated::costUsd)
                 .thenComparingInt(Simulated::order);
     }
@@ -127,6 +146,11 @@ final class Ranking {
     long steps(long millis) {
         long step = Math.max(1, request.idealMillis() / 100);
         return (millis + step - 1) / step;
+    }
+
+    /** {@code p99Millis} rounded up to the latency step (see the class comment). */
+    long latencySteps(long p99Millis) {
+        return (p99Millis + latencyStepMillis - 1) / latencyStepMillis;
     }
 
     /** What the first two places of the order compare. */

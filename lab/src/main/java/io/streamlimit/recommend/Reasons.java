@@ -36,8 +36,12 @@ final class Reasons {
                 : "the least bad: " + s.lost() + " events lost, " + s.stats().secondsOverLimit()
                         + " seconds over the limit";
         String why = verdict + ", " + seconds(s.timeTakenMillis()) + " s (at the limit: "
-                + seconds(request.idealMillis()) + " s), " + usd(s.costUsd()) + "; " + s.candidate().family() + ": "
-                + s.candidate().label();
+                + seconds(request.idealMillis()) + " s), p99 " + seconds(s.p99Millis()) + " s, " + usd(s.costUsd())
+                + "; " + s.candidate().family() + ": " + s.candidate().label();
+        if (request.aboveLatencyBound(s.p99Millis())) {
+            why += "; no configuration that does as well on loss and the limit keeps p99 within "
+                    + seconds(request.maxP99Millis()) + " s";
+        }
         int provisioned = s.candidate().scenario().consumer().provisionedConcurrency();
         if (provisioned > 0) {
             why += "; provisioned concurrency keeps " + provisioned + (provisioned == 1 ? " environment" : " environments")
@@ -60,7 +64,7 @@ final class Reasons {
             return "";
         }
         Simulated r = sorted.get(rival);
-        return "; throttle-free, so it ranks above #" + (rival + 1) + ", " + fasterBy(r, s) + " but with "
+        return "; throttle-free, so it ranks above the throttled " + name(r) + ", " + fasterBy(r, s) + " but with "
                 + count(r.stats().throttles()) + " throttled invokes";
     }
 
@@ -71,7 +75,7 @@ final class Reasons {
                 && o.stats().secondsOverLimit() == s.stats().secondsOverLimit());
         return free < 0
                 ? note + "; every configuration that does as well on loss and the limit has throttled invokes too"
-                : note + ", accepted because the best throttle-free configuration (#" + (free + 1) + ") takes "
+                : note + ", accepted because the best throttle-free " + name(sorted.get(free)) + " takes "
                         + percent(sorted.get(free).timeTakenMillis() - s.timeTakenMillis(), s.timeTakenMillis())
                         + " longer";
     }
@@ -84,6 +88,9 @@ final class Reasons {
         }
         if (s.stats().secondsOverLimit() != best.stats().secondsOverLimit()) {
             return "over the limit in " + s.stats().secondsOverLimit() + " seconds";
+        }
+        if (request.aboveLatencyBound(s.p99Millis()) && !request.aboveLatencyBound(best.p99Millis())) {
+            return "p99 " + seconds(s.p99Millis()) + " s, above the bound of " + seconds(request.maxP99Millis()) + " s";
         }
         if (s.throttled() && !best.throttled()
                 && ranking.steps(s.timeTakenMillis()) <= ranking.steps(best.timeTakenMillis())) {
@@ -100,10 +107,19 @@ final class Reasons {
             }
             return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)" : "");
         }
+        if (ranking.latencySteps(s.p99Millis()) != ranking.latencySteps(best.p99Millis())) {
+            return "as fast, but events wait longer: p99 " + seconds(s.p99Millis()) + " s against "
+                    + seconds(best.p99Millis()) + " s";
+        }
         if (s.costUsd() != best.costUsd()) {
             return "as fast, but costs " + usd(s.costUsd()) + " against " + usd(best.costUsd());
         }
         return "ties with the winner; the winner is the simpler or more conventional setting";
+    }
+
+    /** A candidate the table may not show, named by its settings rather than by its rank. */
+    private static String name(Simulated s) {
+        return "configuration (" + ConfigurationColumns.of(s.candidate().scenario()).phrase() + ")";
     }
 
     private static String fasterBy(Simulated faster, Simulated than) {

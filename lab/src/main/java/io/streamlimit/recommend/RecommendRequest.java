@@ -17,9 +17,17 @@ import io.streamlimit.scenario.Traffic;
  * @param seed the simulations' seed
  * @param traffic with {@code DAY} or {@code REPLAY}: the traffic second by second; {@code events}
  *     is then at most its events (the first ones)
+ * @param maxP99Millis a bound on the 99th percentile of publish to applied, or null for none: a
+ *     candidate above it ranks below every candidate within it that loses no more and is over the
+ *     limit no longer
  */
 public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
-                               int callMillis, long seed, Traffic traffic) {
+                               int callMillis, long seed, Traffic traffic, Long maxP99Millis) {
+
+    public RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
+                            int callMillis, long seed, Traffic traffic) {
+        this(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic, null);
+    }
 
     public RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
                             int callMillis, long seed) {
@@ -57,6 +65,19 @@ public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pa
         if (callMillis < 1 || callMillis > 60_000) {
             throw new IllegalArgumentException("callMillis: must be 1 to 60000, got " + callMillis);
         }
+        if (maxP99Millis != null && maxP99Millis < 1) {
+            throw new IllegalArgumentException("maxP99: must be at least 1 ms, got " + maxP99Millis + " ms");
+        }
+    }
+
+    /** The same request with a bound on the p99 latency (null: none). */
+    public RecommendRequest withMaxP99Millis(Long bound) {
+        return new RecommendRequest(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic, bound);
+    }
+
+    /** True when the run's p99 latency is above the bound (never without one). */
+    boolean aboveLatencyBound(long p99Millis) {
+        return maxP99Millis != null && p99Millis > maxP99Millis;
     }
 
     public static RecommendRequest burst(int limitPerSecond, int events) {

@@ -24,6 +24,14 @@ public record Recommendation(RecommendRequest request, List<RankedCandidate> ran
     }
 
     /**
+     * The first {@code n} candidates in rank order (1, 2, 3, ...: contiguous, so every rank a table
+     * shows has the ranks above it shown too). The reasons cite no other rank than #1.
+     */
+    public List<RankedCandidate> top(int n) {
+        return ranked.subList(0, Math.min(Math.max(1, n), ranked.size()));
+    }
+
+    /**
      * The best candidate of each other kind of configuration, up to {@code max}: different ideas
      * with the reason each lost, rather than the winner with another visibility timeout.
      */

@@ -2,6 +2,9 @@ package io.streamlimit.recommend;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.metrics.CostEstimator;
+import io.streamlimit.metrics.EventWaits;
+import io.streamlimit.metrics.Latency;
+import io.streamlimit.scenario.DayTraffic;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.SimulationResult;
 import io.streamlimit.sim.SimulationStats;
@@ -15,12 +18,26 @@ import io.streamlimit.sim.Simulator;
  * @param costUsd the estimated AWS cost of the run
  * @param stoppedEarly the run was stopped at its first lost event or second over the limit (it
  *     cannot win); its figures are those at that moment, {@code lost} the events dead-lettered so far
+ * @param latency publish to applied over the events applied (the metrics' {@link EventWaits})
+ * @param spikeLatency the same over the events published during the day pattern's spikes; null
+ *     for other traffic
+ *
+ * <p>A seam for ranking over several seeds: {@link Ranking} reads only these figures, so a run over
+ * seeds can hand it one Simulated per candidate holding each figure's median.
  */
 record Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd,
-                 boolean stoppedEarly) {
+                 boolean stoppedEarly, Latency latency, Latency spikeLatency) {
+
+    Simulated {
+        latency = latency == null ? Latency.NONE : latency;
+    }
 
     Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd) {
-        this(order, candidate, stats, lost, costUsd, false);
+        this(order, candidate, stats, lost, costUsd, false, Latency.NONE, null);
+    }
+
+    Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd, Latency latency) {
+        this(order, candidate, stats, lost, costUsd, false, latency, null);
     }
 
     /** Simulates {@code candidate} with the request's seed, to the end or, if {@code prune}, to its first loss or second over the limit. */
@@ -31,8 +48,22 @@ record Simulated(int order, Candidate candidate, SimulationStats stats, long los
                 prune ? options.stoppingOnLossOrOverLimit() : options);
         SimulationStats stats = result.stats();
         long lost = result.stoppedEarly() ? stats.failed() : stats.totalEvents() - stats.completed();
+        EventWaits waits = EventWaits.of(result.runData());
+        Latency spikes = request.traffic() instanceof DayTraffic day
+                ? waits.latencyOfSent(at -> inSpike(day, at - Simulator.EPOCH.toEpochMilli())) : null;
         return new Simulated(order, candidate, stats, lost, costEstimator.costUsd(result.runData()),
-                result.stoppedEarly());
+                result.stoppedEarly(), waits.latency(), spikes);
+    }
+
+    /** True when {@code millis} after the traffic's start falls in one of the day pattern's spikes. */
+    static boolean inSpike(DayTraffic day, long millis) {
+        long second = Math.floorDiv(millis, 1_000L);
+        return second >= 0 && second % day.spikeEverySeconds() < day.spikeSeconds();
+    }
+
+    /** The 99th percentile of publish to applied, what the latency bound and the tie-break read. */
+    long p99Millis() {
+        return latency.p99Millis();
     }
 
     /** True when any invoke was throttled (see {@link Ranking} for why that counts). */

@@ -11,13 +11,15 @@ import java.util.function.Function;
 
 /**
  * Several runs side by side in one self-contained HTML page: the metrics with one column per run,
- * then small multiples of inserts, throttles, DLQ arrivals and redeliveries per second, one panel
+ * then small multiples of the share completed over time, inserts, events waiting, throttles, DLQ
+ * arrivals and redeliveries per second, one panel
  * per run, each on its own time and value axes, so that a 1/s run beside a 50/s one, or a 30 s run
  * beside a day-long one, both show their shape. A series a run did not record (a run of rows only,
- * without pipeline events) shows "no data", not a flat zero.
+ * without pipeline events) says "not recorded for this run", and one with nothing to draw "none in this
+ * run", each on one line instead of an empty full-height panel.
  *
- * <p>Chart ids: {@code chart-<kind>-<n>} with kind {@code inserts}, {@code throttles},
- * {@code dlq} or {@code redeliveries} and n the run's position, in the order given.
+ * <p>Chart ids: {@code chart-<kind>-<n>} with kind {@code completed}, {@code inserts}, {@code backlog},
+ * {@code throttles}, {@code dlq} or {@code redeliveries} and n the run's position, in the order given.
  */
 public final class ComparisonReport {
 
@@ -28,14 +30,19 @@ public final class ComparisonReport {
 
     /** One row of panels: what it shows and where its values come from. */
     private record Kind(String kind, String heading, String yLabel, boolean fromPipelineEvents,
-                        Function<PerSecondSeries, long[]> values) {
+                        Function<PerSecondSeries, double[]> values) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("inserts", "DB inserts per second (dashed: downstream limit)", "inserts / s", false, PerSecondSeries::inserts),
-            new Kind("throttles", "Throttles per second", "throttles / s", true, PerSecondSeries::throttles),
-            new Kind("dlq", "DLQ arrivals per second", "messages / s", true, PerSecondSeries::dlqArrivals),
-            new Kind("redeliveries", "Redeliveries per second", "receives / s", true, PerSecondSeries::redeliveries));
+            new Kind("completed", "Events completed over time", "% of events", false, Charts::completedPercent),
+            new Kind("inserts", "DB inserts per second (dashed: downstream limit)", "inserts / s", false,
+                    s -> Downsampler.toDoubles(s.inserts())),
+            new Kind("backlog", "Events waiting (published, not yet applied; peak each second)", "events", false,
+                    s -> Downsampler.toDoubles(s.backlog())),
+            new Kind("throttles", "Throttles per second", "throttles / s", true, s -> Downsampler.toDoubles(s.throttles())),
+            new Kind("dlq", "DLQ arrivals per second", "messages / s", true, s -> Downsampler.toDoubles(s.dlqArrivals())),
+            new Kind("redeliveries", "Redeliveries per second", "receives / s", true,
+                    s -> Downsampler.toDoubles(s.redeliveries())));
 
     private final MetricsCalculator calculator;
 
@@ -87,9 +94,10 @@ public final class ComparisonReport {
     private static SvgChart panel(Kind kind, int index, String header, RunData run, PerSecondSeries series) {
         boolean recorded = !kind.fromPipelineEvents() || !run.pipelineEvents().isEmpty();
         SvgChart chart = new SvgChart("chart-" + kind.kind() + "-" + index, kind.kind(), header, kind.yLabel(),
-                recorded ? kind.values().apply(series) : new long[0])
+                recorded ? kind.values().apply(series) : new double[0])
                 .size(PANEL_WIDTH, PANEL_HEIGHT)
-                .atLeast(series.length(), 0);
+                .atLeast(series.length(), kind.kind().equals("completed") ? 100 : 0)
+                .whenUnrecorded("not recorded for this run");
         if (kind.kind().equals("inserts") && series.limitPerSecond() > 0) {
             chart.limit(series.limitPerSecond());
         }

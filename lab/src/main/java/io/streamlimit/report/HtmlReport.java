@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One run as a self-contained HTML page: the metrics table, per-second SVG charts (inserts
- * against the downstream limit, busy instances, throttles, DLQ arrivals, redeliveries) and the
- * configuration. Nothing is fetched when the page is opened: no scripts, fonts or images. Given
- * the run's simulated {@link Twin}, the table gets a column for it and the inserts chart draws it
- * over the measurement, so where the emulator and the model disagree shows at a glance.
+ * One run as a self-contained HTML page: the metrics table, per-second SVG charts (the share of
+ * events completed, inserts against the downstream limit, events waiting, busy instances, throttles,
+ * DLQ arrivals, redeliveries) and the configuration. Times print to the millisecond. Nothing is fetched when the page is opened: no scripts, fonts or images. Given
+ * the run's simulated {@link Twin}, the table gets a column for it and the completed and inserts charts
+ * draw it over the measurement, so where the emulator and the model disagree shows at a glance.
  *
- * <p>Chart ids: {@code chart-inserts}, {@code chart-busy}, {@code chart-throttles},
- * {@code chart-dlq}, {@code chart-redeliveries}; each svg also has class {@code chart}.
+ * <p>Chart ids: {@code chart-completed}, {@code chart-inserts}, {@code chart-backlog}, {@code chart-busy},
+ * {@code chart-throttles}, {@code chart-dlq}, {@code chart-redeliveries}; each svg also has class
+ * {@code chart}, and {@code chart-empty} when it had nothing to draw and is one line of text.
  */
 public final class HtmlReport {
 
@@ -50,13 +51,13 @@ public final class HtmlReport {
         body.append("<h1>Run ").append(Html.escape(run.runId())).append("</h1>\n");
         body.append("<p class=\"meta\">scenario <b>").append(Html.escape(run.scenario()))
                 .append("</b> &middot; mode <b>").append(Html.escape(run.mode()))
-                .append("</b> &middot; started ").append(Html.escape(String.valueOf(run.startedAt())))
-                .append(" &middot; ended ").append(Html.escape(String.valueOf(run.endedAt())))
+                .append("</b> &middot; started ").append(Html.escape(Times.millis(run.startedAt())))
+                .append(" &middot; ended ").append(Html.escape(Times.millis(run.endedAt())))
                 .append(" &middot; downstream limit ").append(run.limitPerSecond()).append("/s</p>\n");
         if (twin != null) {
             body.append("<p class=\"meta twin\">simulated twin <b>").append(Html.escape(twin.data().run().runId()))
                     .append("</b>: the same scenario, number of events and AWS behaviour in the simulator's virtual time;")
-                    .append(" the inserts chart starts each at its own first second</p>\n");
+                    .append(" the completed and inserts charts start each at its own first second</p>\n");
         }
         body.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n")
                 .append(twin == null
@@ -86,15 +87,21 @@ public final class HtmlReport {
         return Page.write(file, render(data, metrics, twin));
     }
 
-    /** @param twin the simulated twin's series, or null; only the inserts chart draws it */
+    /** @param twin the simulated twin's series, or null; the completed and inserts charts draw it */
     private static List<SvgChart> charts(PerSecondSeries series, PerSecondSeries twin, String mode) {
+        SvgChart completed = new SvgChart("chart-completed", "completed", "Events completed over time",
+                "% of events", Charts.completedPercent(series)).atLeast(0, 100);
         SvgChart inserts = new SvgChart("chart-inserts", "inserts", "DB inserts per second (dashed: downstream limit)",
                 "inserts / s", series.inserts()).limit(series.limitPerSecond());
         if (twin != null) {
+            completed.twin(Charts.completedPercent(twin), "measured (" + mode + ")", "simulated (model)");
             inserts.twin(twin.inserts(), "measured (" + mode + ")", "simulated (model)");
         }
         return List.of(
+                completed,
                 inserts,
+                new SvgChart("chart-backlog", "backlog", "Events waiting (published, not yet applied; peak each second)",
+                        "events", series.backlog()),
                 new SvgChart("chart-busy", "busy", "Busy instances (peak within each second)",
                         "instances", series.busyInstances()),
                 new SvgChart("chart-throttles", "throttles", "Throttles per second", "throttles / s",

@@ -35,14 +35,18 @@ final class Page {
             svg.chart .axis text { fill: #555; }
             svg.chart .series { fill: none; stroke-width: 1.5; }
             svg.chart .area { stroke: none; opacity: 0.25; }
+            svg.chart .band { stroke: none; opacity: 0.18; }
+            svg.chart-empty .no-data { font-weight: 400; fill: #777; }
             svg.chart .limit { stroke: #d62728; stroke-width: 1.5; stroke-dasharray: 6 4; }
             svg.chart .limit-label { fill: #d62728; }
-            svg.chart-inserts .series { stroke: #1f77b4; } svg.chart-inserts .area { fill: #1f77b4; }
-            svg.chart-busy .series { stroke: #2ca02c; } svg.chart-busy .area { fill: #2ca02c; }
-            svg.chart-throttles .series { stroke: #ff7f0e; } svg.chart-throttles .area { fill: #ff7f0e; }
-            svg.chart-dlq .series { stroke: #9467bd; } svg.chart-dlq .area { fill: #9467bd; }
-            svg.chart-redeliveries .series { stroke: #8c564b; } svg.chart-redeliveries .area { fill: #8c564b; }
-            svg.chart .twin { fill: none; stroke: #ff7f0e; stroke-width: 2; }
+            svg.chart-inserts .series { stroke: #1f77b4; } svg.chart-inserts .area, svg.chart-inserts .band { fill: #1f77b4; }
+            svg.chart-busy .series { stroke: #2ca02c; } svg.chart-busy .area, svg.chart-busy .band { fill: #2ca02c; }
+            svg.chart-throttles .series { stroke: #ff7f0e; } svg.chart-throttles .area, svg.chart-throttles .band { fill: #ff7f0e; }
+            svg.chart-dlq .series { stroke: #9467bd; } svg.chart-dlq .area, svg.chart-dlq .band { fill: #9467bd; }
+            svg.chart-redeliveries .series { stroke: #8c564b; } svg.chart-redeliveries .area, svg.chart-redeliveries .band { fill: #8c564b; }
+            svg.chart-completed .series { stroke: #17becf; } svg.chart-completed .area, svg.chart-completed .band { fill: #17becf; }
+            svg.chart-backlog .series { stroke: #e377c2; } svg.chart-backlog .area, svg.chart-backlog .band { fill: #e377c2; }
+            svg.chart .twin { fill: none; stroke: #ff7f0e; stroke-width: 2.5; }
             svg.chart .legend-label { fill: #333; }
             """;
 

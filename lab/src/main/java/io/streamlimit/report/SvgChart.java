@@ -2,14 +2,24 @@ package io.streamlimit.report;
 
 /**
  * One per-second chart as inline SVG: axes with labelled ticks, the series as a filled step path
- * (at most {@link #MAX_POINTS} steps), optionally the downstream limit as a dashed line, and
- * optionally a second series (a run's simulated twin) as an unfilled step line with a legend.
- * Element classes ({@code chart}, {@code series}, {@code area}, {@code twin}, {@code legend},
- * {@code limit}, {@code axis}) and the chart's id let tests and stylesheets find the parts.
+ * (at most {@link #MAX_POINTS} steps, each at least {@link #MIN_PIXELS_PER_POINT} px wide),
+ * optionally the downstream limit as a dashed line, and
+ * optionally a second series (a run's simulated twin) as an unfilled step line with a legend, drawn
+ * last so that no other line hides it. Where the seconds do not fit, each point is a bucket of
+ * seconds: the line is the bucket's mean and a light band behind it reaches the bucket's peak, and
+ * the x-axis title says so ("mean per 87 s; band: peak"). A chart with nothing to draw (every value
+ * 0, or none recorded) collapses to one line of text. Element classes ({@code chart}, {@code series},
+ * {@code area}, {@code band}, {@code twin}, {@code legend}, {@code limit}, {@code axis},
+ * {@code chart-empty}) and the chart's id let tests and stylesheets find the parts.
  */
 final class SvgChart {
 
     static final int MAX_POINTS = 1_000;
+    /**
+     * The narrowest a point may be drawn: one second per point on a run longer than the plot has room
+     * for reads as a barcode (a 1/s limit's inserts alternate 0 and 1), so seconds are bucketed first.
+     */
+    static final int MIN_PIXELS_PER_POINT = 4;
 
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
@@ -27,21 +37,27 @@ final class SvgChart {
     private final String kind;
     private final String title;
     private final String yLabel;
-    private final long[] values;
+    private final double[] values;
     private int width = 960;
     private int height = 240;
     private long limit = -1;
-    private long[] twinValues;
+    private double[] twinValues;
     private String seriesLabel;
     private String twinLabel;
     private int xSeconds;
     private long yMax;
+    private String unrecordedNote = "no data";
 
     /**
      * @param id the svg element's id, unique in the page
      * @param kind what is drawn ({@code inserts}, {@code busy}, ...): the css class {@code chart-<kind>}
      */
     SvgChart(String id, String kind, String title, String yLabel, long[] values) {
+        this(id, kind, title, yLabel, Downsampler.toDoubles(values));
+    }
+
+    /** A series of fractional values, such as the share of events completed, in percent. */
+    SvgChart(String id, String kind, String title, String yLabel, double[] values) {
         this.id = id;
         this.kind = kind;
         this.title = title;
@@ -76,10 +92,20 @@ final class SvgChart {
      * where they overlap, on axes wide and high enough for both, and a legend naming the two.
      */
     SvgChart twin(long[] values, String seriesLabel, String twinLabel) {
+        return twin(Downsampler.toDoubles(values), seriesLabel, twinLabel);
+    }
+
+    SvgChart twin(double[] values, String seriesLabel, String twinLabel) {
         this.twinValues = values;
         this.seriesLabel = seriesLabel;
         this.twinLabel = twinLabel;
         this.xSeconds = Math.max(xSeconds, values.length);
+        return this;
+    }
+
+    /** What the one-line chart says when there are no values at all (default "no data"). */
+    SvgChart whenUnrecorded(String note) {
+        this.unrecordedNote = note;
         return this;
     }
 
@@ -90,36 +116,45 @@ final class SvgChart {
         return this;
     }
 
+    /** One line of the empty chart's height, for a chart with nothing to draw. */
+    static final int EMPTY_HEIGHT = 24;
+
     String render() {
-        int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1), MAX_POINTS);
-        long[] points = Downsampler.maxPerBucket(values, bucket);
+        if (isEmpty()) {
+            return renderEmpty();
+        }
+        int bucket = Downsampler.bucketSeconds(Math.max(xSeconds, 1),
+                Math.min(MAX_POINTS, Math.max(1, plotWidth() / MIN_PIXELS_PER_POINT)));
+        double[] means = Downsampler.meanPerBucket(values, bucket);
+        double[] peaks = Downsampler.maxPerBucket(values, bucket);
         // The twin in the same buckets, so that a step of one lines up with a step of the other.
-        long[] twinPoints = twinValues == null ? new long[0] : Downsampler.maxPerBucket(twinValues, bucket);
-        long highest = Math.max(max(points), max(twinPoints));
-        long top = Ticks.niceCeiling(Math.max(Math.max(yMax, highest), Math.max(limit, 1)));
+        double[] twinPoints = twinValues == null ? new double[0] : Downsampler.meanPerBucket(twinValues, bucket);
+        double highest = Math.max(max(peaks), max(twinPoints));
+        long top = Ticks.niceCeiling(Math.max(Math.max(yMax, (long) Math.ceil(highest)), Math.max(limit, 1)));
         double xScale = plotWidth() / (double) Math.max(xSeconds, 1);
         double yScale = plotHeight() / (double) top;
 
-        StringBuilder svg = new StringBuilder(64 * (points.length + twinPoints.length) + 4096);
+        StringBuilder svg = new StringBuilder(96 * (means.length + twinPoints.length) + 4096);
         svg.append("<svg id=\"").append(Html.escape(id)).append("\" class=\"chart chart-").append(Html.escape(kind))
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title))
-                .append("\" data-points=\"").append(points.length)
-                .append("\" data-seconds-per-point=\"").append(bucket).append("\">\n");
+                .append("\" data-points=\"").append(means.length)
+                .append("\" data-seconds-per-point=\"").append(bucket)
+                .append("\" data-aggregation=\"").append(bucket == 1 ? "per second" : "mean, peak band").append("\">\n");
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
         svg.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP)
                 .append("\" width=\"").append(plotWidth()).append("\" height=\"").append(plotHeight()).append("\"/>\n");
         svg.append("<text class=\"chart-title\" x=\"").append(LEFT).append("\" y=\"18\">")
                 .append(Html.escape(title)).append("</text>\n");
         appendYAxis(svg, top, yScale);
-        appendXAxis(svg, xScale);
-        appendSeries(svg, points, bucket, xScale, yScale);
-        if (twinValues != null) {
-            appendTwin(svg, twinPoints, bucket, xScale, yScale);
-            appendLegend(svg);
+        appendXAxis(svg, xScale, bucket);
+        if (bucket > 1) {
+            appendArea(svg, "band", peaks, bucket, xScale, yScale);
         }
+        appendSeries(svg, means, bucket, xScale, yScale);
         if (limit >= 0) {
+            // Under the twin: where the twin runs at the limit (a model paced exactly at it), the twin shows.
             String y = Html.coordinate(TOP + plotHeight() - limit * yScale);
             svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotWidth())
                     .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>\n");
@@ -127,29 +162,52 @@ final class SvgChart {
                     .append(Html.coordinate(TOP + plotHeight() - limit * yScale - 4))
                     .append("\" text-anchor=\"end\">limit ").append(limit).append("/s</text>\n");
         }
-        if (points.length == 0 && twinPoints.length == 0) {
-            svg.append("<text class=\"no-data\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"")
-                    .append(TOP + plotHeight() / 2).append("\" text-anchor=\"middle\">no data</text>\n");
+        if (twinValues != null) {
+            appendTwin(svg, twinPoints, bucket, xScale, yScale);
+            appendLegend(svg);
         }
         return svg.append("</svg>\n").toString();
     }
 
-    private void appendSeries(StringBuilder svg, long[] points, int bucket, double xScale, double yScale) {
-        double base = TOP + plotHeight();
-        if (points.length == 0) {
+    /** True when there is nothing to draw: no value above 0 in the series or its twin. */
+    private boolean isEmpty() {
+        return max(values) <= 0 && (twinValues == null || max(twinValues) <= 0);
+    }
+
+    /** The title and what it would have shown, on one line instead of an empty plot. */
+    private String renderEmpty() {
+        String note = values.length == 0 && (twinValues == null || twinValues.length == 0)
+                ? unrecordedNote : "none in this run";
+        return "<svg id=\"" + Html.escape(id) + "\" class=\"chart chart-" + Html.escape(kind) + " chart-empty\" width=\""
+                + width + "\" height=\"" + EMPTY_HEIGHT + "\" viewBox=\"0 0 " + width + " " + EMPTY_HEIGHT
+                + "\" role=\"img\" aria-label=\"" + Html.escape(title + ": " + note) + "\" data-empty=\"true\">\n"
+                + "<title>" + Html.escape(title + ": " + note) + "</title>\n"
+                + "<text class=\"chart-title\" x=\"" + LEFT + "\" y=\"17\">" + Html.escape(title)
+                + "<tspan class=\"no-data\" dx=\"8\">" + note + "</tspan></text>\n</svg>\n";
+    }
+
+    private void appendSeries(StringBuilder svg, double[] points, int bucket, double xScale, double yScale) {
+        if (points.length == 0) { // only the twin has values
             svg.append("<path class=\"series\" d=\"\"/>\n");
             return;
         }
-        StringBuilder steps = steps(points, values.length, bucket, xScale, yScale);
-        String x0 = Integer.toString(LEFT);
-        String y0 = Html.coordinate(base - points[0] * yScale);
-        String baseline = Html.coordinate(base);
-        svg.append("<path class=\"area\" d=\"M").append(x0).append(' ').append(baseline).append('V').append(y0)
-                .append(steps).append('V').append(baseline).append("Z\"/>\n");
-        svg.append("<path class=\"series\" d=\"M").append(x0).append(' ').append(y0).append(steps).append("\"/>\n");
+        appendArea(svg, "area", points, bucket, xScale, yScale);
+        String y0 = Html.coordinate(TOP + plotHeight() - points[0] * yScale);
+        svg.append("<path class=\"series\" d=\"M").append(LEFT).append(' ').append(y0)
+                .append(steps(points, values.length, bucket, xScale, yScale)).append("\"/>\n");
     }
 
-    private void appendTwin(StringBuilder svg, long[] points, int bucket, double xScale, double yScale) {
+    /** A filled step shape from the baseline up to {@code points}. */
+    private void appendArea(StringBuilder svg, String cssClass, double[] points, int bucket, double xScale,
+                            double yScale) {
+        String baseline = Html.coordinate(TOP + plotHeight());
+        svg.append("<path class=\"").append(cssClass).append("\" d=\"M").append(LEFT).append(' ').append(baseline)
+                .append('V').append(Html.coordinate(TOP + plotHeight() - points[0] * yScale))
+                .append(steps(points, values.length, bucket, xScale, yScale)).append('V').append(baseline)
+                .append("Z\"/>\n");
+    }
+
+    private void appendTwin(StringBuilder svg, double[] points, int bucket, double xScale, double yScale) {
         if (points.length == 0) {
             svg.append("<path class=\"twin\" d=\"\"/>\n");
             return;
@@ -160,7 +218,7 @@ final class SvgChart {
     }
 
     /** One horizontal step per point: "H" to the point's end, "V" to the next point's height. */
-    private StringBuilder steps(long[] points, int seconds, int bucket, double xScale, double yScale) {
+    private StringBuilder steps(double[] points, int seconds, int bucket, double xScale, double yScale) {
         double base = TOP + plotHeight();
         StringBuilder steps = new StringBuilder(points.length * 16);
         for (int i = 0; i < points.length; i++) {
@@ -206,7 +264,7 @@ final class SvgChart {
         svg.append("</g>\n");
     }
 
-    private void appendXAxis(StringBuilder svg, double xScale) {
+    private void appendXAxis(StringBuilder svg, double xScale, int bucket) {
         int bottom = TOP + plotHeight();
         svg.append("<g class=\"axis x-axis\">\n");
         svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotWidth()).append("\" y1=\"")
@@ -222,13 +280,19 @@ final class SvgChart {
                     .append(axis.label(s)).append("</text>\n");
         }
         svg.append("<text class=\"axis-label\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"")
-                .append(height - 4).append("\" text-anchor=\"middle\">").append(axis.title()).append("</text>\n");
+                .append(height - 4).append("\" text-anchor=\"middle\">").append(axis.title()).append(" \u00b7 ")
+                .append(aggregation(bucket)).append("</text>\n");
         svg.append("</g>\n");
     }
 
-    private static long max(long[] values) {
-        long max = 0;
-        for (long v : values) {
+    /** How a point aggregates its seconds, for the x-axis title. */
+    static String aggregation(int bucketSeconds) {
+        return bucketSeconds == 1 ? "one point per second" : "mean per " + bucketSeconds + " s; band: peak second";
+    }
+
+    private static double max(double[] values) {
+        double max = 0;
+        for (double v : values) {
             max = Math.max(max, v);
         }
         return max;

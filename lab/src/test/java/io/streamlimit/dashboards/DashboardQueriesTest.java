@@ -65,6 +65,7 @@ class DashboardQueriesTest {
     private static final String BUSY = "Busy instances";
     private static final String THROTTLES = "Throttles and redeliveries per second";
     private static final String DLQ = "DLQ arrivals per second";
+    private static final String WAITING = "Events waiting";
     private static final String ALL_RUNS = "All runs";
     private static final String SIDE_BY_SIDE = "Metrics side by side";
     private static final String CONFIGURATION = "Configuration";
@@ -76,7 +77,7 @@ class DashboardQueriesTest {
     /** The panels whose numbers these tests check; a new panel needs a check before it passes. */
     private static final Set<String> CHECKED_PANELS = Set.of(
             RUN_BOARD + "/" + RUN_METRICS, RUN_BOARD + "/" + INSERTS, RUN_BOARD + "/" + BUSY,
-            RUN_BOARD + "/" + THROTTLES, RUN_BOARD + "/" + DLQ, RUN_BOARD + "/" + ALL_RUNS,
+            RUN_BOARD + "/" + THROTTLES, RUN_BOARD + "/" + DLQ, RUN_BOARD + "/" + ALL_RUNS, RUN_BOARD + "/" + WAITING,
             COMPARE_BOARD + "/" + SIDE_BY_SIDE, COMPARE_BOARD + "/" + CONFIGURATION,
             COMPARE_BOARD + "/" + INSERTS_BY_RUN, COMPARE_BOARD + "/" + BUSY_BY_RUN,
             COMPARE_BOARD + "/" + THROTTLES_BY_RUN, COMPARE_BOARD + "/" + DLQ_BY_RUN);
@@ -215,6 +216,28 @@ class DashboardQueriesTest {
         Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(BUSY);
         assertThat(table.columns()).containsExactly("time", "busy instances");
         assertBusy(RUNS.get(runId), table, "busy instances");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runIds")
+    void events_waiting_are_the_backlog_per_second_and_their_maximum_is_max_backlog(String runId) {
+        Expected run = RUNS.get(runId);
+        Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(WAITING);
+        assertThat(table.columns()).containsExactly("time", "events waiting");
+        List<Long> seconds = table.elapsedSeconds();
+        List<BigDecimal> waiting = table.numbers("events waiting");
+        for (int row = 0; row < seconds.size(); row++) {
+            assertThat(waiting.get(row).longValueExact()).as("events waiting in %s at %d s", runId, seconds.get(row))
+                    .isEqualTo(run.at(run.series().backlog(), seconds.get(row)));
+        }
+        long[] perSecond = run.series().backlog();
+        for (int i = 0; i < perSecond.length; i++) {
+            if (perSecond[i] > 0) {
+                assertThat(seconds).as("seconds with events waiting in %s", runId).contains(run.elapsed(i));
+            }
+        }
+        assertThat(waiting.stream().max(Comparator.naturalOrder()).orElseThrow().longValueExact())
+                .isEqualTo(run.metrics().backlog().max()).isPositive();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -372,9 +395,12 @@ class DashboardQueriesTest {
 
     // ------------------------------------------------------------------ checks shared by both boards
 
-    /** The per-second inserts over exactly the metrics' window, equal to the series and the rate metrics. */
+    /**
+     * The per-second inserts from the first publish to the last insert, equal to the series; over the
+     * metrics' window (the first insert's second to the last's) equal to the rate metrics.
+     */
     private static void assertInsertTimeline(Expected run, Table table, String column) {
-        long lastSecond = run.lastCompletedSecond() - run.originSecond();
+        long lastSecond = run.lastStartedSecond() - run.originSecond();
         assertThat(table.elapsedSeconds()).as("seconds of %s", run.id())
                 .containsExactlyElementsOf(LongStream.rangeClosed(0, lastSecond).boxed().toList());
         List<BigDecimal> inserts = table.numbers(column);
@@ -384,13 +410,14 @@ class DashboardQueriesTest {
         }
         RunMetrics metrics = run.metrics();
         long total = inserts.stream().mapToLong(BigDecimal::longValueExact).sum();
+        List<BigDecimal> window = inserts.subList((int) (run.firstStartedSecond() - run.originSecond()), inserts.size());
         int limit = run.data().run().limitPerSecond();
         assertThat(total).isEqualTo(run.data().invocations().size());
         assertThat(inserts.stream().max(Comparator.naturalOrder()).orElseThrow().longValueExact())
                 .isEqualTo(metrics.maxInsertsPerSecond());
-        assertThat(inserts.stream().min(Comparator.naturalOrder()).orElseThrow().longValueExact())
+        assertThat(window.stream().min(Comparator.naturalOrder()).orElseThrow().longValueExact())
                 .isEqualTo(metrics.minInsertsPerSecond());
-        assertThat(BigDecimal.valueOf(total).divide(BigDecimal.valueOf(inserts.size()), 3, RoundingMode.HALF_UP))
+        assertThat(BigDecimal.valueOf(total).divide(BigDecimal.valueOf(window.size()), 3, RoundingMode.HALF_UP))
                 .isEqualByComparingTo(BigDecimal.valueOf(metrics.avgInsertsPerSecond()));
         assertThat(inserts.stream().filter(n -> limit > 0 && n.longValueExact() > limit).count())
                 .isEqualTo(metrics.secondsOverLimit());
@@ -608,24 +635,31 @@ class DashboardQueriesTest {
      * first publish (as the metrics' window starts), from the rows, independently of the SQL.
      */
     private record Expected(RunData data, RunMetrics metrics, PerSecondSeries series, long originSecond,
-            long lastCompletedSecond) {
+            long lastCompletedSecond, long firstStartedSecond, long lastStartedSecond) {
 
         static Expected of(RunData data, RunMetrics metrics) {
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
+            long firstStarted = Long.MAX_VALUE;
+            long lastStarted = Long.MIN_VALUE;
             for (InvocationRow row : data.invocations()) {
                 Instant sent = firstOf(row.sentAt(), row.startedAt(), row.completedAt());
                 if (sent != null) {
                     Instant started = firstOf(row.startedAt(), row.completedAt(), row.sentAt());
                     first = Math.min(first, Math.min(sent.toEpochMilli(), started.toEpochMilli()));
                     last = Math.max(last, firstOf(row.completedAt(), row.startedAt(), row.sentAt()).toEpochMilli());
+                    firstStarted = Math.min(firstStarted, started.toEpochMilli());
+                    lastStarted = Math.max(lastStarted, started.toEpochMilli());
                 }
             }
             if (first == Long.MAX_VALUE) {
                 first = data.run().startedAt().toEpochMilli();
                 last = first;
+                firstStarted = first;
+                lastStarted = first;
             }
-            return new Expected(data, metrics, PerSecondSeries.of(data), Math.floorDiv(first, 1000L), Math.floorDiv(last, 1000L));
+            return new Expected(data, metrics, PerSecondSeries.of(data), Math.floorDiv(first, 1000L), Math.floorDiv(last, 1000L),
+                    Math.floorDiv(firstStarted, 1000L), Math.floorDiv(lastStarted, 1000L));
         }
 
         private static Instant firstOf(Instant a, Instant b, Instant c) {

@@ -49,7 +49,7 @@ class MetricsCalculatorTest {
     }
 
     @Test
-    void inserts_per_second_count_rows_by_their_start_second_over_every_second_from_first_publish_to_last_completion() {
+    void inserts_per_second_count_rows_by_their_start_second_over_every_second_from_the_first_insert_to_the_last() {
         RunData data = run("r").limit(5)
                 .row(0, 0, 100, 1_100, "a")
                 .row(1, 0, 500, 1_500, "b")   // second 0: two inserts
@@ -58,8 +58,8 @@ class MetricsCalculatorTest {
 
         RunMetrics metrics = calculator.compute(data);
 
-        // Seconds 0..4: [2, 0, 1, 0, 0]
-        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(0.6);
+        // Seconds 0..2: [2, 0, 1]; seconds 3 and 4 only finish a call, no insert can fall in them
+        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(1.0);
         assertThat(metrics.maxInsertsPerSecond()).isEqualTo(2);
         assertThat(metrics.minInsertsPerSecond()).isZero();
     }
@@ -76,7 +76,52 @@ class MetricsCalculatorTest {
 
         assertThat(metrics.secondsOverLimit()).isEqualTo(2);
         assertThat(metrics.maxInsertsPerSecond()).isEqualTo(3);
-        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(1.2); // 6 inserts over seconds 0..4
+        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(1.5); // 6 inserts over seconds 0..3
+    }
+
+    @Test
+    void a_run_paced_at_its_limit_has_a_minimum_at_the_limit_though_its_last_call_ends_a_second_later() {
+        RunDataBuilder paced = run("r").limit(1);
+        for (int i = 0; i < 20; i++) {
+            paced.row(i, 0, 300 + i * 1_000L, 1_300 + i * 1_000L, "b" + i); // the last call ends in second 20
+        }
+
+        RunMetrics metrics = calculator.compute(paced.build());
+
+        assertThat(metrics.minInsertsPerSecond()).isEqualTo(1);
+        assertThat(metrics.avgInsertsPerSecond()).isEqualTo(1.0);
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(1.0);
+    }
+
+    @Test
+    void latency_is_publish_to_first_application_with_nearest_rank_quantiles() {
+        RunDataBuilder waits = run("r").limit(0).totalEvents(101);
+        for (int i = 0; i < 100; i++) {
+            waits.row(i, 1_000, 1_000, 1_000 + (i + 1) * 10L, "b" + i); // waits of 10, 20, ..., 1,000 ms
+        }
+        waits.row(7, 1_000, 50_000, 60_000, "again"); // a duplicate applied later does not lengthen event 7's wait
+        // event 100 never completed: no row, so no wait
+
+        RunMetrics metrics = calculator.compute(waits.build());
+
+        assertThat(metrics.latency()).isEqualTo(new Latency(500, 950, 990, 1_000));
+        assertThat(Metric.LATENCY_P99.display(metrics)).isEqualTo("0.990 s");
+    }
+
+    @Test
+    void backlog_is_the_most_events_waiting_in_each_second_from_the_first_one() {
+        RunData data = run("r").limit(0)
+                .row(0, 0, 100, 500, "a")         // waits in second 0
+                .row(1, 0, 1_500, 2_500, "b")     // waits in seconds 0, 1 and 2
+                .row(2, 1_200, 1_300, 1_400, "c") // waits in second 1
+                .row(3, 3_000, 3_100, 4_000, "d") // waits in second 3; applied at 4 s, so second 4 has none
+                .build();
+
+        RunMetrics metrics = calculator.compute(data);
+
+        assertThat(metrics.backlog().perSecond()).containsExactly(2, 2, 1, 1, 0);
+        assertThat(metrics.backlog().max()).isEqualTo(2);
+        assertThat(metrics.latency().maxMillis()).isEqualTo(2_500);
     }
 
     @Test
@@ -152,7 +197,7 @@ class MetricsCalculatorTest {
         RunMetrics metrics = calculator.compute(slow.build());
 
         assertThat(metrics.deliveredShare()).isEqualTo(1.0);
-        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.476); // 10 inserts over seconds 0..20, at 1/s
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.526); // 10 inserts over seconds 0..18, at 1/s
         assertThat(metrics.peakLimitUtilisation()).isEqualTo(1.0);
     }
 
@@ -160,13 +205,13 @@ class MetricsCalculatorTest {
     void a_run_that_broke_the_limit_shows_a_peak_utilisation_above_one() {
         RunDataBuilder fast = run("r").limit(1);
         for (int i = 0; i < 10; i++) {
-            fast.row(i, 0, 100, 5_000, "b" + i); // 10 starts in second 0; last completion in second 5
+            fast.row(i, 0, 100, 5_000, "b" + i); // 10 starts in second 0; the calls end in second 5
         }
 
         RunMetrics metrics = calculator.compute(fast.build());
 
         assertThat(metrics.deliveredShare()).isEqualTo(1.0);
-        assertThat(metrics.meanLimitUtilisation()).isEqualTo(1.667); // 10 inserts over 6 seconds, at 1/s
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(10.0); // 10 inserts in the one second with work, at 1/s
         assertThat(metrics.peakLimitUtilisation()).isEqualTo(10.0);
     }
 
@@ -174,13 +219,13 @@ class MetricsCalculatorTest {
     void ratios_are_rounded_to_three_decimals() {
         RunData data = run("r").limit(3).totalEvents(7)
                 .row(0, 0, 0, 1_000, "a").row(1, 0, 1_000, 2_000, "b")
-                .row(2, 0, 2_000, 2_500, "c").row(3, 0, 5_000, 6_000, "d") // 4 of 7 events, seconds 0..6
+                .row(2, 0, 2_000, 2_500, "c").row(3, 0, 5_000, 6_000, "d") // 4 of 7 events, inserts in seconds 0..5
                 .build();
 
         RunMetrics metrics = calculator.compute(data);
 
         assertThat(metrics.deliveredShare()).isEqualTo(0.571);       // 4 / 7
-        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.190); // 4 / 7 s / 3
+        assertThat(metrics.meanLimitUtilisation()).isEqualTo(0.222); // 4 / 6 s / 3
         assertThat(metrics.peakLimitUtilisation()).isEqualTo(0.333); // 1 / 3
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class MetricsJsonTest {
 
     static final RunMetrics SAMPLE = new RunMetrics("run-1", "03-sqs-rc1-low-visibility", "simulate",
-            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 0, 0.731, 0.731, 1);
+            1_000, 731, 269, 1_000, 1, 0.731, 1, 0, 0, 4_120, 1_300, 12, 0, 0, 0.731, 0.731, 1,
+            new Latency(400_000, 900_000, 950_500, 999_001), new Backlog(731, new long[] {731, 730, 2}));
 
     @Test
     void json_has_the_run_identity_then_designs_keys_in_designs_order() throws Exception {
@@ -22,20 +23,23 @@ class MetricsJsonTest {
         new ObjectMapper().readTree(MetricsJson.write(SAMPLE)).fieldNames().forEachRemaining(keys::add);
 
         assertThat(keys).containsExactly("runId", "scenario", "mode", "totalEvents", "eventsCompleted",
-                "eventsFailed", "timeTakenSeconds", "maxConcurrency", "avgInsertsPerSecond",
+                "eventsFailed", "timeTakenSeconds", "latencyP50Seconds", "latencyP95Seconds", "latencyP99Seconds",
+                "latencyMaxSeconds", "maxBacklog", "maxConcurrency", "avgInsertsPerSecond",
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
                 "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd",
-                "deliveredShare", "meanLimitUtilisation", "peakLimitUtilisation");
+                "deliveredShare", "meanLimitUtilisation", "peakLimitUtilisation", "backlogPerSecond");
     }
 
     @Test
     void decimals_are_written_with_fixed_places_on_one_line() {
         assertThat(MetricsJson.write(SAMPLE)).isEqualTo("{\"runId\":\"run-1\",\"scenario\":\"03-sqs-rc1-low-visibility\","
                 + "\"mode\":\"simulate\",\"totalEvents\":1000,\"eventsCompleted\":731,\"eventsFailed\":269,"
-                + "\"timeTakenSeconds\":1000.000,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
+                + "\"timeTakenSeconds\":1000.000,\"latencyP50Seconds\":400.000,\"latencyP95Seconds\":900.000,"
+                + "\"latencyP99Seconds\":950.500,\"latencyMaxSeconds\":999.001,\"maxBacklog\":731,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
                 + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
                 + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
-                + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000}");
+                + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000,"
+                + "\"backlogPerSecond\":[731,730,2]}");
     }
 
     @Test
@@ -64,6 +68,18 @@ class MetricsJsonTest {
         assertThat(stored).doesNotContain("provisionedConcurrency");
 
         assertThat(MetricsJson.read(stored)).isEqualTo(SAMPLE);
+    }
+
+    @Test
+    void a_summary_stored_before_latency_was_measured_reads_back_with_none() {
+        String stored = MetricsJson.write(SAMPLE).replaceAll("\"latency[A-Za-z0-9]+\":[0-9.]+,", "")
+                .replace("\"maxBacklog\":731,", "").replace(",\"backlogPerSecond\":[731,730,2]", "");
+        assertThat(stored).doesNotContain("atency", "acklog");
+
+        RunMetrics read = MetricsJson.read(stored);
+
+        assertThat(read.latency()).isEqualTo(Latency.NONE);
+        assertThat(read.backlog()).isEqualTo(Backlog.NONE);
     }
 
     @Test

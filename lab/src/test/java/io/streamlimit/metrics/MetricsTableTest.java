@@ -16,7 +16,7 @@ class MetricsTableTest {
         assertThat(lines).hasSize(2 + Metric.values().length);
         assertThat(lines.get(0)).startsWith("Metric").endsWith("Value");
         assertThat(table).contains("Total events", "Events completed", "Events failed", "Time taken",
-                "Max concurrency", "Avg DB inserts per second", "Max DB inserts per second",
+                "Latency p50", "Latency p95", "Latency p99", "Latency max", "Max backlog (events waiting)", "Max concurrency", "Avg DB inserts per second", "Max DB inserts per second",
                 "Min DB inserts per second", "Seconds over the limit", "Throttles", "Redeliveries",
                 "Wasted invocations", "Cost", "Provisioned concurrency cost", "Delivered share",
                 "Limit utilisation (mean)", "Limit utilisation (peak)");
@@ -58,6 +58,7 @@ class MetricsTableTest {
         assertThat(line(table, "Max DB inserts per second")).matches("Max DB inserts per second\\s+1\\s+2");
         assertThat(line(table, "Seconds over the limit")).matches("Seconds over the limit\\s+0\\s+3");
         assertThat(line(table, "Throttles")).matches("Throttles\\s+4120\\s+3999");
+        assertThat(line(table, "Latency p99")).matches("Latency p99\\s+950\\.500 s\\s+0\\.000 s");
         assertThat(line(table, "Cost")).matches("Cost\\s+\\$0\\.000000\\s+\\$0\\.004359");
         assertThat(line(table, "Delivered share")).matches("Delivered share\\s+0\\.731\\s+0\\.742");
         assertThat(line(table, "Limit utilisation (mean)")).matches("Limit utilisation \\(mean\\)\\s+0\\.731\\s+0\\.743");

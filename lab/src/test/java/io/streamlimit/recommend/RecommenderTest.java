@@ -1,6 +1,7 @@
 package io.streamlimit.recommend;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.metrics.Latency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,9 +98,11 @@ class RecommenderTest {
         List<RankedCandidate> ranked = Ranking.rank(List.of(throttling, paced), USER_CASE);
 
         assertThat(ranked).extracting(RankedCandidate::label).containsExactly(PACED_LABEL, RESERVED_LABEL);
+        // The rival is named by its settings, not by a rank the table may not show.
         assertThat(ranked.get(0).reason()).isEqualTo("no event lost, never over the limit, 2118.3 s (at the limit: "
-                + "2000.0 s), $0.236113; " + CandidateSpace.PACED + ": " + PACED_LABEL
-                + "; throttle-free, so it ranks above #2, 0.87% faster but with 2,413,551 throttled invokes");
+                + "2000.0 s), p99 0.0 s, $0.236113; " + CandidateSpace.PACED + ": " + PACED_LABEL
+                + "; throttle-free, so it ranks above the throttled configuration (sqs rc 5 mc - pc - batch 10 vis 61s"
+                + " recv 5), 0.87% faster but with 2,413,551 throttled invokes");
         assertThat(ranked.get(1).reason()).isEqualTo("ranked below #1: 0.87% faster but 2,413,551 throttled invokes");
     }
 
@@ -123,9 +126,9 @@ class RecommenderTest {
 
         assertThat(ranked).extracting(RankedCandidate::label).containsExactly(RESERVED_LABEL, PACED_LABEL);
         assertThat(ranked.get(0).reason()).isEqualTo("no event lost, never over the limit, 2100.0 s (at the limit: "
-                + "2000.0 s), $0.245930; " + CandidateSpace.RESERVED_ONLY + ": " + RESERVED_LABEL
-                + "; 2,413,551 throttled invokes, accepted because the best throttle-free configuration (#2) takes "
-                + "2.00% longer");
+                + "2000.0 s), p99 0.0 s, $0.245930; " + CandidateSpace.RESERVED_ONLY + ": " + RESERVED_LABEL
+                + "; 2,413,551 throttled invokes, accepted because the best throttle-free configuration (sqs rc 5 mc 5"
+                + " pc - batch 10 vis 61s recv 5) takes 2.00% longer");
         assertThat(ranked.get(1).reason()).isEqualTo(
                 "slower: 2142.0 s against 2100.0 s; throttle-free, but 2.00% slower, and #1's throttles count as 1%");
     }
@@ -146,6 +149,46 @@ class RecommenderTest {
         assertThat(ranked.get(0).reason()).endsWith(
                 "; 2,413,551 throttled invokes; every configuration that does as well on loss and the limit has throttled invokes too");
         assertThat(ranked.get(1).reason()).isEqualTo("loses 1 of 100000 events");
+    }
+
+    @Test
+    void between_equally_fast_candidates_the_one_whose_events_wait_less_wins_before_the_cheaper_one() {
+        Simulated cheapSlowWaits = withP99(simulated(0, PACED_LABEL, 2_100_000, 0, 0.1), 95_000);
+        Simulated dearQuickWaits = withP99(simulated(1, RESERVED_LABEL, 2_100_000, 0, 0.2), 60_000);
+
+        List<RankedCandidate> ranked = Ranking.rank(List.of(cheapSlowWaits, dearQuickWaits), USER_CASE);
+
+        assertThat(ranked).extracting(RankedCandidate::label).containsExactly(RESERVED_LABEL, PACED_LABEL);
+        assertThat(ranked.get(1).reason()).isEqualTo("as fast, but events wait longer: p99 95.0 s against 60.0 s");
+    }
+
+    @Test
+    void waits_closer_than_one_downstream_call_tie_and_cost_decides() {
+        Simulated cheap = withP99(simulated(0, PACED_LABEL, 2_100_000, 0, 0.1), 2_800);
+        Simulated dear = withP99(simulated(1, RESERVED_LABEL, 2_100_000, 0, 0.2), 2_600); // 0.2 s less, a call is 1 s
+
+        List<RankedCandidate> ranked = Ranking.rank(List.of(dear, cheap), USER_CASE);
+
+        assertThat(ranked).extracting(RankedCandidate::label).containsExactly(PACED_LABEL, RESERVED_LABEL);
+    }
+
+    @Test
+    void a_latency_bound_puts_the_candidates_within_it_first_even_when_slower() {
+        Simulated fastLongWaits = withP99(simulated(0, RESERVED_LABEL, 2_000_000, 0, 0.1), 1_900_000);
+        Simulated slowShortWaits = withP99(simulated(1, PACED_LABEL, 2_500_000, 0, 0.1), 30_000);
+        RecommendRequest bounded = USER_CASE.withMaxP99Millis(60_000L);
+
+        List<RankedCandidate> ranked = Ranking.rank(List.of(fastLongWaits, slowShortWaits), bounded);
+        List<RankedCandidate> unbounded = Ranking.rank(List.of(fastLongWaits, slowShortWaits), USER_CASE);
+
+        assertThat(ranked).extracting(RankedCandidate::label).containsExactly(PACED_LABEL, RESERVED_LABEL);
+        assertThat(ranked.get(1).reason()).isEqualTo("p99 1900.0 s, above the bound of 60.0 s");
+        assertThat(unbounded).extracting(RankedCandidate::label).containsExactly(RESERVED_LABEL, PACED_LABEL);
+    }
+
+    private static Simulated withP99(Simulated s, long p99Millis) {
+        return new Simulated(s.order(), s.candidate(), s.stats(), s.lost(), s.costUsd(),
+                new Latency(p99Millis / 2, p99Millis, p99Millis, p99Millis));
     }
 
     /** A candidate from the user's case with made-up figures: no loss, never over the limit. */

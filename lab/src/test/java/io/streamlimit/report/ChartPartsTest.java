@@ -11,21 +11,67 @@ import org.junit.jupiter.api.Test;
 class ChartPartsTest {
 
     @Test
-    void downsampling_keeps_each_bucket_peak() {
-        long[] values = new long[100_000];
+    void downsampling_keeps_each_bucket_peak_and_its_mean() {
+        double[] values = new double[100_000];
         values[54_321] = 9;
+        values[54_322] = 1;
+        int bucket = Downsampler.bucketSeconds(values.length, 1_000);
 
-        long[] points = Downsampler.maxPerBucket(values, Downsampler.bucketSeconds(values.length, 1_000));
+        double[] peaks = Downsampler.maxPerBucket(values, bucket);
+        double[] means = Downsampler.meanPerBucket(values, bucket);
 
-        assertThat(points).hasSize(1_000);
-        assertThat(points[543]).isEqualTo(9);
+        assertThat(peaks).hasSize(1_000);
+        assertThat(peaks[543]).isEqualTo(9);
+        assertThat(means[543]).isEqualTo(0.1); // 10 over the bucket's 100 seconds
+    }
+
+    @Test
+    void the_last_bucket_s_mean_is_over_the_seconds_it_holds() {
+        assertThat(Downsampler.meanPerBucket(new double[] {1, 1, 1, 1, 1}, 2)).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void a_long_chart_draws_the_mean_with_the_peak_as_a_band_and_says_so_on_its_axis() {
+        long[] day = new long[86_400];
+        for (int s = 0; s < day.length; s++) {
+            day[s] = s % 3_600 < 30 ? 50 : s % 5 == 0 ? 1 : 0; // 0.2/s with 30 s at 50/s every hour
+        }
+
+        String svg = new SvgChart("c", "inserts", "t", "y", day).render();
+
+        // 880 px of plot at 4 px a point at least: 220 points of 393 s.
+        assertThat(svg).contains("data-seconds-per-point=\"393\"", "data-aggregation=\"mean, peak band\"",
+                "hours since the first event \u00b7 mean per 393 s; band: peak second</text>", "<path class=\"band\"");
+        // The base is drawn at its mean (0.2/s), not at its per-bucket peak (1/s).
+        assertThat(Svg.pathData(svg, "series")).isNotEqualTo(Svg.pathData(svg, "band"));
+    }
+
+    @Test
+    void a_chart_with_nothing_to_draw_is_one_line_saying_so() {
+        String none = new SvgChart("c", "dlq", "DLQ arrivals per second", "y", new long[300]).render();
+        String unrecorded = new SvgChart("d", "dlq", "DLQ arrivals per second", "y", new long[0])
+                .whenUnrecorded("not recorded for this run").render();
+
+        assertThat(none).contains("class=\"chart chart-dlq chart-empty\"", "height=\"" + SvgChart.EMPTY_HEIGHT + "\"",
+                "none in this run").doesNotContain("<rect class=\"plot\"");
+        assertThat(unrecorded).contains("not recorded for this run");
+    }
+
+    @Test
+    void the_twin_is_drawn_after_the_limit_so_a_twin_at_the_limit_stays_visible() {
+        long[] atLimit = new long[60];
+        java.util.Arrays.fill(atLimit, 1);
+
+        String svg = new SvgChart("c", "inserts", "t", "y", atLimit).limit(1).twin(atLimit, "measured", "simulated").render();
+
+        assertThat(svg.indexOf("<path class=\"twin\"")).isGreaterThan(svg.indexOf("<line class=\"limit\""));
     }
 
     @Test
     void a_series_longer_than_a_multiple_of_the_point_budget_still_fits_it() {
         int bucket = Downsampler.bucketSeconds(100_001, 1_000);
 
-        assertThat(Downsampler.maxPerBucket(new long[100_001], bucket).length).isLessThanOrEqualTo(1_000);
+        assertThat(Downsampler.maxPerBucket(new double[100_001], bucket).length).isLessThanOrEqualTo(1_000);
         assertThat(Downsampler.bucketSeconds(500, 1_000)).isEqualTo(1);
     }
 
@@ -53,10 +99,10 @@ class ChartPartsTest {
 
     @Test
     void the_x_axis_of_a_long_run_has_one_unit_and_its_last_label_inside_the_chart() {
-        String svg = new SvgChart("c", "throttles", "t", "y", new long[100_000]).render();
+        String svg = new SvgChart("c", "throttles", "t", "y", ones(100_000)).render();
 
         String axis = svg.substring(svg.indexOf("<g class=\"axis x-axis\">"));
-        assertThat(axis).contains(">hours since the first event</text>").doesNotContain(" s<", " min<", " h<");
+        assertThat(axis).contains(">hours since the first event \u00b7 mean per 455 s; band: peak second</text>").doesNotContain(" s<", " min<", " h<");
         Matcher labels = Pattern.compile("<text y=\"[\\d.]+\" text-anchor=\"(\\w+)\" x=\"([\\d.]+)\">(\\d+)</text>").matcher(axis);
         List<String> texts = new ArrayList<>();
         String lastAnchor = null;
@@ -70,8 +116,14 @@ class ChartPartsTest {
         // 25 h sits at 90% of the axis; a label that would overflow the right edge is right-aligned at it.
         assertThat(lastX).isLessThanOrEqualTo(958);
         assertThat(lastAnchor).isIn("middle", "end");
-        String last = new SvgChart("d", "inserts", "t", "y", new long[1_000]).render();
+        String last = new SvgChart("d", "inserts", "t", "y", ones(1_000)).render();
         assertThat(last).contains("text-anchor=\"end\" x=\"958\">1000</text>");
+    }
+
+    private static long[] ones(int seconds) {
+        long[] values = new long[seconds];
+        java.util.Arrays.fill(values, 1);
+        return values;
     }
 
     private static List<String> labels(TimeAxis axis) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
 
-    static final String[] CHART_IDS = {"chart-inserts", "chart-busy", "chart-throttles", "chart-dlq", "chart-redeliveries"};
+    static final String[] CHART_IDS = {"chart-completed", "chart-inserts", "chart-backlog", "chart-busy", "chart-throttles",
+        "chart-dlq", "chart-redeliveries"};
 
     @Test
     void report_has_every_metric_with_designs_name_and_the_run_values() {
@@ -91,6 +92,10 @@ class HtmlReportTest {
 
         for (String id : CHART_IDS) {
             String svg = Svg.chart(html, id);
+            if (id.equals("chart-throttles") || id.equals("chart-redeliveries")) { // none in this run: one line
+                assertThat(svg).contains("chart-empty", "height=\"" + SvgChart.EMPTY_HEIGHT + "\"", "none in this run");
+                continue;
+            }
             assertThat(Svg.attribute(svg, "data-points")).isLessThanOrEqualTo(1_000);
             assertThat(Svg.count(Svg.pathData(svg, "series"), 'H')).isLessThanOrEqualTo(1_000);
         }
@@ -102,7 +107,7 @@ class HtmlReportTest {
     void a_run_with_no_rows_renders_empty_charts() {
         String html = new HtmlReport().render(run("empty").totalEvents(10).build());
 
-        assertThat(Svg.chart(html, "chart-inserts")).contains("no data");
+        assertThat(Svg.chart(html, "chart-inserts")).contains("chart-empty", "no data");
     }
 
     @Test
@@ -137,8 +142,14 @@ class HtmlReportTest {
                         + "<text class=\"legend-label\" x=\"590\" y=\"18\">measured (local)</text>",
                 "<line class=\"twin\" x1=\"714\" x2=\"734\" y1=\"14\" y2=\"14\"/>"
                         + "<text class=\"legend-label\" x=\"740\" y=\"18\">simulated (model)</text>");
+        // The completed chart draws the twin too: none applied in second 0, then 4 of 20 (20 %) more by
+        // the end of each second against 5 (25 %), both reaching 100 % (y 0..100 % over 168 px up from 196).
+        String completed = Svg.chart(html, "chart-completed");
+        assertThat(Svg.pathData(completed, "twin")).isEqualTo("M64 196H210.7V154H357.3V112H504V70H650.7V28H797.3");
+        assertThat(Svg.pathData(completed, "series"))
+                .isEqualTo("M64 196H210.7V162.4H357.3V128.8H504V95.2H650.7V61.6H797.3V28H944");
         for (String id : CHART_IDS) {
-            if (!id.equals("chart-inserts")) {
+            if (!id.equals("chart-inserts") && !id.equals("chart-completed")) {
                 assertThat(Svg.chart(html, id)).as(id).doesNotContain("class=\"twin\"", "class=\"legend\"");
             }
         }

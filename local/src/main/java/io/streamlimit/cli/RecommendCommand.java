@@ -6,12 +6,14 @@ import io.streamlimit.recommend.RecommendRequest;
 import io.streamlimit.recommend.Recommendation;
 import io.streamlimit.recommend.Recommender;
 import io.streamlimit.scenario.ArrivalPattern;
+import io.streamlimit.scenario.DayTraffic;
 import io.streamlimit.scenario.ScenarioWriter;
 import io.streamlimit.scenario.Traffic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Spec;
             "Searches reserved concurrency, maximum concurrency, provisioned concurrency, batch size, visibility timeout",
             "and maxReceiveCount in the simulator for the configuration that loses no event and never exceeds the",
             "downstream limit, in the shortest time (in steps of 1 %% of the time at the limit), then at the lowest cost;",
-            "a configuration with throttled invokes must be more than 1 %% faster than a throttle-free one to win.",
-            "Prints the winner, the runners-up and why."})
+            "a configuration with throttled invokes must be more than 1 %% faster than a throttle-free one to win;",
+            "between equally fast ones, the lower p99 latency (publish to applied) wins, then the lower cost.",
+            "--max-p99 ranks configurations whose p99 is above the bound below those within it.",
+            "Prints the best ranks as a table with each one's reason."})
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -50,8 +54,13 @@ final class RecommendCommand implements Callable<Integer> {
             description = "How long one downstream call takes (default: ${DEFAULT-VALUE}).")
     int callMillis;
 
-    @Option(names = "--runners-up", defaultValue = "5", paramLabel = "N", description = "How many runners-up to show (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runners-up", defaultValue = "5", paramLabel = "N",
+            description = "How many ranks to show after the winner (default: ${DEFAULT-VALUE}).")
     int runnersUp;
+
+    @Option(names = "--max-p99", paramLabel = "DURATION",
+            description = "A bound on the p99 latency, publish to applied, such as 30s or 500ms.")
+    String maxP99;
 
     @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file (an existing one only with --force).")
     Path write;
@@ -98,8 +107,15 @@ final class RecommendCommand implements Callable<Integer> {
             events = (int) traffic.counts().total(); // the whole day, or the whole file
         }
         preflight.events("--events", events);
+        Long maxP99Millis = null;
+        if (maxP99 != null) {
+            maxP99Millis = Durations.millis(maxP99);
+            if (maxP99Millis < 0) {
+                throw preflight.error("--max-p99: must be a duration such as 30s, 500ms, 2m or 1h, got " + maxP99);
+            }
+        }
         RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis,
-                RecommendRequest.DEFAULT_SEED, traffic);
+                RecommendRequest.DEFAULT_SEED, traffic, maxP99Millis);
         Recommendation recommendation;
         try (InterruptNotice notice = new InterruptNotice(spec.commandLine().getErr(),
                 "the search was interrupted; nothing was recommended" + (write == null ? "" : " and " + write + " was not written"))) {
@@ -111,13 +127,12 @@ final class RecommendCommand implements Callable<Integer> {
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
                 traffic != null ? patternName + ", " + traffic.counts() : arrival == ArrivalPattern.RATE ? rate + "/s" : "burst",
                 limit);
-        out.printf("%-4s %-58s %6s %6s %9s %9s %10s%n", "RANK", "CONFIGURATION", "LOST", "OVER", "TIME", "THROTTLES", "COST");
-        print(out, winner);
-        recommendation.runnersUp(runnersUp).forEach(c -> print(out, c));
+        List<RankedCandidate> shown = recommendation.top(runnersUp + 1);
+        out.print(RecommendTable.format(shown, traffic instanceof DayTraffic));
         out.println();
-        out.println("Why: " + winner.reason());
-        for (RankedCandidate c : recommendation.runnersUp(runnersUp)) {
-            out.println("  #" + c.rank() + ": " + c.reason());
+        out.print(RecommendTable.wrap("Why: " + winner.reason(), "  "));
+        for (RankedCandidate c : shown.subList(1, shown.size())) {
+            out.print(RecommendTable.wrap("  #" + c.rank() + ": " + c.reason(), "      "));
         }
         if (write != null) {
             Path directory = write.toAbsolutePath().getParent();
@@ -132,10 +147,5 @@ final class RecommendCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static void print(PrintWriter out, RankedCandidate c) {
-        out.printf(Locale.ROOT, "%-4d %-58s %6d %6d %8.1fs %,9d %10s%n", c.rank(), c.label(), c.lost(), c.stats().secondsOverLimit(),
-                c.timeTakenSeconds(), c.stats().throttles(), String.format(Locale.ROOT, "$%.6f", c.costUsd()));
     }
 }

@@ -1,0 +1,68 @@
+package io.streamlimit.cli;
+
+import io.streamlimit.recommend.ConfigurationColumns;
+import io.streamlimit.recommend.RankedCandidate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The recommender's candidates as a table that fits 100 columns: the settings as short named columns
+ * ({@link ConfigurationColumns}, explained under the table), then lost events, seconds over the
+ * limit, time taken, p99 latency (and, for the day pattern, p99 of the events published in spikes),
+ * throttled invokes and cost.
+ */
+final class RecommendTable {
+
+    /** The terminal width the output is made for. */
+    static final int WIDTH = 100;
+
+    private static final String SETTINGS = "%4s %-3s %3s %3s %3s %5s %6s %4s";
+    private static final String FIGURES = " %5s %4s %9s %8s%s %9s %9s%n";
+
+    private RecommendTable() {
+    }
+
+    static String format(List<RankedCandidate> shown, boolean spikes) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, "RANK", "VIA", "RC", "MC", "PC", "BATCH", "VIS",
+                "RECV", "LOST", "OVER", "TIME", "P99", spikes ? String.format(Locale.ROOT, " %9s", "SPIKE P99") : "",
+                "THROTTLES", "COST"));
+        for (RankedCandidate c : shown) {
+            ConfigurationColumns k = c.columns();
+            table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, c.rank(), k.via(), k.reserved(), k.maximum(),
+                    k.provisioned(), k.batch(), k.visibility(), k.receives(), c.lost(), c.stats().secondsOverLimit(),
+                    seconds(c.stats().timeTakenMillis()), seconds(c.latency().p99Millis()),
+                    spikes ? String.format(Locale.ROOT, " %9s", c.spikeLatency() == null ? "-"
+                            : seconds(c.spikeLatency().p99Millis())) : "",
+                    String.format(Locale.ROOT, "%,d", c.stats().throttles()),
+                    String.format(Locale.ROOT, "$%.6f", c.costUsd())));
+        }
+        table.append(wrap(ConfigurationColumns.LEGEND + "; LOST: events lost; OVER: seconds over the limit;"
+                + " P99: 99th percentile of publish to applied"
+                + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "") + ".", ""));
+        return table.toString();
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@link #WIDTH}, each after the first indented. */
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        String lead = text.substring(0, text.length() - text.stripLeading().length());
+        StringBuilder line = new StringBuilder(lead);
+        for (String word : text.stripLeading().split(" ")) {
+            if (!line.toString().isBlank() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(indent);
+            }
+            if (!line.toString().isBlank()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+}
