@@ -42,9 +42,13 @@ final class CurrentAws {
             .mappingBatchesRemovedPerThrottle(0.65)
             .mappingBatchesRemovedPerError(0.65)
             // Fitted. AWS documents that a throttled batch is retried until its visibility timeout
-            // runs out (same page), not how often. A random, memoryless wait with a 12 s mean:
-            // fitted to run 03's 105 of 1,000 events in the DLQ with a 10 s visibility timeout, and
-            // consistent with consumer-2's exponential pauses between invocations.
+            // runs out (same page), not how often. A random, memoryless wait with a 12 s mean at
+            // reserved concurrency 1: fitted to run 03's 105 of 1,000 events in the DLQ with a 10 s
+            // visibility timeout, and consistent with consumer-2's exponential pauses between
+            // invocations. InvokeRetry divides it by the function's concurrency (a mechanism, not
+            // a fit: each environment meets the retries one environment meets at 1), which lands
+            // run 05 (reserved concurrency 5, never fitted to) at 275 to 295 s against a real 261 s;
+            // a fixed 12 s gave 310 to 353 s (docs/MODEL.md).
             .heldBatchRetryMeanInterval(Duration.ofSeconds(12))
             // Documented: batch size 1 to 10 without a batching window, up to 10,000 with one;
             // batching window 0 to 300 s

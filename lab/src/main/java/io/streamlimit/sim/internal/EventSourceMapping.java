@@ -39,9 +39,10 @@ final class EventSourceMapping implements Scheduler.Action {
         this.scaler = new MappingScaler(MappingScaler.Settings.of(aws, consumer.maximumConcurrency()));
     }
 
-    static Settings settings(AwsBehaviour aws, QueueSpec queue) {
+    static Settings settings(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
         return new Settings(queue.batchSize(), queue.batchWindowSeconds() * 1_000L,
-                queue.visibilityTimeoutSeconds() * 1_000L, aws.longPollWait().toMillis(), InvokeRetry.of(aws));
+                queue.visibilityTimeoutSeconds() * 1_000L, aws.longPollWait().toMillis(),
+                InvokeRetry.of(aws, consumer.reservedConcurrency()));
     }
 
     void start() {

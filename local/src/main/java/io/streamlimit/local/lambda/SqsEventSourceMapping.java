@@ -56,7 +56,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.observer = observer;
         this.scaler = new MappingScaler(
                 MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
-        this.invokeRetry = InvokeRetry.of(config.behaviour());
+        this.invokeRetry = InvokeRetry.of(config.behaviour(), function.concurrencyLimit());
         this.deleter = new SqsBatchDeleter(sqs, config.queueUrl(), observer);
     }
 
