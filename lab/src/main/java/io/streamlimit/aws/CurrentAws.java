@@ -109,14 +109,17 @@ final class CurrentAws {
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
             // AsyncReader reads at random moments at this mean rate: consumer-1 got 0 to 30 a second.
             .asyncDeliveryRatePerSecond(16.6)
-            // Measured and fitted. A lone throttled async event retries at the documented doubling,
-            // shortened at random by up to this share of a step: a 2025 measurement saw attempts
-            // at roughly 1, 3, 7, 15, 31 and 63 s, slightly shortened. AWS adds that the interval
-            // "might be longer if the queue is backed up": a backlog of n throttled events spreads
-            // its retries over the step, the random share growing as 1 - (1 - 0.2) / n
-            // (AsyncRetrySchedule), which reproduces run 02's completed share at 300, 600, 900 and
-            // 1,200 s (0.26, 0.53, 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the
-            // run twice as long
+            // Measured and fitted. A lone throttled async event retries at the documented doubling
+            // or a little longer, never shorter: the step lengthened at random by up to this share.
+            // A 2025 measurement (two 60 s invokes at reserved concurrency 1; shared calibration
+            // notes) saw gaps of 1, 2, 4, 8, about 17, then 35 s: 6 throttles and a start 67.9 s
+            // after the invoke (simulated: 6 throttles, 127 to 129 s to the end of the run, real
+            // about 128 s). An earlier reading had the doubling "slightly shortened": that was
+            // wrong. AWS adds that the interval "might be longer if the queue is backed up": a
+            // backlog of n throttled events spreads its retries over the step, a random share of
+            // up to 1 - 1/n taken off and the lengthening weighed by 1/n (AsyncRetrySchedule),
+            // which reproduces run 02's completed share at 300, 600, 900 and 1,200 s (0.26, 0.53,
+            // 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the run twice as long
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
             .asyncRetryJitter(0.2)
 
