@@ -42,9 +42,13 @@ final class CurrentAws {
             .mappingBatchesRemovedPerThrottle(0.65)
             .mappingBatchesRemovedPerError(0.65)
             // Fitted. AWS documents that a throttled batch is retried until its visibility timeout
-            // runs out (same page), not how often. A random, memoryless wait with a 12 s mean:
-            // fitted to run 03's 105 of 1,000 events in the DLQ with a 10 s visibility timeout, and
-            // consistent with consumer-2's exponential pauses between invocations.
+            // runs out (same page), not how often. A random, memoryless wait with a 12 s mean at
+            // reserved concurrency 1: fitted to run 03's 105 of 1,000 events in the DLQ with a 10 s
+            // visibility timeout, and consistent with consumer-2's exponential pauses between
+            // invocations. InvokeRetry divides it by the function's concurrency (a mechanism, not
+            // a fit: each environment meets the retries one environment meets at 1), which lands
+            // run 05 (reserved concurrency 5, never fitted to) at 275 to 295 s against a real 261 s;
+            // a fixed 12 s gave 310 to 353 s (docs/MODEL.md).
             .heldBatchRetryMeanInterval(Duration.ofSeconds(12))
             // Documented: batch size 1 to 10 without a batching window, up to 10,000 with one;
             // batching window 0 to 300 s
@@ -106,14 +110,17 @@ final class CurrentAws {
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
             // AsyncReader reads at random moments at this mean rate: consumer-1 got 0 to 30 a second.
             .asyncDeliveryRatePerSecond(16.6)
-            // Measured and fitted. A lone throttled async event retries at the documented doubling,
-            // shortened at random by up to this share of a step: a 2025 measurement saw attempts
-            // at roughly 1, 3, 7, 15, 31 and 63 s, slightly shortened. AWS adds that the interval
-            // "might be longer if the queue is backed up": a backlog of n throttled events spreads
-            // its retries over the step, the random share growing as 1 - (1 - 0.2) / n
-            // (AsyncRetrySchedule), which reproduces run 02's completed share at 300, 600, 900 and
-            // 1,200 s (0.26, 0.53, 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the
-            // run twice as long
+            // Measured and fitted. A lone throttled async event retries at the documented doubling
+            // or a little longer, never shorter: the step lengthened at random by up to this share.
+            // A 2025 measurement (two 60 s invokes at reserved concurrency 1; shared calibration
+            // notes) saw gaps of 1, 2, 4, 8, about 17, then 35 s: 6 throttles and a start 67.9 s
+            // after the invoke (simulated: 6 throttles, 127 to 129 s to the end of the run, real
+            // about 128 s). An earlier reading had the doubling "slightly shortened": that was
+            // wrong. AWS adds that the interval "might be longer if the queue is backed up": a
+            // backlog of n throttled events spreads its retries over the step, a random share of
+            // up to 1 - 1/n taken off and the lengthening weighed by 1/n (AsyncRetrySchedule),
+            // which reproduces run 02's completed share at 300, 600, 900 and 1,200 s (0.26, 0.53,
+            // 0.78, 0.92; see docs/FIDELITY.md); retries in lockstep made the run twice as long
             // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
             .asyncRetryJitter(0.2)
 

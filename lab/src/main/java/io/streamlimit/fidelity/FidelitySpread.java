@@ -72,7 +72,7 @@ public record FidelitySpread(long firstSeed, List<FigureSpread> figures) {
     }
 
     /**
-     * For example "14 of 17 figures within their bands at every seed (seeds 1 to 5); 0 at some
+     * For example "21 of 24 figures within their bands at every seed (seeds 1 to 5); 0 at some
      * seeds only; 3 at none".
      */
     public String summary() {

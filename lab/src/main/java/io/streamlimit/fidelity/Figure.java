@@ -29,7 +29,13 @@ public enum Figure {
     COMPLETED_SHARE_AT_300S("completedShareAt300s", "completed share at 300 s", 3),
     COMPLETED_SHARE_AT_600S("completedShareAt600s", "completed share at 600 s", 3),
     COMPLETED_SHARE_AT_900S("completedShareAt900s", "completed share at 900 s", 3),
-    COMPLETED_SHARE_AT_1200S("completedShareAt1200s", "completed share at 1,200 s", 3);
+    COMPLETED_SHARE_AT_1200S("completedShareAt1200s", "completed share at 1,200 s", 3),
+    /** The metrics table's "Avg DB inserts per second" (runs only). */
+    AVG_INSERTS_PER_SECOND("avgInsertsPerSecond", "inserts per second, average", 2),
+    /** The metrics table's "Max DB inserts per second" (runs only). */
+    MAX_INSERTS_PER_SECOND("maxInsertsPerSecond", "inserts per second, most", 0),
+    /** Invocations refused for lack of concurrency (runs only: a trace has no throttles). */
+    THROTTLES("throttles", "throttles", 0);
 
     private final String jsonKey;
     private final String label;

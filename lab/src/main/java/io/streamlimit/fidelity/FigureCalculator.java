@@ -1,5 +1,7 @@
 package io.streamlimit.fidelity;
 
+import io.streamlimit.metrics.MetricsCalculator;
+import io.streamlimit.metrics.RunMetrics;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.RunData;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.Set;
  *       of the first start, over the published events: a row is written when the handler starts
  *       its call, which is what the original per-second chart of inserts shows.</li>
  *   <li>Time taken (runs only) is the run's start (its first publish) to the last completion.</li>
+ *   <li>Inserts per second (average and most) and throttles (runs only) are the metrics table's.</li>
  * </ul>
  */
 public final class FigureCalculator {
@@ -52,6 +55,11 @@ public final class FigureCalculator {
         if (!data.invocations().isEmpty()) {
             figures.put(Figure.TIME_TAKEN, seconds(Math.max(0, lastCompletion - firstPublish)));
         }
+        // The metrics table's own arithmetic, so a figure here reads as it does there.
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+        figures.put(Figure.AVG_INSERTS_PER_SECOND, metrics.avgInsertsPerSecond());
+        figures.put(Figure.MAX_INSERTS_PER_SECOND, (double) metrics.maxInsertsPerSecond());
+        figures.put(Figure.THROTTLES, (double) metrics.throttles());
         return new RunFigures(figures);
     }
 

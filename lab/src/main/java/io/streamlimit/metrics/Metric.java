@@ -72,6 +72,11 @@ public enum Metric {
 
     /** The value for people: the number with its unit ("12.345 s", "$0.001234"). */
     public String display(RunMetrics metrics) {
-        return this == COST || this == PROVISIONED_CONCURRENCY_COST ? "$" + number(metrics) : number(metrics) + unit;
+        return withUnit(number(metrics));
+    }
+
+    /** A number of this metric's (a median, say) for people, with its unit. */
+    public String withUnit(String number) {
+        return this == COST || this == PROVISIONED_CONCURRENCY_COST ? "$" + number : number + unit;
     }
 }

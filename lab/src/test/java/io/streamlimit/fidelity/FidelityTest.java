@@ -24,15 +24,33 @@ class FidelityTest {
     void every_case_is_measured_with_every_figure() {
         assertThat(report.seed()).isEqualTo(1);
         assertThat(report.cases()).extracting(CaseReport::name)
-                .containsExactly("consumer-1", "consumer-2", "consumer-3", "run-02", "run-03");
+                .containsExactly("consumer-1", "consumer-2", "consumer-3", "run-02", "run-03", "run-05", "async-lone");
         assertThat(report.cases()).extracting(CaseReport::scenario)
                 .containsExactly("trace-consumer-1", "trace-consumer-2", "trace-consumer-3", "sns-rc1",
-                        "sqs-rc1-low-visibility");
-        assertThat(report.judged()).isEqualTo(17);
-        assertThat(report.passed()).isBetween(0L, 17L);
+                        "sqs-rc1-low-visibility", "sqs-rc5-high-visibility", "async-rc1-two-long");
+        assertThat(report.judged()).isEqualTo(24);
         for (CaseReport c : report.cases()) {
             assertThat(c.figures()).as(c.name()).allSatisfy(f -> assertThat(f.simulated()).isNotNull());
         }
+    }
+
+    /**
+     * How many figures land inside their bands at every seed 1 to 5, pinned: a change to the model
+     * that lowers it must change this test, on purpose. The three outside at every seed are the
+     * unthrottled trace consumers' spans and consumer-3's environments (docs/FIDELITY.md says why).
+     */
+    @Test
+    void twenty_one_of_twenty_four_figures_are_inside_their_bands_at_every_seed_1_to_5() {
+        FidelitySpread spread = Fidelity.standard().measure(1, 5);
+
+        assertThat(spread.judged()).isEqualTo(24);
+        assertThat(spread.alwaysInside()).as(FidelitySpreadTable.format(spread)).isEqualTo(21);
+        assertThat(spread.neverInside()).isEqualTo(3);
+        assertThat(spread.figures()).filteredOn(f -> f.judged() && f.passes() == 0)
+                .extracting(f -> f.caseName() + " " + f.figure().jsonKey())
+                .containsExactlyInAnyOrder("consumer-1 firstToLastStartSeconds", "consumer-3 firstToLastStartSeconds",
+                        "consumer-3 environments");
+        assertThat(report.passed()).isEqualTo(21);
     }
 
     @Test
@@ -76,9 +94,9 @@ class FidelityTest {
 
         assertThat(json.lines()).hasSize(1);
         assertThat(root.get("seed").asLong()).isEqualTo(1);
-        assertThat(root.get("judged").asLong()).isEqualTo(17);
+        assertThat(root.get("judged").asLong()).isEqualTo(24);
         assertThat(root.get("passed").asLong()).isEqualTo(report.passed());
-        assertThat(root.get("cases")).hasSize(5);
+        assertThat(root.get("cases")).hasSize(7);
         JsonNode first = root.get("cases").get(1).get("figures").get(0);
         assertThat(first.get("figure").asText()).isEqualTo("firstToLastStartSeconds");
         assertThat(first.get("real").decimalValue()).isEqualByComparingTo("1518.5");

@@ -1,8 +1,12 @@
 package io.streamlimit.cli;
 
 import io.streamlimit.local.results.ResultsDatabase;
+import io.streamlimit.metrics.SeedSpread;
+import io.streamlimit.metrics.SeedSpreadJson;
+import io.streamlimit.metrics.SeedSpreadTable;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.sim.SeedRuns;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.SimulationResult;
 import io.streamlimit.sim.Simulator;
@@ -31,8 +35,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, e.g. scenarios/03-sqs-rc1-low-visibility.yaml")
     Path scenarioFile;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}); with --seeds, the first.")
     long seed;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = {"Simulate with N consecutive seeds and print each metric's median, smallest and largest",
+                "value (1 to " + SeedRuns.MAX_SEEDS + "); saves no rows and writes no report."})
+    Integer seeds;
 
     @Option(names = "--events", paramLabel = "N", description = "Simulate N events instead of the scenario's total.")
     Integer events;
@@ -57,9 +66,19 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Preflight preflight = new Preflight(spec);
         preflight.events("--events", events);
+        if (seeds != null && (seeds < 1 || seeds > SeedRuns.MAX_SEEDS)) {
+            throw new UserError("--seeds: must be 1 to " + SeedRuns.MAX_SEEDS + ", got " + seeds);
+        }
         AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
         Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
+        if (seeds != null) {
+            SeedSpread spread = SeedRuns.simulate(scenario, new SimulationOptions(seed, events, null, loaded.behaviour()), seeds);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? SeedSpreadJson.write(spread) + "\n" : SeedSpreadTable.format(spread));
+            out.flush();
+            return 0;
+        }
         ResultsOptions.Choice database = null;
         if (!noSave) {
             results.check(preflight);

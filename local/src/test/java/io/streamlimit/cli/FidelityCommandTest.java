@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@code streamlimit fidelity} as a user meets it, with the real simulator. */
 class FidelityCommandTest {
 
-    private static final String[] CASES = {"consumer-1", "consumer-2", "consumer-3", "run-02", "run-03"};
+    private static final String[] CASES = {"consumer-1", "consumer-2", "consumer-3", "run-02", "run-03", "run-05", "async-lone"};
 
     @Test
     void prints_a_table_with_every_case_and_the_summary_and_exits_0() {
@@ -26,7 +26,7 @@ class FidelityCommandTest {
         for (String name : CASES) {
             assertThat(result.out()).contains("\n" + name + "  ");
         }
-        assertThat(result.out()).containsPattern("\\d+ of 17 figures within their bands \\(seed 1\\)");
+        assertThat(result.out()).containsPattern("\\d+ of 24 figures within their bands \\(seed 1\\)");
     }
 
     @Test
@@ -37,7 +37,7 @@ class FidelityCommandTest {
         assertThat(result.out().strip().lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.get("seed").asLong()).isEqualTo(7);
-        assertThat(json.get("judged").asLong()).isEqualTo(17);
+        assertThat(json.get("judged").asLong()).isEqualTo(24);
         assertThat(json.get("cases").findValuesAsText("case")).containsExactly(CASES);
     }
 
@@ -50,7 +50,7 @@ class FidelityCommandTest {
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0)).matches("Case +Figure +Real +Band +Min +Median +Max +Inside band");
         Matcher summary = Pattern.compile(
-                "(\\d+) of 17 figures within their bands at every seed \\(seeds 1 to 3\\); (\\d+) at some seeds only; (\\d+) at none")
+                "(\\d+) of 24 figures within their bands at every seed \\(seeds 1 to 3\\); (\\d+) at some seeds only; (\\d+) at none")
                 .matcher(lines.get(lines.size() - 1));
         assertThat(summary.matches()).as(lines.get(lines.size() - 1)).isTrue();
         assertThat(lines.stream().filter(line -> line.endsWith(" 3 of 3")).count())
@@ -67,7 +67,7 @@ class FidelityCommandTest {
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.get("firstSeed").asLong()).isEqualTo(4);
         assertThat(json.get("lastSeed").asLong()).isEqualTo(5);
-        assertThat(json.get("judged").asLong()).isEqualTo(17);
+        assertThat(json.get("judged").asLong()).isEqualTo(24);
         assertThat(json.get("figures")).allSatisfy(figure -> assertThat(figure.get("simulated")).hasSize(2));
     }
 

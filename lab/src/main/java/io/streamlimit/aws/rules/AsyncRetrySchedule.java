@@ -41,15 +41,20 @@ public final class AsyncRetrySchedule {
      * {@code backlog} events (this one included) waiting to retry after throttles; never later
      * than the moment the event expires, when it is dead-lettered.
      *
-     * <p>A lone event retries close to the documented doubling (shortened by at most
-     * {@code asyncRetryJitter} of a step, as measured); a backlog of n events is spread over
-     * the step, its random share growing as 1 - (1 - jitter) / n, so that retries throttled
-     * together do not come back together ("it might be longer if the queue is backed up").
+     * <p>A lone event retries at the documented doubling or a little longer, never shorter: the
+     * step lengthened by a random share of up to {@code asyncRetryJitter} (a 2025 measurement saw
+     * gaps of 1, 2, 4, 8, about 17, then 35 s). A backlog of n events is spread over the step, a
+     * random share of up to 1 - 1/n of it taken off and the lengthening weighed by 1/n, so that
+     * retries throttled together do not come back together ("it might be longer if the queue is
+     * backed up"): a large backlog retries anywhere in the step, which reproduces run 02.
      */
     public long afterThrottle(long now, long acceptedAt, int throttles, int backlog, RandomGenerator random) {
-        double spread = 1 - (1 - aws.asyncRetryJitter()) / Math.max(1, backlog);
-        long wait = Backoff.exponential(throttles, aws.asyncThrottleInitialBackoff().toMillis(),
-                aws.asyncThrottleMaxBackoff().toMillis(), spread, random);
+        int n = Math.max(1, backlog);
+        long step = Backoff.exponential(throttles, aws.asyncThrottleInitialBackoff().toMillis(),
+                aws.asyncThrottleMaxBackoff().toMillis(), 0, random);
+        double shortened = (1 - 1.0 / n) * random.nextDouble();
+        double lengthened = aws.asyncRetryJitter() / n * random.nextDouble();
+        long wait = Math.max(1, Math.round(step * (1 - shortened + lengthened)));
         return Math.min(now + wait, acceptedAt + aws.asyncMaximumEventAge().toMillis());
     }
 

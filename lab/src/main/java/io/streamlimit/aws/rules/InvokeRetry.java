@@ -11,10 +11,19 @@ import java.util.random.RandomGenerator;
  * the visibility timeout ("Lambda continues to retry the message until the message's timestamp
  * exceeds your queue's visibility timeout",
  * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html), not their
- * spacing; the mean wait is fitted ({@link AwsBehaviour#heldBatchRetryMeanInterval()}).
+ * spacing.
  *
  * <p>The visibility deadline is counted from the batch's first receive: its earliest message
  * becomes visible again then, and a batch is invoked whole or not at all.
+ *
+ * <p>The spacing scales with the function's concurrency: a held batch waits on average
+ * {@link AwsBehaviour#heldBatchRetryMeanInterval()} (fitted at reserved concurrency 1) divided by
+ * the environments the function may run. So each environment meets the retries one environment
+ * meets at reserved concurrency 1, and a function with c environments behaves like c functions
+ * with one: the same share of its capacity used whatever c. With the interval fixed instead, five
+ * environments shared the retries one had, and run 05 (reserved concurrency 5) came out 13 to 35 %
+ * slow while the runs at reserved concurrency 1 landed (docs/MODEL.md, "The mapping's back-off
+ * across reserved concurrency").
  */
 public final class InvokeRetry {
 
@@ -38,10 +47,24 @@ public final class InvokeRetry {
         this.visibilityMillis = RuleChecks.nonNegative("visibilityMillis", visibilityMillis);
     }
 
-    /** @param visibilityTimeoutSeconds the queue's visibility timeout */
-    public static InvokeRetry of(AwsBehaviour aws, long visibilityTimeoutSeconds) {
-        return new InvokeRetry(aws.heldBatchRetryMeanInterval().toMillis(),
+    /**
+     * The retries of a mapping feeding a function with this reservation, on a queue with this
+     * visibility timeout.
+     *
+     * @param reservedConcurrency the function's reserved concurrency, or null for the account's unreserved
+     *     pool (as {@link FunctionScaling#of} reads it)
+     * @param visibilityTimeoutSeconds the queue's visibility timeout
+     */
+    public static InvokeRetry of(AwsBehaviour aws, Integer reservedConcurrency, long visibilityTimeoutSeconds) {
+        int environments = reservedConcurrency != null ? reservedConcurrency : aws.unreservedConcurrency();
+        return new InvokeRetry(Math.max(1, Math.round(
+                        aws.heldBatchRetryMeanInterval().toMillis() / (double) Math.max(1, environments))),
                 RuleChecks.nonNegative("visibilityTimeoutSeconds", visibilityTimeoutSeconds) * 1_000L);
+    }
+
+    /** The mean wait before a held batch's next attempt. */
+    public long meanIntervalMillis() {
+        return meanIntervalMillis;
     }
 
     /** When a batch first received at {@code firstReceivedAt} becomes visible again. */

@@ -40,9 +40,10 @@ final class EventSourceMapping implements Scheduler.Action {
         this.scaler = new MappingScaler(MappingScaler.Settings.of(aws, consumer.maximumConcurrency()));
     }
 
-    static Settings settings(AwsBehaviour aws, QueueSpec queue) {
+    static Settings settings(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
         return new Settings(new BatchingWindow(queue.batchSize(), queue.batchWindowSeconds() * 1_000L),
-                aws.longPollWait().toMillis(), InvokeRetry.of(aws, queue.visibilityTimeoutSeconds()));
+                aws.longPollWait().toMillis(),
+                InvokeRetry.of(aws, consumer.reservedConcurrency(), queue.visibilityTimeoutSeconds()));
     }
 
     void start() {

@@ -66,7 +66,7 @@ public final class SimulationRun {
             return new AsyncInvoker(scheduler, aws, function, recorder, events, random);
         }
         SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), recorder, events);
-        EventSourceMapping.Settings settings = EventSourceMapping.settings(aws, scenario.queue());
+        EventSourceMapping.Settings settings = EventSourceMapping.settings(aws, scenario.queue(), scenario.consumer());
         new EventSourceMapping(scheduler, aws, scenario.consumer(), queue,
                 mapping -> new Poller(scheduler, mapping, queue, function, recorder, random, settings))
                 .start();

@@ -51,7 +51,7 @@ class InvokeRetryTest {
 
     @Test
     void of_reads_the_fitted_mean_and_the_queue_visibility_timeout() {
-        InvokeRetry of = InvokeRetry.of(AwsBehaviour.current(), 30);
+        InvokeRetry of = InvokeRetry.of(AwsBehaviour.current(), 1, 30);
         assertThat(of.visibleAgainAt(1_000)).isEqualTo(31_000);
         assertThat(of.firstAttempt(0, true, new FixedRandom(0.5))).isEqualTo(8_318); // 12 s mean
     }
@@ -60,7 +60,7 @@ class InvokeRetryTest {
     void inputs_that_are_no_retry_are_refused() {
         assertThatThrownBy(() -> new InvokeRetry(0, 10_000)).hasMessage("meanIntervalMillis: must be above 0, got 0");
         assertThatThrownBy(() -> new InvokeRetry(12_000, -1)).hasMessage("visibilityMillis: must be 0 or more, got -1");
-        assertThatThrownBy(() -> InvokeRetry.of(AwsBehaviour.current(), -5))
+        assertThatThrownBy(() -> InvokeRetry.of(AwsBehaviour.current(), 1, -5))
                 .hasMessage("visibilityTimeoutSeconds: must be 0 or more, got -5");
     }
 }

@@ -69,7 +69,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.observer = observer;
         this.scaler = new MappingScaler(
                 MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
-        this.invokeRetry = InvokeRetry.of(config.behaviour(), config.visibilityTimeout().toSeconds());
+        this.invokeRetry = InvokeRetry.of(config.behaviour(), function.concurrencyLimit(),
+                config.visibilityTimeout().toSeconds());
         this.window = new BatchingWindow(config.batchSize(), config.batchWindow().toMillis());
         this.deleter = new SqsBatchDeleter(sqs, config.queueUrl(), observer);
     }
