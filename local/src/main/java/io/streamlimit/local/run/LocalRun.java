@@ -104,6 +104,7 @@ public final class LocalRun {
         stack.snsServer().addTopic(topic);
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
+        Instant ended;
 
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
             QueueWithDlq queue = QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId,
@@ -119,7 +120,8 @@ public final class LocalRun {
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
-                produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+                awaitIdle(function);
             }
         } else {
             try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
@@ -127,10 +129,10 @@ public final class LocalRun {
                     AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
-                produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+                awaitIdle(function);
             }
         }
-        Instant ended = clock.instant();
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
         return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
@@ -151,7 +153,21 @@ public final class LocalRun {
         return (int) Math.min(MAX_LEDGER_WRITERS, wanted);
     }
 
-    private void produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
+    /**
+     * Lets the invocations still running finish before the function is closed: the last event is
+     * recorded when its downstream call starts, and its handler then waits out the call. Closing
+     * at once would interrupt that handler, which logs the interrupted call as a failure though
+     * the run succeeded. Bounded by the function's timeout, after which Lambda would stop it too.
+     */
+    private void awaitIdle(LambdaFunction<?, ?> function) throws InterruptedException {
+        long deadline = clock.millis() + function.config().timeout().toMillis() + 1_000;
+        while (function.busy() > 0 && clock.millis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** @return when the run was over: every event resolved, or it stalled or ran out of time */
+    private Instant produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
             AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
             Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
         AtomicReference<RuntimeException> producerError = new AtomicReference<>();
@@ -180,16 +196,16 @@ public final class LocalRun {
             }
             boolean allPublished = published.get() >= events.size();
             if (allPublished && done >= events.size() && asyncPending.getAsInt() == 0) {
-                return;
+                return now;
             }
             if (done != lastDone) {
                 lastDone = done;
                 lastChange = now;
             } else if (allPublished && Duration.between(lastChange, now).compareTo(stall) > 0) {
-                return;
+                return now;
             }
             if (Duration.between(started, now).compareTo(maxDuration) > 0) {
-                return;
+                return now;
             }
             Thread.sleep(200);
         }
