@@ -1,6 +1,7 @@
 package io.streamlimit.consumer;
 
 import io.streamlimit.consumer.MessageOutcome.Applied;
+import io.streamlimit.consumer.MessageOutcome.DeadLettered;
 import io.streamlimit.consumer.MessageOutcome.Failed;
 import io.streamlimit.consumer.MessageOutcome.Parsed;
 import io.streamlimit.consumer.MessageOutcome.Rejected;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes one consumer invocation's messages: parse each, apply them to the ledger, then call
- * the downstream for all of them at once. Failures stay small: bad input or a downstream refusal
- * fails that message alone, a ledger error the messages of that uid in this batch, and the
+ * the downstream for all of them at once. Failures stay small: bad input goes to the dead-letter
+ * queue at once (or fails alone without one), a downstream refusal fails that message alone, a ledger error the messages of that uid in this batch, and the
  * pipeline redelivers only those. Redelivery is safe because the ledger is idempotent.
  *
  * <p>One service serves every environment of a function; it owns its {@link LedgerWriters} and
@@ -38,6 +39,7 @@ public final class ConsumerService implements AutoCloseable {
     private final Ledger ledger;
     private final Downstream downstream;
     private final LedgerWriters writers;
+    private final DeadLetters deadLetters;
 
     /** With a pool of its own of {@link LedgerWriters#PER_ENVIRONMENT} threads. */
     public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream) {
@@ -46,10 +48,17 @@ public final class ConsumerService implements AutoCloseable {
 
     /** @param writers where a batch's uids are applied side by side; this service closes them */
     public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream, LedgerWriters writers) {
+        this(parser, ledger, downstream, writers, DeadLetters.NONE);
+    }
+
+    /** @param deadLetters where a message that can never parse goes at once, with its reason */
+    public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream, LedgerWriters writers,
+                           DeadLetters deadLetters) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.downstream = Objects.requireNonNull(downstream, "downstream");
         this.writers = Objects.requireNonNull(writers, "writers");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /**
@@ -80,11 +89,31 @@ public final class ConsumerService implements AutoCloseable {
             try {
                 outcomes[i] = new Parsed(parser.parse(message.body()));
             } catch (InvalidEventException e) {
-                LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), e.getMessage());
-                outcomes[i] = new Rejected(e.getMessage());
+                outcomes[i] = reject(message, e.getMessage(), invocation);
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A message that can never parse: redelivering it would only fail again, so it goes to the
+     * dead-letter queue now, with its reason, and counts as handled (the pipeline deletes the
+     * original). Without a dead-letter queue, or if sending fails, it fails and is redelivered.
+     */
+    private MessageOutcome reject(InboundMessage message, String reason, InvocationInfo invocation) {
+        try {
+            if (deadLetters.send(message, reason)) {
+                LOG.warn("message {} rejected in batch {} and moved to the DLQ: {}", message.messageId(),
+                        invocation.batchId(), reason);
+                return new DeadLettered(reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("message {} rejected in batch {} ({}) but not moved to the DLQ; it will be redelivered: {}",
+                    message.messageId(), invocation.batchId(), reason, e.toString());
+            return new Rejected(reason);
+        }
+        LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), reason);
+        return new Rejected(reason);
     }
 
     /**
