@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.DeadLetters;
+import io.streamlimit.consumer.SqsDeadLetters;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.consumer.SnsConsumerHandler;
@@ -89,9 +91,14 @@ public final class LocalRun {
         Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
                 LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
+        // The queue and its DLQ exist before the consumer, which moves unparseable messages to that DLQ itself.
+        QueueWithDlq queue = scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA ? null
+                : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
+                        scenario.queue().maxReceiveCount());
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)),
-                new LedgerWriters(ledgerWriters(scenario)));
+                new LedgerWriters(ledgerWriters(scenario)),
+                queue == null ? DeadLetters.NONE : new SqsDeadLetters(stack.sqs(), queue.dlqUrl()));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
                 .validate(behaviour);
@@ -107,9 +114,8 @@ public final class LocalRun {
         Instant ended;
 
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
-            QueueWithDlq queue = QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId,
-                    scenario.queue().visibilityTimeoutSeconds(), scenario.queue().maxReceiveCount());
-            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
+            // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
+            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
