@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
-import io.streamlimit.consumer.DeadLetters;
 import io.streamlimit.consumer.SqsDeadLetters;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.LedgerWriters;
@@ -92,13 +91,15 @@ public final class LocalRun {
                 LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
         // The queue and its DLQ exist before the consumer, which moves unparseable messages to that DLQ itself.
+        // With sns-lambda the DLQ is the async queue's on-failure destination, which the consumer may use too.
         QueueWithDlq queue = scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA ? null
                 : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
                         scenario.queue().maxReceiveCount());
+        String dlqUrl = queue != null ? queue.dlqUrl()
+                : stack.sqs().createQueue(b -> b.queueName("streamlimit-" + runId + "-dlq")).queueUrl();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.name(), clock, recorder)),
-                new LedgerWriters(ledgerWriters(scenario)),
-                queue == null ? DeadLetters.NONE : new SqsDeadLetters(stack.sqs(), queue.dlqUrl()));
+                new LedgerWriters(ledgerWriters(scenario)), new SqsDeadLetters(stack.sqs(), dlqUrl));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
                 .validate(behaviour);
@@ -132,7 +133,8 @@ public final class LocalRun {
         } else {
             try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
                             () -> new SnsConsumerHandler(service), behaviour, clock, recorder);
-                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder, options.asyncDispatchers())) {
+                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock,
+                            new OnFailureQueue(stack.sqs(), dlqUrl, recorder), options.asyncDispatchers())) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
                 ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
