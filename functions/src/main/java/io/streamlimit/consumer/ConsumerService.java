@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
+import software.amazon.awssdk.core.exception.AbortedException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -166,12 +167,34 @@ public final class ConsumerService implements AutoCloseable {
                         event.streamId(), applied.get(k));
             }
         } catch (RuntimeException e) {
-            LOG.error("{} message(s) of uid {} not applied in batch {}; they will be retried: {}", ofUid.size(),
-                    ofUid.get(0).uid(), invocation.batchId(), e.toString());
+            if (stoppedByRuntime(e)) {
+                LOG.info("{} message(s) of uid {} not applied in batch {}: the invocation was stopped (timeout or"
+                        + " shutdown); they will be retried", ofUid.size(), ofUid.get(0).uid(), invocation.batchId());
+            } else {
+                LOG.error("{} message(s) of uid {} not applied in batch {}; they will be retried: {}", ofUid.size(),
+                        ofUid.get(0).uid(), invocation.batchId(), e.toString());
+            }
             for (int k = 0; k < ofUid.size(); k++) {
                 outcomes[indexes.get(k)] = new Failed(ofUid.get(k), "ledger: " + e);
             }
         }
+    }
+
+    /**
+     * Whether a failure is the runtime stopping this invocation (Lambda's timeout, the emulator
+     * shutting down): the thread was interrupted and the SDK or a wait gave up. Not a fault of the
+     * ledger or the downstream, so not logged as one; the timeout is reported where it happens.
+     */
+    static boolean stoppedByRuntime(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof AbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Calls the downstream once for the applied events; those it refuses, or all if it fails, fail. */
@@ -192,8 +215,13 @@ public final class ConsumerService implements AutoCloseable {
             refused = answer == null ? Set.of() : new HashSet<>(answer);
             cause = "refused by the downstream";
         } catch (RuntimeException e) {
-            LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
-                    applied.size(), e.toString());
+            if (stoppedByRuntime(e)) {
+                LOG.info("downstream call of batch {} stopped with the invocation (timeout or shutdown); all {} events"
+                        + " will be retried", invocation.batchId(), applied.size());
+            } else {
+                LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
+                        applied.size(), e.toString());
+            }
             refused = new HashSet<>(applied);
             cause = "downstream: " + e;
         }

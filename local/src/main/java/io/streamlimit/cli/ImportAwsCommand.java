@@ -80,14 +80,19 @@ final class ImportAwsCommand implements Callable<Integer> {
         try {
             // The flags, the region, the credentials and the stack are checked before the results database is opened.
             MetricWindow.checkPeriod(period);
-            try (AwsImportClients aws = AwsImportClients.create(region, endpoint, System.getenv(),
-                    Path.of(System.getProperty("user.home")))) {
+            try (AwsImportClients aws = AwsImportClients.create(region, endpoint, System.getenv(), home())) {
                 importStack(aws, out);
             }
         } catch (ImportException e) {
             throw new UserError(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** Where ~/.aws is: HOME first, as the AWS CLI and the SDK read it, else Java's user.home. */
+    private static Path home() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     private void importStack(AwsImportClients aws, PrintWriter out) {
