@@ -28,7 +28,8 @@ final class ConsumerPipeline {
     }
 
     /**
-     * The function under test. With sns-lambda, Lambda's async queue retries it (twice on
+     * The function under test; it moves a message that can never parse to the DLQ itself, with its
+     * reason as a message attribute (DEAD_LETTER_QUEUE_URL). With sns-lambda, Lambda's async queue retries it (twice on
      * errors, up to 6 hours on throttles, as AWS does by default) and then hands the event to the DLQ;
      * with provisioned concurrency those settings belong to the alias SNS invokes instead.
      */
@@ -39,6 +40,7 @@ final class ConsumerPipeline {
         Function consumer = stack.functions().create("Consumer", throughQueue ? ScenarioStack.CONSUMER_HANDLER : ScenarioStack.SNS_CONSUMER_HANDLER,
                 "streamlimit consumer of " + stack.scenario().name(), spec.memoryMb(), spec.timeoutSeconds(),
                 Map.of("TABLE_NAME", ledger.getTableName(),
+                        "DEAD_LETTER_QUEUE_URL", deadLetters.getQueueUrl(),
                         "STREAM_LIMIT", Integer.toString(stack.props().streamLimit()),
                         "LEASE_SECONDS", Long.toString(stack.props().leaseSeconds()),
                         "RESULTS_SECRET_NAME", stack.props().resultsSecretName(),
@@ -56,6 +58,8 @@ final class ConsumerPipeline {
                     return builder;
                 });
         TableGrants.ledgerForConsumer(ledger, consumer);
+        // A message that can never parse goes to the DLQ at once, with its reason, from the consumer itself.
+        deadLetters.grantSendMessages(consumer);
         resultsSecret(stack).grantRead(consumer);
         StackNagSuppressions.forResultsSecretReader(consumer, stack.props().resultsSecretName());
         stack.output("ConsumerFunctionName", consumer.getFunctionName(), "the consumer, for its logs and metrics");

@@ -56,6 +56,7 @@ class ScenarioStackTemplateTest {
                 "Runtime", "java21",
                 "Environment", Map.of("Variables", Match.objectEquals(Map.of(
                         "TABLE_NAME", Map.of("Ref", ledgerTable(s.template())),
+                        "DEAD_LETTER_QUEUE_URL", Map.of("Ref", deadLetterQueue(s.template())),
                         "STREAM_LIMIT", "3",
                         "LEASE_SECONDS", "14400",
                         "RESULTS_SECRET_NAME", ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME,
@@ -72,7 +73,8 @@ class ScenarioStackTemplateTest {
         Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties.get("Environment")).get("Variables");
         Map<String, String> environment = new HashMap<>();
         // A deployed function sees the table's name where the template has its Ref.
-        variables.forEach((name, value) -> environment.put((String) name, value instanceof String text ? text : "ledger-table"));
+        variables.forEach((name, value) -> environment.put((String) name, value instanceof String text ? text
+                : "DEAD_LETTER_QUEUE_URL".equals(name) ? "https://sqs.us-east-1.amazonaws.com/123456789012/dlq" : "ledger-table"));
 
         Settings settings = Settings.fromEnv(environment);
 
@@ -82,6 +84,8 @@ class ScenarioStackTemplateTest {
         assertThat(settings.resultsGroupId()).isEqualTo(s.scenario().name());
         assertThat(settings.downstreamCallDuration()).isEqualTo(Duration.ofMillis(s.scenario().downstream().callMillis()));
         assertThat(settings.ledger().limit()).isEqualTo(3);
+        assertThat(settings.deadLetterQueueUrl()).as("unparseable messages go straight to the DLQ")
+                .isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789012/dlq");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -216,9 +220,19 @@ class ScenarioStackTemplateTest {
         Synthesized s = SynthesizedScenarios.of(file);
         FunctionPolicies policies = new FunctionPolicies(s.template());
         String role = policies.roleOf(consumer(s));
-        Set<String> queue = s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA ? QUEUE_CONSUME : QUEUE_SEND;
+        Set<String> queue = s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA ? union(QUEUE_CONSUME, QUEUE_SEND) : QUEUE_SEND;
         assertThat(policies.actionsOf(role)).isEqualTo(union(CONSUMER_LEDGER, XRAY, RESULTS_SECRET, queue));
         assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), ledgerTable(s.template()));
+        // SendMessage reaches the DLQ only: the consumer moves unparseable messages there itself.
+        String dlq = deadLetterQueue(s.template());
+        List<String> otherQueues = s.template().findResources("AWS::SQS::Queue").keySet().stream()
+                .filter(id -> !id.equals(dlq)).toList();
+        assertThat(policies.statementsOf(role)).filteredOn(statement -> statement.actions().contains("sqs:SendMessage"))
+                .isNotEmpty()
+                .allSatisfy(statement -> {
+                    assertThat(statement.resources()).contains(dlq);
+                    otherQueues.forEach(other -> assertThat(statement.resources()).doesNotContain(other));
+                });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.streamlimit.consumer;
 
 import io.streamlimit.consumer.MessageOutcome.Applied;
+import io.streamlimit.consumer.MessageOutcome.DeadLettered;
 import io.streamlimit.consumer.MessageOutcome.Failed;
 import io.streamlimit.consumer.MessageOutcome.Parsed;
 import io.streamlimit.consumer.MessageOutcome.Rejected;
@@ -19,12 +20,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
+import software.amazon.awssdk.core.exception.AbortedException;
 import org.slf4j.LoggerFactory;
 
 /**
  * Processes one consumer invocation's messages: parse each, apply them to the ledger, then call
- * the downstream for all of them at once. Failures stay small: bad input or a downstream refusal
- * fails that message alone, a ledger error the messages of that uid in this batch, and the
+ * the downstream for all of them at once. Failures stay small: bad input goes to the dead-letter
+ * queue at once (or fails alone without one), a downstream refusal fails that message alone, a ledger error the messages of that uid in this batch, and the
  * pipeline redelivers only those. Redelivery is safe because the ledger is idempotent.
  *
  * <p>One service serves every environment of a function; it owns its {@link LedgerWriters} and
@@ -38,6 +40,7 @@ public final class ConsumerService implements AutoCloseable {
     private final Ledger ledger;
     private final Downstream downstream;
     private final LedgerWriters writers;
+    private final DeadLetters deadLetters;
 
     /** With a pool of its own of {@link LedgerWriters#PER_ENVIRONMENT} threads. */
     public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream) {
@@ -46,10 +49,17 @@ public final class ConsumerService implements AutoCloseable {
 
     /** @param writers where a batch's uids are applied side by side; this service closes them */
     public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream, LedgerWriters writers) {
+        this(parser, ledger, downstream, writers, DeadLetters.NONE);
+    }
+
+    /** @param deadLetters where a message that can never parse goes at once, with its reason */
+    public ConsumerService(EventParser parser, Ledger ledger, Downstream downstream, LedgerWriters writers,
+                           DeadLetters deadLetters) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.downstream = Objects.requireNonNull(downstream, "downstream");
         this.writers = Objects.requireNonNull(writers, "writers");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /**
@@ -80,11 +90,31 @@ public final class ConsumerService implements AutoCloseable {
             try {
                 outcomes[i] = new Parsed(parser.parse(message.body()));
             } catch (InvalidEventException e) {
-                LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), e.getMessage());
-                outcomes[i] = new Rejected(e.getMessage());
+                outcomes[i] = reject(message, e.getMessage(), invocation);
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A message that can never parse: redelivering it would only fail again, so it goes to the
+     * dead-letter queue now, with its reason, and counts as handled (the pipeline deletes the
+     * original). Without a dead-letter queue, or if sending fails, it fails and is redelivered.
+     */
+    private MessageOutcome reject(InboundMessage message, String reason, InvocationInfo invocation) {
+        try {
+            if (deadLetters.send(message, reason)) {
+                LOG.warn("message {} rejected in batch {} and moved to the DLQ: {}", message.messageId(),
+                        invocation.batchId(), reason);
+                return new DeadLettered(reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("message {} rejected in batch {} ({}) but not moved to the DLQ; it will be redelivered: {}",
+                    message.messageId(), invocation.batchId(), reason, e.toString());
+            return new Rejected(reason);
+        }
+        LOG.warn("message {} rejected in batch {}: {}", message.messageId(), invocation.batchId(), reason);
+        return new Rejected(reason);
     }
 
     /**
@@ -137,12 +167,34 @@ public final class ConsumerService implements AutoCloseable {
                         event.streamId(), applied.get(k));
             }
         } catch (RuntimeException e) {
-            LOG.error("{} message(s) of uid {} not applied in batch {}; they will be retried: {}", ofUid.size(),
-                    ofUid.get(0).uid(), invocation.batchId(), e.toString());
+            if (stoppedByRuntime(e)) {
+                LOG.info("{} message(s) of uid {} not applied in batch {}: the invocation was stopped (timeout or"
+                        + " shutdown); they will be retried", ofUid.size(), ofUid.get(0).uid(), invocation.batchId());
+            } else {
+                LOG.error("{} message(s) of uid {} not applied in batch {}; they will be retried: {}", ofUid.size(),
+                        ofUid.get(0).uid(), invocation.batchId(), e.toString());
+            }
             for (int k = 0; k < ofUid.size(); k++) {
                 outcomes[indexes.get(k)] = new Failed(ofUid.get(k), "ledger: " + e);
             }
         }
+    }
+
+    /**
+     * Whether a failure is the runtime stopping this invocation (Lambda's timeout, the emulator
+     * shutting down): the thread was interrupted and the SDK or a wait gave up. Not a fault of the
+     * ledger or the downstream, so not logged as one; the timeout is reported where it happens.
+     */
+    static boolean stoppedByRuntime(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof AbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Calls the downstream once for the applied events; those it refuses, or all if it fails, fail. */
@@ -163,8 +215,13 @@ public final class ConsumerService implements AutoCloseable {
             refused = answer == null ? Set.of() : new HashSet<>(answer);
             cause = "refused by the downstream";
         } catch (RuntimeException e) {
-            LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
-                    applied.size(), e.toString());
+            if (stoppedByRuntime(e)) {
+                LOG.info("downstream call of batch {} stopped with the invocation (timeout or shutdown); all {} events"
+                        + " will be retried", invocation.batchId(), applied.size());
+            } else {
+                LOG.error("downstream failed for batch {}; all {} events will be retried: {}", invocation.batchId(),
+                        applied.size(), e.toString());
+            }
             refused = new HashSet<>(applied);
             cause = "downstream: " + e;
         }

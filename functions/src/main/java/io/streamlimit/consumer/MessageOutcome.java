@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * What became of one message of an invocation. A message moves from {@link Parsed} (or
- * {@link Rejected}) to {@link Applied} (or {@link Failed}); only an applied message that the
- * downstream accepted succeeds, everything else is reported for redelivery.
+ * {@link Rejected}, or {@link DeadLettered}) to {@link Applied} (or {@link Failed}); an applied
+ * message that the downstream accepted succeeds, and so does one already dead-lettered; everything
+ * else is reported for redelivery.
  */
 sealed interface MessageOutcome {
 
@@ -21,6 +22,10 @@ sealed interface MessageOutcome {
     record Rejected(String reason) implements MessageOutcome {
     }
 
+    /** Not an event, and already in the dead-letter queue with its reason: handled, never redelivered. */
+    record DeadLettered(String reason) implements MessageOutcome {
+    }
+
     /** Applied to the ledger; succeeds unless the downstream then refuses it. */
     record Applied(StreamEvent event) implements MessageOutcome {
         public Applied {
@@ -33,6 +38,6 @@ sealed interface MessageOutcome {
     }
 
     default boolean succeeded() {
-        return this instanceof Applied;
+        return this instanceof Applied || this instanceof DeadLettered;
     }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients from {@link Settings}: the URL-connection HTTP client (the lightest
@@ -34,6 +35,12 @@ public final class AwsClients {
 
     public static SnsClient sns(Settings settings) {
         return configure(SnsClient.builder(), settings, settings.snsEndpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static SqsClient sqs(Settings settings) {
+        return configure(SqsClient.builder(), settings, settings.sqsEndpoint())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *   <tr><td>TOMBSTONE_SECONDS</td><td>how long closes and denials are remembered (default 86400)</td></tr>
  *   <tr><td>TOPIC_ARN</td><td>the events topic (producer, POST /events)</td></tr>
  *   <tr><td>AWS_REGION</td><td>region; us-east-1 if unset and an endpoint is overridden</td></tr>
- *   <tr><td>AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL</td>
+ *   <tr><td>DEAD_LETTER_QUEUE_URL</td><td>the pipeline's DLQ: the consumer moves a message that can never parse there
+ *       at once, with its reason as the {@code reason} message attribute; unset, such a message fails and is redelivered</td></tr>
+ *   <tr><td>AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL</td>
  *       <td>endpoint overrides (the service one wins)</td></tr>
  *   <tr><td>RESULTS_JDBC_URL</td><td>results database as a JDBC URL (jdbc:postgresql://...); wins over RESULTS_SECRET_NAME</td></tr>
  *   <tr><td>RESULTS_SECRET_NAME</td><td>name or ARN of a Secrets Manager secret holding the results database's
@@ -47,6 +49,8 @@ public record Settings(
         URI dynamoDbEndpoint,
         URI snsEndpoint,
         URI secretsManagerEndpoint,
+        URI sqsEndpoint,
+        String deadLetterQueueUrl,
         String resultsJdbcUrl,
         String resultsSecretName,
         String resultsGroupId,
@@ -86,6 +90,11 @@ public record Settings(
         URI dynamoDbEndpoint = vars.endpoint("AWS_ENDPOINT_URL_DYNAMODB", anyEndpoint);
         URI snsEndpoint = vars.endpoint("AWS_ENDPOINT_URL_SNS", anyEndpoint);
         URI secretsManagerEndpoint = vars.endpoint("AWS_ENDPOINT_URL_SECRETS_MANAGER", anyEndpoint);
+        URI sqsEndpoint = vars.endpoint("AWS_ENDPOINT_URL_SQS", anyEndpoint);
+        String deadLetterQueueUrl = vars.optional("DEAD_LETTER_QUEUE_URL");
+        if (deadLetterQueueUrl != null && !deadLetterQueueUrl.matches("https?://\\S+/\\S+")) {
+            throw new SettingsException("DEAD_LETTER_QUEUE_URL", "must be an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), got \"" + deadLetterQueueUrl + "\"");
+        }
         String jdbcUrl = vars.optional("RESULTS_JDBC_URL");
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
             throw new SettingsException("RESULTS_JDBC_URL", "must start with jdbc:, e.g. jdbc:postgresql://host/db");
@@ -94,7 +103,7 @@ public record Settings(
                 "must be a Secrets Manager secret name or ARN (A-Z a-z 0-9 / _ + = . @ - :)");
         String groupId = vars.optional("RESULTS_GROUP_ID");
         return new Settings(tableName, ledger, topicArn, region, dynamoDbEndpoint, snsEndpoint, secretsManagerEndpoint,
-                jdbcUrl, secretName,
+                sqsEndpoint, deadLetterQueueUrl, jdbcUrl, secretName,
                 groupId == null ? "consumer" : groupId,
                 Duration.ofMillis(vars.integer("DOWNSTREAM_CALL_MILLIS", 0, 0, 900_000)),
                 vars.integer("PUBLISH_PARALLELISM", 5, 1, 100));

@@ -2,6 +2,8 @@ package io.streamlimit.settings;
 
 import io.streamlimit.check.CheckService;
 import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.DeadLetters;
+import io.streamlimit.consumer.SqsDeadLetters;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.GatedConsumer;
 import io.streamlimit.consumer.LazyResultsConnection;
@@ -51,11 +53,19 @@ public final class Wiring {
     static GatedConsumer consumer(Settings settings, Ledger ledger, UnaryOperator<String> readSecret) {
         LazyResultsConnection results = results(settings, readSecret);
         if (results == null) {
-            return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE, writers()));
+            return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE, writers(),
+                    deadLetters(settings)));
         }
         Downstream downstream = new ResultsTableDownstream(results, settings.resultsGroupId(),
                 settings.downstreamCallDuration(), Clock.systemUTC());
-        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream, writers()), results::get);
+        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream, writers(), deadLetters(settings)),
+                results::get);
+    }
+
+    /** The DLQ the consumer moves unparseable messages to, when DEAD_LETTER_QUEUE_URL names one. */
+    static DeadLetters deadLetters(Settings settings) {
+        return settings.deadLetterQueueUrl() == null ? DeadLetters.NONE
+                : new SqsDeadLetters(AwsClients.sqs(settings), settings.deadLetterQueueUrl());
     }
 
     /** One Lambda environment runs one batch at a time: its uids are applied on a pool of its own. */

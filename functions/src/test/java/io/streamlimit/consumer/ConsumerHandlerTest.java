@@ -66,6 +66,38 @@ class ConsumerHandlerTest {
     }
 
     @Test
+    void with_a_dead_letter_queue_the_three_malformed_messages_go_there_at_once_with_their_reasons_and_none_fails() {
+        Map<String, String> deadLettered = new java.util.LinkedHashMap<>();
+        ConsumerHandler withDlq = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream,
+                new LedgerWriters(2), (message, reason) -> deadLettered.put(message.messageId(), reason) == null), clock);
+
+        SQSBatchResponse response = withDlq.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"),
+                FunctionContext.forRequest("request-1"));
+
+        assertThat(failedIds(response)).as("the mapping deletes all ten").isEmpty();
+        assertThat(deadLettered.keySet()).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(deadLettered.get(UNKNOWN_TYPE)).contains("type");
+        assertThat(deadLettered.get(BAD_UID)).contains("uid");
+        assertThat(deadLettered.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        assertThat(downstream.accepted()).hasSize(7);
+        assertOpenCounts(ledger);
+    }
+
+    @Test
+    void a_dead_letter_queue_that_refuses_leaves_the_malformed_messages_failed_so_none_is_lost() {
+        ConsumerHandler withBrokenDlq = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream,
+                new LedgerWriters(2), (message, reason) -> {
+                    throw new IllegalStateException("SQS unavailable");
+                }), clock);
+
+        SQSBatchResponse response = withBrokenDlq.handleRequest(EventLoader.loadSQSEvent("events/sqs_event.json"),
+                FunctionContext.forRequest("request-1"));
+
+        assertThat(failedIds(response)).containsExactly(NOT_JSON, UNKNOWN_TYPE, BAD_UID);
+        assertThat(downstream.accepted()).hasSize(7);
+    }
+
+    @Test
     void delivering_the_same_batch_again_applies_nothing_twice() {
         SQSEvent batch = EventLoader.loadSQSEvent("events/sqs_event.json");
         handler.handleRequest(batch, FunctionContext.forRequest("request-1"));

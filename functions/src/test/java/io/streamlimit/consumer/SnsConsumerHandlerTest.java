@@ -39,6 +39,18 @@ class SnsConsumerHandlerTest {
     }
 
     @Test
+    void with_a_dead_letter_queue_a_malformed_record_goes_there_with_its_reason_and_the_invocation_succeeds() {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        SnsConsumerHandler withDlq = new SnsConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream,
+                new LedgerWriters(1), (message, reason) -> reasons.add(reason)), clock);
+
+        withDlq.handleRequest(EventLoader.loadSNSEvent("events/sns_event_malformed.json"), FunctionContext.forRequest("request-1"));
+
+        assertThat(reasons).singleElement().satisfies(reason -> assertThat(reason).isNotBlank());
+        assertThat(downstream.accepted()).isEmpty();
+    }
+
+    @Test
     void a_retried_invocation_applies_nothing_twice() {
         handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("request-1"));
         handler.handleRequest(EventLoader.loadSNSEvent("events/sns_event.json"), FunctionContext.forRequest("request-1"));

@@ -25,6 +25,7 @@ class SettingsTest {
         assertThat(settings.dynamoDbEndpoint()).isNull();
         assertThat(settings.resultsJdbcUrl()).isNull();
         assertThat(settings.resultsSecretName()).isNull();
+        assertThat(settings.deadLetterQueueUrl()).as("no DLQ: unparseable messages fail and are redelivered").isNull();
         assertThat(settings.recordsResults()).isFalse();
         assertThat(settings.resultsGroupId()).isEqualTo("consumer");
         assertThat(settings.downstreamCallDuration()).isZero();
@@ -43,6 +44,8 @@ class SettingsTest {
                 Map.entry("AWS_ENDPOINT_URL", "http://localhost:4566"),
                 Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"),
                 Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4566"),
+                Map.entry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324"),
+                Map.entry("DEAD_LETTER_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/events-dlq"),
                 Map.entry("RESULTS_JDBC_URL", "jdbc:postgresql://localhost/results"),
                 Map.entry("RESULTS_SECRET_NAME", "streamlimit/results"),
                 Map.entry("RESULTS_GROUP_ID", "sqs-rc1"),
@@ -56,6 +59,8 @@ class SettingsTest {
         assertThat(settings.dynamoDbEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
         assertThat(settings.snsEndpoint()).as("falls back to AWS_ENDPOINT_URL").isEqualTo(URI.create("http://localhost:4566"));
         assertThat(settings.secretsManagerEndpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+        assertThat(settings.sqsEndpoint()).isEqualTo(URI.create("http://127.0.0.1:9324"));
+        assertThat(settings.deadLetterQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/events-dlq");
         assertThat(settings.resultsJdbcUrl()).isEqualTo("jdbc:postgresql://localhost/results");
         assertThat(settings.resultsSecretName()).isEqualTo("streamlimit/results");
         assertThat(settings.recordsResults()).isTrue();
@@ -76,6 +81,7 @@ class SettingsTest {
             "AWS_REGION|Europe|AWS_REGION: must be a region name",
             "AWS_ENDPOINT_URL_DYNAMODB|localhost:8000|AWS_ENDPOINT_URL_DYNAMODB: must be an http(s) URL",
             "AWS_ENDPOINT_URL_SNS|http://|AWS_ENDPOINT_URL_SNS: must be an http(s) URL",
+            "DEAD_LETTER_QUEUE_URL|events-dlq|DEAD_LETTER_QUEUE_URL: must be an SQS queue URL",
             "RESULTS_JDBC_URL|postgresql://localhost/results|RESULTS_JDBC_URL: must start with jdbc:",
             "RESULTS_SECRET_NAME|streamlimit results|RESULTS_SECRET_NAME: must be a Secrets Manager secret name or ARN",
             "AWS_ENDPOINT_URL_SECRETS_MANAGER|localhost:4566|AWS_ENDPOINT_URL_SECRETS_MANAGER: must be an http(s) URL",

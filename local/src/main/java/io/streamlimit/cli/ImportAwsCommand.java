@@ -46,7 +46,7 @@ final class ImportAwsCommand implements Callable<Integer> {
     @Option(names = "--run-id", required = true, paramLabel = "ID", description = "The runId given to the producer.")
     String runId;
 
-    @Option(names = "--region", paramLabel = "R", description = "The stack's region (default: your AWS configuration's).")
+    @Option(names = "--region", paramLabel = "R", description = "The stack's region (default: AWS_REGION, else AWS_DEFAULT_REGION, else your profile's).")
     String region;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Another endpoint for CloudFormation and CloudWatch (an emulator).")
@@ -77,19 +77,31 @@ final class ImportAwsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (AwsImportClients aws = AwsImportClients.create(region, endpoint)) {
-            // The flags and the stack are checked before the results database is opened.
+        try {
+            // The flags, the region, the credentials and the stack are checked before the results database is opened.
             MetricWindow.checkPeriod(period);
-            StackOutputs outputs = StackOutputs.describe(aws.cloudFormation(), stack);
-            out.printf("Stack %s: consumer %s, DLQ %s, topic %s%n", stack, outputs.require(AwsRunMetrics.CONSUMER),
-                    outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
-            try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
-                importRun(aws, outputs, database, out);
+            try (AwsImportClients aws = AwsImportClients.create(region, endpoint, System.getenv(), home())) {
+                importStack(aws, out);
             }
         } catch (ImportException e) {
             throw new UserError(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** Where ~/.aws is: HOME first, as the AWS CLI and the SDK read it, else Java's user.home. */
+    private static Path home() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+    private void importStack(AwsImportClients aws, PrintWriter out) {
+        StackOutputs outputs = aws.describeStack(stack);
+        out.printf("Stack %s (%s): consumer %s, DLQ %s, topic %s%n", stack, aws.region(), outputs.require(AwsRunMetrics.CONSUMER),
+                outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
+        try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
+            importRun(aws, outputs, database, out);
+        }
     }
 
     private void importRun(AwsImportClients aws, StackOutputs outputs, ResultsDatabase database, PrintWriter out) {
@@ -99,7 +111,7 @@ final class ImportAwsCommand implements Callable<Integer> {
         Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
         MetricWindow window = window(rows, scenario);
         out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
-        RunData data = AwsRunImport.build(runId, scenario, rows, AwsRunMetrics.fetch(aws.cloudWatch(), outputs, window), window);
+        RunData data = AwsRunImport.build(runId, scenario, rows, aws.fetchMetrics(outputs, window), window);
         store.saveRun(data.run());
         store.replacePipelineRows(data);
         RunMetrics metrics = new MetricsCalculator().compute(data);

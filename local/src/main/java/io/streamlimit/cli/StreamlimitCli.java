@@ -1,5 +1,6 @@
 package io.streamlimit.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,14 +25,17 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SchemaCommand.class,
         })
-public final class StreamlimitCli implements Runnable {
+public final class StreamlimitCli implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage, on standard error since it is not what was asked for, and exit code 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return UserErrorHandler.USER_ERROR;
     }
 
     /** Builds the command line with the project's error handling: bad arguments exit 2 with a message, never a stack trace. */
@@ -39,6 +43,7 @@ public final class StreamlimitCli implements Runnable {
         CommandLine cli = new CommandLine(new StreamlimitCli());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new OneLineParameterErrors());
+        CommandSummaries.install(cli);
         return cli;
     }
 

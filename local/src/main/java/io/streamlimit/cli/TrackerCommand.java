@@ -46,12 +46,13 @@ public final class TrackerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new UserError("--port must be 0 to 65535, was " + port);
-        }
+        Preflight preflight = new Preflight(spec);
+        preflight.range("--port", port, 0, 65535);
         if (dynamoDbEndpoint != null && !("http".equals(dynamoDbEndpoint.getScheme()) || "https".equals(dynamoDbEndpoint.getScheme()))) {
-            throw new UserError("--dynamodb-endpoint must be a URL such as http://127.0.0.1:8000, was " + dynamoDbEndpoint);
+            throw preflight.error("--dynamodb-endpoint: must be a URL such as http://127.0.0.1:8000, got " + dynamoDbEndpoint);
         }
+        // Before DynamoDB starts (and prints its banner): a busy port is one line and nothing else.
+        PortCheck.free(preflight, "--port", port);
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         Thread hook = new Thread(() -> closeAll(resources), "tracker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.results.ResultsSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,40 @@ class CliTest {
             CliRun help = execute(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: streamlimit " + command);
+        }
+    }
+
+    @Test
+    void bare_streamlimit_prints_the_usage_and_exits_2() {
+        CliRun result = execute();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Usage: streamlimit").contains("Commands:", "  simulate ");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_command_says_so_and_lists_the_commands() {
+        CliRun result = execute("simulat", "x.yaml");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: unknown command 'simulat'; the commands are help, tracker, run,"
+                + " up, simulate, fidelity, calibrate, compare, import-aws, recommend, chaos, bench, schema"
+                + " (see 'streamlimit help')");
+    }
+
+    @Test
+    void help_lists_each_command_with_a_whole_sentence() {
+        CliRun result = execute("help");
+
+        assertThat(result.exitCode()).isZero();
+        String list = result.out().substring(result.out().indexOf("Commands:"));
+        picocli.CommandLine cli = StreamlimitCli.commandLine();
+        for (var command : cli.getSubcommands().entrySet()) {
+            String summary = CommandSummaries.summary(command.getValue().getHelp());
+            assertThat(summary).as(command.getKey()).endsWith(".");
+            // Unwrapped, the list holds each summary whole.
+            assertThat(list.replaceAll("\\s+", " ")).as(command.getKey()).contains(" " + command.getKey() + " " + summary);
         }
     }
 
@@ -70,10 +107,22 @@ class CliTest {
     @Test
     void run_json_prints_the_measurement_with_its_simulated_twin_under_the_same_keys() throws Exception {
         Path results = dir.resolve("results");
-        CliRun result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20", "--seed", "3",
-                "--results-dir", results.toString(), "--report-dir", dir.toString());
+        // The libraries' log lines go to System.err, not to the command's writer.
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        CliRun result;
+        try {
+            result = execute("run", "../scenarios/recommended.yaml", "--json", "--events", "20", "--seed", "3",
+                    "--results-dir", results.toString(), "--report-dir", dir.toString());
+        } finally {
+            System.setErr(stderr);
+        }
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(logged.toString(StandardCharsets.UTF_8).lines())
+                .as("a successful run, warm-up included, logs no error or warning")
+                .noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN "));
         assertThat(result.out().strip().lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(result.out());
         JsonNode simulated = json.get("simulated");

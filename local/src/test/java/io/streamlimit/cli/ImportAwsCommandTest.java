@@ -11,11 +11,15 @@ import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +86,7 @@ class ImportAwsCommandTest {
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains(
-                "Stack " + STACK + ": consumer " + CONSUMER,
+                "Stack " + STACK + " (us-east-1): consumer " + CONSUMER,
                 "Metrics from 2026-11-30T10:00:00Z to 2026-11-30T10:11:11.200Z, per 60 s",
                 "Imported run " + RUN + " (scenario recommended): 20 invocations rows, 7 throttles, 2 DLQ arrivals,"
                         + " 3 redeliveries, max concurrency 4");
@@ -138,6 +142,78 @@ class ImportAwsCommandTest {
                 .isEqualTo("error: --period: must be 1, 5, 10, 30 or a multiple of 60 seconds, got 45");
     }
 
+    @Test
+    void an_endpoint_that_does_not_answer_exits_2_with_one_line_naming_it() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        CliRun result = execute("import-aws", "--stack", STACK, "--run-id", RUN, "--region", "us-east-1",
+                "--endpoint-url", "http://127.0.0.1:" + port, "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: cannot reach CloudFormation at http://127.0.0.1:" + port
+                + " (connection refused); is the emulator at --endpoint-url running?");
+    }
+
+    @Test
+    void no_region_anywhere_exits_2_before_any_call() throws Exception {
+        Process run = cli(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"),
+                "--stack", STACK, "--run-id", RUN, "--results-jdbc", jdbc);
+
+        assertThat(exit(run)).isEqualTo(2);
+        assertThat(err(run)).isEqualTo("error: no AWS region: pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or give"
+                + " profile 'default' a region in " + dir.resolve(".aws/config") + " (aws configure set region us-east-1)");
+    }
+
+    @Test
+    void no_credentials_anywhere_exits_2_saying_so() throws Exception {
+        Process run = cli(Map.of("AWS_DEFAULT_REGION", "us-east-1"), "--stack", STACK, "--run-id", RUN,
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc);
+
+        assertThat(exit(run)).isEqualTo(2);
+        assertThat(err(run)).isEqualTo("error: no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
+                + " AWS_PROFILE to a profile of ~/.aws/credentials ('aws configure'), or run 'aws sso login'");
+    }
+
+    @Test
+    void aws_default_region_is_the_region_when_no_flag_and_no_aws_region_give_one() throws Exception {
+        createStack(Region.EU_WEST_1);
+        Process run = cli(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_DEFAULT_REGION", "eu-west-1"), "--stack", STACK, "--run-id", "no-such-run",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(exit(run)).isEqualTo(2);
+        assertThat(new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .as("the stack was found in eu-west-1 only").startsWith("Stack " + STACK + " (eu-west-1): consumer " + CONSUMER);
+        assertThat(err(run)).endsWith("error: --scenario: run 'no-such-run' has no group_id in its rows;"
+                + " name the deployed scenario file with --scenario");
+    }
+
+    /** {@code streamlimit import-aws ARGS} in a JVM of its own with only {@code env} and an empty home: no ~/.aws, no instance. */
+    private Process cli(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + dir, "-cp", System.getProperty("java.class.path"), StreamlimitCli.class.getName(), "import-aws"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("HOME", dir.toString());
+        // No instance metadata here: without this the SDK spends seconds asking for it before giving up.
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return process;
+    }
+
+    private static int exit(Process process) {
+        return process.exitValue();
+    }
+
+    private static String err(Process process) throws Exception {
+        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
     private CliRun importAws() {
         return execute("import-aws", "--stack", STACK, "--run-id", RUN, "--region", "us-east-1",
                 "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
@@ -149,6 +225,10 @@ class ImportAwsCommandTest {
 
     /** The outputs import-aws reads; moto needs one resource besides. */
     private static void createStack() {
+        createStack(Region.US_EAST_1);
+    }
+
+    private static void createStack(Region region) {
         String template = """
                 {"Resources": {"Placeholder": {"Type": "AWS::SQS::Queue"}},
                  "Outputs": {
@@ -158,7 +238,7 @@ class ImportAwsCommandTest {
                    "TopicArn": {"Value": "arn:aws:sns:us-east-1:123456789012:%s"}}}
                 """.formatted(CONSUMER, QUEUE, DLQ, TOPIC);
         try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1).credentialsProvider(credentials()).build()) {
+                .region(region).credentialsProvider(credentials()).build()) {
             cloudFormation.createStack(request -> request.stackName(STACK).templateBody(template));
         }
     }

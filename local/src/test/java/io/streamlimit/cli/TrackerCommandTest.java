@@ -100,14 +100,14 @@ class TrackerCommandTest {
     }
 
     @Test
-    void a_port_in_use_is_a_user_error() throws Exception {
-        try (DynamoDbServer dynamoDb = DynamoDbServer.start(0, null);
-             ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Running tracker = new Running("--port", Integer.toString(taken.getLocalPort()),
-                    "--dynamodb-endpoint", dynamoDb.endpoint().toString());
+    void a_port_in_use_is_one_line_before_anything_starts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Running tracker = new Running("--port", Integer.toString(taken.getLocalPort()));
 
             assertThat(tracker.exit.get()).isEqualTo(UserErrorHandler.USER_ERROR);
-            assertThat(tracker.err.toString()).contains("error: cannot serve the tracker on port " + taken.getLocalPort());
+            assertThat(tracker.out.toString()).as("no DynamoDB started, no banner").isEmpty();
+            assertThat(tracker.err.toString().strip()).isEqualTo("error: --port: port " + taken.getLocalPort()
+                    + " is in use; stop what uses it or pick another --port");
         }
     }
 
@@ -128,6 +128,6 @@ class TrackerCommandTest {
         Running tracker = new Running("--port", "0", "--dynamodb-endpoint", "localhost:8000");
 
         assertThat(tracker.exit.get()).isEqualTo(UserErrorHandler.USER_ERROR);
-        assertThat(tracker.err.toString()).contains("error: --dynamodb-endpoint must be a URL");
+        assertThat(tracker.err.toString()).contains("error: --dynamodb-endpoint: must be a URL");
     }
 }

@@ -9,6 +9,7 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.LedgerWriters;
+import io.streamlimit.consumer.SqsDeadLetters;
 import io.streamlimit.event.EventParser;
 import io.streamlimit.ledger.DynamoDbLedgerStore;
 import io.streamlimit.ledger.Ledger;
@@ -64,10 +65,11 @@ public final class LocalService implements AutoCloseable {
         stack.snsServer().addTopic(topic);
         topicArn = topic.arn();
         queue = QueueWithDlq.create(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
+        // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
+        topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
 
         consumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE,
-                new LedgerWriters(BATCH_SIZE * MAXIMUM_CONCURRENCY));
+                new LedgerWriters(BATCH_SIZE * MAXIMUM_CONCURRENCY), new SqsDeadLetters(stack.sqs(), queue.dlqUrl()));
         consumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer", null, Duration.ofSeconds(10), 512),
                 () -> new ConsumerHandler(consumerService), AwsBehaviour.current().unreservedConcurrency(), clock, LambdaObserver.NONE);
         mapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), BATCH_SIZE,

@@ -45,6 +45,10 @@ public final class CloudWatchSeries {
                 }
             }
         } catch (CloudWatchException e) {
+            ImportException refused = AwsCallFailure.refusedCredentials(e);
+            if (refused != null) {
+                throw refused;
+            }
             throw new ImportException("cannot read " + namespace + " " + metricName + " of " + dimensionValue
                     + " from CloudWatch: " + e.awsErrorDetails().errorMessage());
         }

@@ -27,6 +27,10 @@ public record StackOutputs(String stackName, Map<String, String> values) {
                     .findFirst()
                     .orElseThrow(() -> new ImportException("--stack: no stack '" + stackName + "'"));
         } catch (CloudFormationException e) {
+            ImportException refused = AwsCallFailure.refusedCredentials(e);
+            if (refused != null) {
+                throw refused;
+            }
             throw new ImportException("--stack: cannot describe stack '" + stackName + "' (does it exist in this region?): "
                     + e.awsErrorDetails().errorMessage());
         }

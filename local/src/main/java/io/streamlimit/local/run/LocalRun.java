@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
+import io.streamlimit.consumer.SqsDeadLetters;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.LedgerWriters;
 import io.streamlimit.consumer.SnsConsumerHandler;
@@ -99,9 +100,16 @@ public final class LocalRun {
         Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
                 LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
+        // The queue and its DLQ exist before the consumer, which moves unparseable messages to that DLQ itself.
+        // With sns-lambda the DLQ is the async queue's on-failure destination, which the consumer may use too.
+        QueueWithDlq queue = scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA ? null
+                : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
+                        scenario.queue().maxReceiveCount());
+        String dlqUrl = queue != null ? queue.dlqUrl()
+                : stack.sqs().createQueue(b -> b.queueName("streamlimit-" + runId + "-dlq")).queueUrl();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
                 faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(), clock, recorder)),
-                new LedgerWriters(ledgerWriters(scenario)));
+                new LedgerWriters(ledgerWriters(scenario)), new SqsDeadLetters(stack.sqs(), dlqUrl));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
                 .validate(behaviour);
@@ -114,11 +122,11 @@ public final class LocalRun {
         stack.snsServer().addTopic(topic);
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
+        Instant ended;
 
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
-            QueueWithDlq queue = QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId,
-                    scenario.queue().visibilityTimeoutSeconds(), scenario.queue().maxReceiveCount());
-            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), false));
+            // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
+            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
@@ -129,19 +137,20 @@ public final class LocalRun {
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
-                produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+                awaitIdle(function);
             }
         } else {
             try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
                             () -> new SnsConsumerHandler(service), behaviour, clock, recorder, waiter);
-                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock, recorder,
-                            options.asyncDispatchers(), waiter)) {
+                    AsyncInvoker<SNSEvent> invoker = new AsyncInvoker<>(function, behaviour, clock,
+                            new OnFailureQueue(stack.sqs(), dlqUrl, recorder), options.asyncDispatchers(), waiter)) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
-                produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+                awaitIdle(function);
             }
         }
-        Instant ended = clock.instant();
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
         return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
@@ -162,7 +171,21 @@ public final class LocalRun {
         return (int) Math.min(MAX_LEDGER_WRITERS, wanted);
     }
 
-    private void produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
+    /**
+     * Lets the invocations still running finish before the function is closed: the last event is
+     * recorded when its downstream call starts, and its handler then waits out the call. Closing
+     * at once would interrupt that handler, which logs the interrupted call as a failure though
+     * the run succeeded. Bounded by the function's timeout, after which Lambda would stop it too.
+     */
+    private void awaitIdle(LambdaFunction<?, ?> function) throws InterruptedException {
+        long deadline = clock.millis() + function.config().timeout().toMillis() + 1_000;
+        while (function.busy() > 0 && clock.millis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** @return when the run was over: every event resolved, or it stalled or ran out of time */
+    private Instant produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
             AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
             Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
         AtomicReference<RuntimeException> producerError = new AtomicReference<>();
@@ -191,16 +214,16 @@ public final class LocalRun {
             }
             boolean allPublished = published.get() >= events.size();
             if (allPublished && done >= events.size() && asyncPending.getAsInt() == 0) {
-                return;
+                return now;
             }
             if (done != lastDone) {
                 lastDone = done;
                 lastChange = now;
             } else if (allPublished && Duration.between(lastChange, now).compareTo(stall) > 0) {
-                return;
+                return now;
             }
             if (Duration.between(started, now).compareTo(maxDuration) > 0) {
-                return;
+                return now;
             }
             Thread.sleep(200);
         }

@@ -23,6 +23,12 @@ public final class StackWarmUp {
 
     private static final int SQS_EVENTS = 1_000;
     private static final int SNS_EVENTS = 200;
+    /**
+     * Long enough that no warm-up invocation times out, however slow a cold JVM on a loaded machine
+     * is: a timeout stops the handler mid-write, which logs an error though nothing is wrong (the
+     * visibility timeout is AWS's guidance, 6 x the function's, so no batch comes back early).
+     */
+    private static final int TIMEOUT_SECONDS = 120;
 
     private StackWarmUp() {
     }
@@ -31,10 +37,10 @@ public final class StackWarmUp {
         DownstreamSpec instant = new DownstreamSpec(100_000, 1, false);
         Scenario sqs = new Scenario("warm-up-sqs", "throwaway events that warm the stack up",
                 new EventsSpec(SQS_EVENTS, ArrivalPattern.BURST, 100, null, null, null, 50), Pipeline.SNS_SQS_LAMBDA,
-                new QueueSpec(30, 5, 10, 0), new ConsumerSpec(null, 10, 10, 512), instant);
+                new QueueSpec(6 * TIMEOUT_SECONDS, 5, 10, 0), new ConsumerSpec(null, 10, TIMEOUT_SECONDS, 512), instant);
         Scenario sns = new Scenario("warm-up-sns", "throwaway events that warm the stack up",
                 new EventsSpec(SNS_EVENTS, ArrivalPattern.BURST, 50, null, null, null, 50), Pipeline.SNS_LAMBDA,
-                null, new ConsumerSpec(null, null, 10, 512), instant);
+                null, new ConsumerSpec(null, null, TIMEOUT_SECONDS, 512), instant);
         LocalRun run = new LocalRun(stack, AwsBehaviour.current(), clock, RunProgress.NONE);
         Duration limit = Duration.ofMinutes(2);
         run.run(sqs, new LocalRunOptions("warm-up-sqs", null, Duration.ofSeconds(1), 10, 32, limit));

@@ -16,7 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,29 @@ class LocalSnsAwsCliTest {
         assertThat(stack.sqs().getQueueAttributes(b -> b.queueUrl(service.queue().dlqUrl())
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings())
                 .containsEntry("ApproximateNumberOfMessages", "0");
+    }
+
+    @Test
+    void a_message_that_can_never_parse_reaches_the_dlq_at_once_raw_with_its_reason_and_leaves_the_queue() throws Exception {
+        ok(aws.sns("publish", "--topic-arn", service.topicArn(), "--message", "not an event"));
+
+        // A redelivery would come only after the 60 s visibility timeout, the redrive after 5 of them.
+        List<Message> deadLetters = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            deadLetters.addAll(stack.sqs().receiveMessage(b -> b.queueUrl(service.queue().dlqUrl())
+                    .messageAttributeNames("All").waitTimeSeconds(1)).messages());
+            return !deadLetters.isEmpty();
+        });
+        Message deadLetter = deadLetters.get(0);
+        assertThat(deadLetter.body()).as("raw delivery: the message itself, no SNS envelope").isEqualTo("not an event");
+        assertThat(deadLetter.messageAttributes().get("reason").stringValue()).contains("not valid JSON");
+        assertThat(deadLetter.messageAttributes()).containsKey("sourceMessageId");
+        stack.sqs().deleteMessage(b -> b.queueUrl(service.queue().dlqUrl()).receiptHandle(deadLetter.receiptHandle()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.sqs().getQueueAttributes(b -> b
+                        .queueUrl(service.queue().queueUrl())
+                        .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                .attributesAsStrings()).as("the original was deleted, not left to reappear")
+                .containsEntry("ApproximateNumberOfMessages", "0").containsEntry("ApproximateNumberOfMessagesNotVisible", "0"));
     }
 
     @Test
