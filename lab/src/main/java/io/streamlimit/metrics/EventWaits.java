@@ -83,8 +83,4 @@ public final class EventWaits {
         Arrays.sort(sorted);
         return sorted;
     }
-
-    int size() {
-        return sent.length;
-    }
 }
