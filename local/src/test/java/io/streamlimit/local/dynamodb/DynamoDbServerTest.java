@@ -85,8 +85,7 @@ class DynamoDbServerTest {
             assertThatThrownBy(client::listTables).isInstanceOf(SdkClientException.class);
             try (DynamoDbServer again = DynamoDbServer.start(port, data)) {
                 assertThat(again.endpoint()).isEqualTo(first.endpoint());
-                assertThat(client.scan(b -> b.tableName("kept")).items())
-                        .extracting(item -> item.get("id").s()).containsExactly("a");
+                assertThat(client.scan(b -> b.tableName("kept")).items()).containsExactly(Map.of("id", AttributeValue.fromS("a")));
             }
         }
     }
