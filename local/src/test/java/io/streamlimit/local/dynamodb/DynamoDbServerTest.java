@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.local.AwsClients;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -66,6 +69,24 @@ class DynamoDbServerTest {
         try (DynamoDbServer server = DynamoDbServer.start(0, data);
              DynamoDbClient client = AwsClients.dynamoDb(server.endpoint())) {
             assertThat(client.listTables().tableNames()).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void a_restart_on_the_same_port_and_data_is_an_outage_not_a_loss(@TempDir Path dir) {
+        Path data = dir.resolve("dynamodb");
+        DynamoDbServer first = DynamoDbServer.start(0, data);
+        int port = first.endpoint().getPort();
+        createTable(first.client(), "kept");
+        first.client().putItem(b -> b.tableName("kept").item(Map.of("id", AttributeValue.fromS("a"))));
+        first.close();
+
+        try (DynamoDbClient client = AwsClients.dynamoDb(first.endpoint())) {
+            assertThatThrownBy(client::listTables).isInstanceOf(SdkClientException.class);
+            try (DynamoDbServer again = DynamoDbServer.start(port, data)) {
+                assertThat(again.endpoint()).isEqualTo(first.endpoint());
+                assertThat(client.scan(b -> b.tableName("kept")).items()).containsExactly(Map.of("id", AttributeValue.fromS("a")));
+            }
         }
     }
 }
