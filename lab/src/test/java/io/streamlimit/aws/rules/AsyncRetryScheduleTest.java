@@ -74,9 +74,10 @@ class AsyncRetryScheduleTest {
     }
 
     @Test
-    void a_retry_comes_no_sooner_than_the_jitter_allows() {
-        // Shortened by at most asyncRetryJitter (0.2) of the step for a lone event.
+    void a_lone_events_retry_comes_no_sooner_than_the_doubling_and_no_later_than_the_jitter_allows() {
+        // Lengthened by at most asyncRetryJitter (0.2) of the step for a lone event, never shortened (2025).
+        assertThat(schedule.afterThrottle(0, 0, 3, 1, new FixedRandom(0))).isEqualTo(8_000L);
         long at = schedule.afterThrottle(0, 0, 3, 1, new FixedRandom(0.999));
-        assertThat(at).isBetween(6_400L, 8_000L);
+        assertThat(at).isBetween(9_500L, 9_600L);
     }
 }
