@@ -30,8 +30,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * rule's decision (ticked once a scaling tick with whether messages wait), how long a poller
  * gathers is {@link BatchingWindow}'s, when it invokes or gives a throttled batch up is
  * {@link InvokeRetry}'s, and what a batch's outcome does to the mapping is
- * {@link SqsBatchOutcome}'s: the same rules the simulator runs in virtual time. Like AWS, the mapping does not look at the function's reserved
- * concurrency, so throttles alone can push messages into the DLQ.
+ * {@link SqsBatchOutcome}'s: the same rules the simulator runs in virtual time. Like AWS, the
+ * mapping does not look at the function's reserved concurrency, so throttles alone can push
+ * messages into the DLQ.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
