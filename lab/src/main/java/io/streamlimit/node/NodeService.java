@@ -135,7 +135,7 @@ public final class NodeService implements AutoCloseable {
 
     private static String exitCode(Process process) {
         try {
-            return process.waitFor(1, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";
+            return process.waitFor(5, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";

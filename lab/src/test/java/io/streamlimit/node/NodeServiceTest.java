@@ -51,11 +51,12 @@ class NodeServiceTest {
     @Test
     void a_service_that_never_says_it_is_ready_is_stopped_after_the_timeout(@TempDir Path dir) throws IOException {
         Path script = Files.writeString(dir.resolve("silent.js"), "console.log('starting'); setInterval(() => {}, 1000);");
-        NodeService.Spec spec = NodeService.Spec.of("silent", script, READY).withStartTimeout(Duration.ofSeconds(2));
+        NodeService.Spec spec = NodeService.Spec.of("silent", script, READY).withStartTimeout(Duration.ofSeconds(5));
 
+        // On a loaded machine Node may not even have printed its first line within the timeout.
         assertThatThrownBy(() -> NodeService.start(NodeProject.installed(), spec))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("silent was not ready after 2 s; its last output: starting");
+                .message().matches("silent was not ready after 5 s; its last output: (starting|\\(no output\\))");
     }
 
     @Test
