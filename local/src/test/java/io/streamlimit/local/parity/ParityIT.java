@@ -57,7 +57,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The emulator waits for the times the rules decide through one {@link WallClockWaiter}, which
  * records how late each wait ran. A run whose 99th percentile is later than
  * {@value #LATE_P99_MILLIS} ms fell behind the wall clock: it no longer shows what the rules say,
- * and the case fails with that figure rather than pass or fail on the metrics' margins.
+ * and the case fails with that figure rather than pass or fail on the metrics' margins. The bound
+ * is a quarter of the shortest wait that shapes these runs (the one-second downstream call): on
+ * this 2-core machine the p99 ran 12 to 85 ms under a load average of 17 to 21, and 104 ms once at
+ * the heaviest load, so 100 ms failed a healthy emulator on a busy machine.
  */
 class ParityIT {
 
@@ -67,7 +70,7 @@ class ParityIT {
     private static final double THROTTLES_MARGIN = 0.10;
     private static final long THROTTLES_SLACK = 3;
     /** The latest the emulator's waits may run, at the 99th percentile, before a run counts as fallen behind. */
-    private static final long LATE_P99_MILLIS = 100;
+    private static final long LATE_P99_MILLIS = 250;
 
     @TempDir
     static Path resultsDir;
