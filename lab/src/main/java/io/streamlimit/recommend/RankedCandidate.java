@@ -17,6 +17,8 @@ import io.streamlimit.sim.SimulationStats;
  *     limit, since a candidate that did neither exists: its figures are partial
  * @param latency publish to applied over its applied events
  * @param spikeLatency the same over the events published during the day pattern's spikes, or null
+ * @param ranges over several seeds, the smallest and largest of each ranked figure (the figures
+ *     above are then the medians it was ranked on); null for one seed or a run stopped early
  */
 public record RankedCandidate(
         int rank,
@@ -29,11 +31,17 @@ public record RankedCandidate(
         String reason,
         boolean stoppedEarly,
         Latency latency,
-        Latency spikeLatency) {
+        Latency spikeLatency,
+        SeedRanges ranges) {
+
+    public RankedCandidate(int rank, Scenario scenario, String family, String label, SimulationStats stats, long lost,
+                           double costUsd, String reason, boolean stoppedEarly, Latency latency, Latency spikeLatency) {
+        this(rank, scenario, family, label, stats, lost, costUsd, reason, stoppedEarly, latency, spikeLatency, null);
+    }
 
     public RankedCandidate(int rank, Scenario scenario, String family, String label, SimulationStats stats, long lost,
                            double costUsd, String reason) {
-        this(rank, scenario, family, label, stats, lost, costUsd, reason, false, Latency.NONE, null);
+        this(rank, scenario, family, label, stats, lost, costUsd, reason, false, Latency.NONE, null, null);
     }
 
     /** Its settings as short named columns, for a table. */

@@ -85,19 +85,20 @@ final class Ranking {
         List<RankedCandidate> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             Simulated s = sorted.get(i);
-            String reason = s.stoppedEarly() ? stoppedReason(s) : reasons.of(i);
+            String reason = s.stoppedEarly() ? stoppedReason(s, request.seeds()) : reasons.of(i);
             Scenario scenario = s.candidate().scenario();
             ranked.add(new RankedCandidate(i + 1, scenario.renamed(scenario.name(), reason), s.candidate().family(),
                     s.candidate().label(), s.stats(), s.lost(), s.costUsd(), reason, s.stoppedEarly(), s.latency(),
-                    s.spikeLatency()));
+                    s.spikeLatency(), s.ranges()));
         }
         return ranked;
     }
 
-    private static String stoppedReason(Simulated s) {
-        return "stopped at " + s.stats().virtualEndMillis() / 1000 + " s of virtual time, when it "
+    private static String stoppedReason(Simulated s, int seeds) {
+        return "stopped at " + s.stats().virtualEndMillis() / 1000 + " s of virtual time"
+                + (seeds > 1 ? " of one of its seeds" : "") + ", when it "
                 + (s.stats().failed() > 0 ? "lost an event" : "went over the limit")
-                + ": it cannot beat #1, which did neither";
+                + ": it cannot beat #1, which did neither" + (seeds > 1 ? " at any of its " + seeds + " seeds" : "");
     }
 
     /** Best first; see the class comment. */

@@ -4,6 +4,7 @@ import io.streamlimit.scenario.ArrivalPattern;
 import io.streamlimit.scenario.DayTraffic;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Traffic;
+import io.streamlimit.sim.SeedRuns;
 
 /**
  * What to recommend a configuration for.
@@ -20,9 +21,16 @@ import io.streamlimit.scenario.Traffic;
  * @param maxP99Millis a bound on the 99th percentile of publish to applied, or null for none: a
  *     candidate above it ranks below every candidate within it that loses no more and is over the
  *     limit no longer
+ * @param seeds how many seeds each candidate is simulated with ({@code seed} onwards, 1 to
+ *     {@link SeedRuns#MAX_SEEDS}): over more than one, candidates rank on each figure's median
  */
 public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
-                               int callMillis, long seed, Traffic traffic, Long maxP99Millis) {
+                               int callMillis, long seed, Traffic traffic, Long maxP99Millis, int seeds) {
+
+    public RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
+                            int callMillis, long seed, Traffic traffic, Long maxP99Millis) {
+        this(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic, maxP99Millis, 1);
+    }
 
     public RecommendRequest(int limitPerSecond, int events, ArrivalPattern pattern, Integer ratePerSecond,
                             int callMillis, long seed, Traffic traffic) {
@@ -68,11 +76,21 @@ public record RecommendRequest(int limitPerSecond, int events, ArrivalPattern pa
         if (maxP99Millis != null && maxP99Millis < 1) {
             throw new IllegalArgumentException("maxP99: must be at least 1 ms, got " + maxP99Millis + " ms");
         }
+        if (seeds < 1 || seeds > SeedRuns.MAX_SEEDS) {
+            throw new IllegalArgumentException("seeds: must be 1 to " + SeedRuns.MAX_SEEDS + ", got " + seeds);
+        }
     }
 
     /** The same request with a bound on the p99 latency (null: none). */
     public RecommendRequest withMaxP99Millis(Long bound) {
-        return new RecommendRequest(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic, bound);
+        return new RecommendRequest(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic, bound,
+                seeds);
+    }
+
+    /** The same request with each candidate simulated over {@code count} seeds from {@link #seed}. */
+    public RecommendRequest withSeeds(int count) {
+        return new RecommendRequest(limitPerSecond, events, pattern, ratePerSecond, callMillis, seed, traffic,
+                maxP99Millis, count);
     }
 
     /** True when the run's p99 latency is above the bound (never without one). */

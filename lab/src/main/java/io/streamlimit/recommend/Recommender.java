@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * so cost decides between times closer than that. Throttled invokes count as 1 % more time, and
  * break ties in favour of the throttle-free candidate: one that throttles must be more than 1 %
  * faster to win (why: see {@link Ranking}). Candidates are simulated in parallel, each with the
- * same seed, so the answer does not depend on the thread count.
+ * same seed (or seeds: with {@link RecommendRequest#seeds} above one, each figure is the median
+ * over them), so the answer does not depend on the thread count.
  */
 public final class Recommender {
 
@@ -49,7 +50,9 @@ public final class Recommender {
      * Pruning: every candidate is first simulated only until it loses an event or goes over the
      * limit. If one did neither, those stopped cannot win (the order puts loss and the limit
      * first) and stay stopped; if none did, the stopped ones are simulated to the end, so the
-     * ranking is the same as without pruning.
+     * ranking is the same as without pruning. Over several seeds a candidate stopped at any seed
+     * stays stopped: one that loses or goes over at some seed cannot win on the median of the
+     * others while a candidate that did neither at every seed exists.
      */
     public Recommendation recommend(RecommendRequest request, RecommendProgress progress) {
         List<Simulated> pruned = search(request, progress, true);

@@ -9,6 +9,8 @@ import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.SimulationResult;
 import io.streamlimit.sim.SimulationStats;
 import io.streamlimit.sim.Simulator;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A candidate and the figures of its simulated run: what {@link Ranking} orders.
@@ -21,29 +23,54 @@ import io.streamlimit.sim.Simulator;
  * @param latency publish to applied over the events applied (the metrics' {@link EventWaits})
  * @param spikeLatency the same over the events published during the day pattern's spikes; null
  *     for other traffic
+ * @param ranges over several seeds, each ranked figure's smallest and largest value (the others
+ *     then hold the medians, see {@link SeedMedians}); null for one seed or a run stopped early
  *
- * <p>A seam for ranking over several seeds: {@link Ranking} reads only these figures, so a run over
- * seeds can hand it one Simulated per candidate holding each figure's median.
+ * <p>{@link Ranking} reads only these figures, so a run over seeds hands it one Simulated per
+ * candidate holding each figure's median.
  */
 record Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd,
-                 boolean stoppedEarly, Latency latency, Latency spikeLatency) {
+                 boolean stoppedEarly, Latency latency, Latency spikeLatency, SeedRanges ranges) {
 
     Simulated {
         latency = latency == null ? Latency.NONE : latency;
     }
 
     Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd) {
-        this(order, candidate, stats, lost, costUsd, false, Latency.NONE, null);
+        this(order, candidate, stats, lost, costUsd, false, Latency.NONE, null, null);
+    }
+
+    Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd,
+              boolean stoppedEarly, Latency latency, Latency spikeLatency) {
+        this(order, candidate, stats, lost, costUsd, stoppedEarly, latency, spikeLatency, null);
     }
 
     Simulated(int order, Candidate candidate, SimulationStats stats, long lost, double costUsd, Latency latency) {
-        this(order, candidate, stats, lost, costUsd, false, latency, null);
+        this(order, candidate, stats, lost, costUsd, false, latency, null, null);
     }
 
-    /** Simulates {@code candidate} with the request's seed, to the end or, if {@code prune}, to its first loss or second over the limit. */
+    /**
+     * Simulates {@code candidate} with the request's seeds, each to the end or, if {@code prune}, to
+     * its first loss or second over the limit. Over several seeds: the medians and ranges
+     * ({@link SeedMedians}); a candidate stopped early at any seed is that seed's stopped run, so it
+     * cannot win on the median of the others.
+     */
     static Simulated run(int order, Candidate candidate, RecommendRequest request, CostEstimator costEstimator,
                          AwsBehaviour behaviour, boolean prune) {
-        SimulationOptions options = new SimulationOptions(request.seed(), null, "recommend-" + order, behaviour);
+        List<Simulated> runs = new ArrayList<>();
+        for (int i = 0; i < request.seeds(); i++) {
+            Simulated s = runSeed(order, candidate, request, request.seed() + i, costEstimator, behaviour, prune);
+            if (s.stoppedEarly() || request.seeds() == 1) {
+                return s;
+            }
+            runs.add(s);
+        }
+        return SeedMedians.of(request.seed(), runs);
+    }
+
+    private static Simulated runSeed(int order, Candidate candidate, RecommendRequest request, long seed,
+                                     CostEstimator costEstimator, AwsBehaviour behaviour, boolean prune) {
+        SimulationOptions options = new SimulationOptions(seed, null, "recommend-" + order, behaviour);
         SimulationResult result = Simulator.run(candidate.scenario(),
                 prune ? options.stoppingOnLossOrOverLimit() : options);
         SimulationStats stats = result.stats();

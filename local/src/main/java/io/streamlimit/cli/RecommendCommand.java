@@ -9,6 +9,7 @@ import io.streamlimit.scenario.ArrivalPattern;
 import io.streamlimit.scenario.DayTraffic;
 import io.streamlimit.scenario.ScenarioWriter;
 import io.streamlimit.scenario.Traffic;
+import io.streamlimit.sim.SeedRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Spec;
             "a configuration with throttled invokes must be more than 1 %% faster than a throttle-free one to win;",
             "between equally fast ones, the lower p99 latency (publish to applied) wins, then the lower cost.",
             "--max-p99 ranks configurations whose p99 is above the bound below those within it.",
+            "--seeds N simulates each configuration with seeds 1 to N, ranks on each figure's median and shows the",
+            "winner's range; a configuration that loses an event or goes over the limit at any seed cannot win.",
             "Prints the best ranks as a table with each one's reason."})
 final class RecommendCommand implements Callable<Integer> {
 
@@ -61,6 +64,10 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--max-p99", paramLabel = "DURATION",
             description = "A bound on the p99 latency, publish to applied, such as 30s or 500ms.")
     String maxP99;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Simulate each configuration with seeds 1 to N and rank on the medians (default: ${DEFAULT-VALUE}).")
+    int seeds;
 
     @Option(names = "--write", paramLabel = "FILE", description = "Write the winner as a scenario file (an existing one only with --force).")
     Path write;
@@ -97,6 +104,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         preflight.range("--call-millis", callMillis, 1, 60_000);
         preflight.atLeast("--runners-up", runnersUp, 0);
+        preflight.range("--seeds", seeds, 1, SeedRuns.MAX_SEEDS);
         if (write != null) {
             preflight.outputFile("--write", write, "--force", force);
         } else if (force) {
@@ -115,7 +123,7 @@ final class RecommendCommand implements Callable<Integer> {
             }
         }
         RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis,
-                RecommendRequest.DEFAULT_SEED, traffic, maxP99Millis);
+                RecommendRequest.DEFAULT_SEED, traffic, maxP99Millis, seeds);
         Recommendation recommendation;
         try (InterruptNotice notice = new InterruptNotice(spec.commandLine().getErr(),
                 "the search was interrupted; nothing was recommended" + (write == null ? "" : " and " + write + " was not written"))) {
@@ -127,9 +135,16 @@ final class RecommendCommand implements Callable<Integer> {
         out.printf("Recommended for %d events (%s) into a downstream of %d/s:%n%n", events,
                 traffic != null ? patternName + ", " + traffic.counts() : arrival == ArrivalPattern.RATE ? rate + "/s" : "burst",
                 limit);
+        if (seeds > 1) {
+            out.printf("(each figure the median over seeds %d to %d)%n%n", RecommendRequest.DEFAULT_SEED,
+                    RecommendRequest.DEFAULT_SEED + seeds - 1);
+        }
         List<RankedCandidate> shown = recommendation.top(runnersUp + 1);
         out.print(RecommendTable.format(shown, traffic instanceof DayTraffic));
         out.println();
+        if (winner.ranges() != null) {
+            out.print(RecommendTable.wrap(RecommendTable.ranges(winner), "  "));
+        }
         out.print(RecommendTable.wrap("Why: " + winner.reason(), "  "));
         for (RankedCandidate c : shown.subList(1, shown.size())) {
             out.print(RecommendTable.wrap("  #" + c.rank() + ": " + c.reason(), "      "));

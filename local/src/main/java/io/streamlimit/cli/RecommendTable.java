@@ -2,6 +2,7 @@ package io.streamlimit.cli;
 
 import io.streamlimit.recommend.ConfigurationColumns;
 import io.streamlimit.recommend.RankedCandidate;
+import io.streamlimit.recommend.SeedRanges;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,6 +44,24 @@ final class RecommendTable {
         return table.toString();
     }
 
+    /**
+     * The winner's ranked figures over its seeds, each as its median (ranked on) and its smallest to
+     * largest value: "Over seeds 1 to 3: time 20.8s (20.5s..21.2s), ...".
+     */
+    static String ranges(RankedCandidate winner) {
+        SeedRanges r = winner.ranges();
+        return String.format(Locale.ROOT, "Over seeds %d to %d, median (smallest..largest): time %s (%s..%s),"
+                        + " p99 %s (%s..%s), lost %d (%.0f..%.0f), over the limit %d s (%.0f..%.0f),"
+                        + " cost $%.6f ($%.6f..$%.6f).",
+                r.firstSeed(), r.lastSeed(),
+                seconds(winner.stats().timeTakenMillis()), seconds(r.timeTakenMillis().min()),
+                seconds(r.timeTakenMillis().max()),
+                seconds(winner.latency().p99Millis()), seconds(r.p99Millis().min()), seconds(r.p99Millis().max()),
+                winner.lost(), r.lost().min(), r.lost().max(),
+                winner.stats().secondsOverLimit(), r.secondsOverLimit().min(), r.secondsOverLimit().max(),
+                winner.costUsd(), r.costUsd().min(), r.costUsd().max());
+    }
+
     /** {@code text} broken at spaces into lines of at most {@link #WIDTH}, each after the first indented. */
     static String wrap(String text, String indent) {
         StringBuilder out = new StringBuilder();
@@ -62,7 +81,7 @@ final class RecommendTable {
         return out.append(line).append('\n').toString();
     }
 
-    private static String seconds(long millis) {
+    private static String seconds(double millis) {
         return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 }
