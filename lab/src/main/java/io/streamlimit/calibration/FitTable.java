@@ -53,6 +53,17 @@ public final class FitTable {
         out.append(TextTable.format(parameters, new boolean[] {false, true, true}));
         calibration.plan().kept().forEach((parameter, why) ->
                 out.append("Kept ").append(parameter.key()).append(": ").append(why).append(".\n"));
+        if (!calibration.identified().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nIdentified (the values that keep the loss within the tolerance,"
+                    + " %.1f, the others held):%n", calibration.tolerance()));
+            for (Identified identified : calibration.identified()) {
+                out.append("  ").append(identified.parameter().key()).append(": ").append(identified.describe())
+                        .append('\n');
+            }
+        }
+        if (!calibration.accepted()) {
+            out.append("\nNo fit: ").append(calibration.rejection()).append(".\n");
+        }
         return out.toString();
     }
 

@@ -39,8 +39,8 @@ public enum Parameter {
             Scale.LOG, 0.5, 500.0, 0, false,
             AwsBehaviour::asyncDeliveryRatePerSecond, (b, v) -> b.asyncDeliveryRatePerSecond(v)),
     ASYNC_RETRY_JITTER("asyncRetryJitter",
-            "share of a throttled async retry's backoff step cut off at random, which spreads the"
-                    + " retries of events throttled together and shapes the share-completed curve",
+            "share of its backoff step by which a lone throttled async event's retry is lengthened at"
+                    + " random (a backlog of n is also spread over up to 1 - 1/n of the step)",
             Scale.LINEAR, 0.0, 1.0, 0.01, false,
             AwsBehaviour::asyncRetryJitter, (b, v) -> b.asyncRetryJitter(v));
 

@@ -25,7 +25,7 @@ class CalibrationProfileTest {
         Evaluation evaluation = new Evaluation(fitted, List.of(figures), figures, 0);
         Plan plan = new Plan(List.of(Target.FIRST_TO_LAST_START), List.copyOf(fitted.values().keySet()), kept);
         return new Calibration(run, Scenarios.traceCase("trace-consumer-2.yaml"), CalibrationOptions.seed(1), plan,
-                new Noise(Map.of()), figures, start, evaluation, fitted, evaluation, 1, 1);
+                new Noise(Map.of()), figures, start, evaluation, fitted, evaluation, List.of(), 1, 1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.streamlimit.fidelity.TraceReader;
 import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.ResultsStore;
+import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,27 +93,51 @@ final class CalibrateCommand implements Callable<Integer> {
         Scenario scenario = loaded.scenario();
         String startProfile = awsProfile.profile != null ? awsProfile.profile
                 : scenario.awsProfile() != null ? scenario.awsProfile() : AwsProfiles.CURRENT;
-        ObservedRun run = trace != null ? ObservedRun.fromTrace(TraceReader.read(trace), group) : savedRun();
+        ObservedRun run;
+        if (trace != null) {
+            run = ObservedRun.fromTrace(TraceReader.read(trace), group);
+        } else {
+            Saved saved = savedRun();
+            run = saved.run();
+            if (saved.published() != null) {
+                // The run's own record says how many events it published (a run of --events 100 of
+                // a 1,000-event scenario published 100); the scenario's total would count the rest as lost.
+                scenario = scenario.withEventsTotal(Math.toIntExact(saved.published()));
+            }
+        }
 
         long started = System.nanoTime();
         Calibration calibration = Calibrator.calibrate(scenario, loaded.behaviour(), run,
                 new CalibrationOptions(seed, seeds));
         double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!calibration.accepted()) {
+            stdout.print(FitTable.format(calibration, startProfile));
+            stdout.flush();
+            throw new UserError("no fit: " + calibration.rejection() + "; nothing written to " + out);
+        }
         String profile = ProfileWriter.text(calibration, startProfile, LocalDate.now(clock));
         try {
             Files.writeString(out, profile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserError("--out: cannot write " + out + ": " + e.getMessage(), e);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(FitTable.format(calibration, startProfile));
         stdout.printf(Locale.ROOT, "%nCalibrated in %.1f s. Wrote %s: simulate with --aws-profile %s%n", seconds, out, out);
         stdout.flush();
         return 0;
     }
 
-    /** A run's rows from the results database; a run in AWS has rows but no runs record, so the rows decide. */
-    private ObservedRun savedRun() {
+    /** A saved run's rows, and the events it published when it has a {@code runs} row (else null). */
+    private record Saved(ObservedRun run, Long published) {
+    }
+
+    /**
+     * A run's rows from the results database. A run in AWS has rows but no runs record, so the rows
+     * decide which events there are; a run with a record (a local or simulated one) also says how
+     * many it published.
+     */
+    private Saved savedRun() {
         try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
             ResultsStore store = new ResultsStore(database.dataSource());
             store.createSchema();
@@ -121,7 +146,9 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new UserError("--run: no invocations rows for run '" + runId
                         + "' in the results database (run 'streamlimit compare' to list saved runs)");
             }
-            return ObservedRun.fromRows("run " + runId, rows, group);
+            Long published = store.listRuns().stream().filter(record -> record.runId().equals(runId))
+                    .map(RunRecord::totalEvents).findFirst().orElse(null);
+            return new Saved(ObservedRun.fromRows("run " + runId, rows, group), published);
         }
     }
 }

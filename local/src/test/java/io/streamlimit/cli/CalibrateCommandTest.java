@@ -90,23 +90,26 @@ class CalibrateCommandTest {
     }
 
     @Test
-    void run_reads_a_saved_runs_rows_from_the_results_database() throws Exception {
-        // A saved run stands for a real one: 200 events through consumer-2's configuration.
-        Path scenario = dir.resolve("small.yaml");
-        Files.writeString(scenario, Files.readString(Path.of(CONSUMER_2))
-                .replace("name: trace-consumer-2", "name: small").replace("total: 1000", "total: 200"));
+    void run_reads_a_saved_runs_rows_and_its_published_count_from_the_results_database() throws Exception {
+        // A saved run stands for a real one: 200 events (--events) of consumer-2's 1,000-event
+        // configuration. The run's own record says 200 were published, not the scenario's 1,000:
+        // the other 800 are not lost.
         Path results = dir.resolve("results");
-        CliRun saved = execute("simulate", scenario.toString(), "--seed", "1001", "--results-dir", results.toString(),
-                "--report-dir", dir.toString());
+        CliRun saved = execute("simulate", CONSUMER_2, "--events", "200", "--seed", "1001",
+                "--results-dir", results.toString(), "--report-dir", dir.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
 
-        CliRun calibrated = execute("calibrate", "--run", "sim-small-seed1001-aws-2020", "--scenario", scenario.toString(),
-                "--out", dir.resolve("p.yaml").toString(), "--results-dir", results.toString());
-        CliRun unknown = execute("calibrate", "--run", "no-such-run", "--scenario", scenario.toString(),
+        CliRun calibrated = execute("calibrate", "--run", "sim-trace-consumer-2-seed1001-events200-aws-2020",
+                "--scenario", CONSUMER_2, "--out", dir.resolve("p.yaml").toString(), "--results-dir", results.toString());
+        CliRun unknown = execute("calibrate", "--run", "no-such-run", "--scenario", CONSUMER_2,
                 "--out", dir.resolve("q.yaml").toString(), "--results-dir", results.toString());
 
-        assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
-        assertThat(calibrated.out()).contains("Fitted to run sim-small-seed1001-aws-2020, group small (200 rows");
+        assertThat(calibrated.exitCode()).as(calibrated.out() + calibrated.err()).isZero();
+        assertThat(calibrated.out()).contains(
+                "Fitted to run sim-trace-consumer-2-seed1001-events200-aws-2020, group trace-consumer-2"
+                        + " (200 rows, 200 of 200 published events)",
+                "Identified (the values that keep the loss within the tolerance", "  mappingBatchesRemovedPerThrottle: ");
+        assertThat(calibrated.out()).doesNotContain("No fit");
         assertThat(Files.exists(dir.resolve("p.yaml"))).isTrue();
         assertThat(unknown.exitCode()).isEqualTo(2);
         // The line saying which results database the command opened, then the error
@@ -114,6 +117,33 @@ class CalibrateCommandTest {
                 "Results database: the embedded PostgreSQL in " + results,
                 "error: --run: no invocations rows for run 'no-such-run' in the results database"
                         + " (run 'streamlimit compare' to list saved runs)");
+    }
+
+    @Test
+    void a_fit_that_ends_on_a_parameters_bound_is_no_fit_exit_2_with_the_figures_and_nothing_written() throws Exception {
+        // The "real" run's invokes took 0.5 s to start, beyond the 0.2 s the search spans: the
+        // fit runs into the bound and is not presented as a result.
+        Path slow = dir.resolve("slow.yaml");
+        Files.writeString(slow, "base: \"2020\"\ninvokeOverhead: PT0.5S\n");
+        Path results = dir.resolve("results");
+        CliRun saved = execute("simulate", CONSUMER_2, "--events", "200", "--seed", "1001", "--aws-profile",
+                slow.toString(), "--results-dir", results.toString(), "--report-dir", dir.toString());
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        String runId = "sim-trace-consumer-2-seed1001-events200-aws-slow";
+
+        Path profile = dir.resolve("p.yaml");
+        CliRun calibrated = execute("calibrate", "--run", runId, "--scenario", CONSUMER_2, "--out", profile.toString(),
+                "--results-dir", results.toString());
+
+        assertThat(calibrated.exitCode()).as(calibrated.out() + calibrated.err()).isEqualTo(2);
+        assertThat(calibrated.out()).contains("200 of 200 published events)", "start gap median (s)",
+                "No fit: invokeOverhead ended on its bound (0.2 s, range 0 s to 0.2 s)");
+        // A fit outside its tolerance identifies nothing: no range is printed for it.
+        assertThat(calibrated.out()).doesNotContain("Identified");
+        assertThat(calibrated.err().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("error: no fit: invokeOverhead ended on its bound (0.2 s, range 0 s to 0.2 s)")
+                .endsWith("; nothing written to " + profile);
+        assertThat(Files.exists(profile)).isFalse();
     }
 
     @Test
