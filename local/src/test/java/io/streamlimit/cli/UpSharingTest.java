@@ -55,8 +55,10 @@ class UpSharingTest {
                     + "; stop it first or pass another --results-dir");
         } finally {
             upThread.interrupt();
-            upThread.join(Duration.ofMinutes(1).toMillis());
+            upThread.join(Duration.ofMinutes(3).toMillis());
         }
+        // Once in this stop's full builds up took over a minute to stop: should it ever hang, say where.
+        assertThat(upThread.isAlive()).as("up did not stop within 3 minutes; the JVM's threads:%n%s", threadDump()).isFalse();
         assertThat(up.get().exitCode()).as(up.get().err()).isZero();
         assertThat(UpState.file(results)).as("removed when up stops").doesNotExist();
 
@@ -65,6 +67,17 @@ class UpSharingTest {
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.err()).contains("Results database: the embedded PostgreSQL in " + results);
         assertThat(listed.out()).contains("sim-no-limits-seed1-events50-aws-2020");
+    }
+
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            dump.append(thread.getName()).append(" (").append(thread.getState()).append(")\n");
+            for (StackTraceElement frame : frames) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        return dump.toString();
     }
 
     @Test
