@@ -1,5 +1,6 @@
 package io.streamlimit.cli;
 
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.recommend.ConfigurationColumns;
 import io.streamlimit.recommend.RankedCandidate;
 import io.streamlimit.recommend.SeedRanges;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * The recommender's candidates as a table that fits 100 columns: the settings as short named columns
  * ({@link ConfigurationColumns}, explained under the table), then lost events, seconds over the
  * limit, time taken, p99 latency (and, for the day pattern, p99 of the events published in spikes),
- * throttled invokes and cost.
+ * throttled invokes, the cost as deployed for the traffic and the standing charges per day.
  */
 final class RecommendTable {
 
@@ -18,16 +19,16 @@ final class RecommendTable {
     static final int WIDTH = 100;
 
     private static final String SETTINGS = "%4s %-3s %3s %3s %3s %5s %6s %4s";
-    private static final String FIGURES = " %5s %4s %9s %8s%s %9s %9s%n";
+    private static final String FIGURES = " %5s %4s %9s %8s%s %9s %9s %9s%n";
 
     private RecommendTable() {
     }
 
-    static String format(List<RankedCandidate> shown, boolean spikes) {
+    static String format(List<RankedCandidate> shown, boolean spikes, CostModel costModel) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, "RANK", "VIA", "RC", "MC", "PC", "BATCH", "VIS",
                 "RECV", "LOST", "OVER", "TIME", "P99", spikes ? String.format(Locale.ROOT, " %9s", "SPIKE P99") : "",
-                "THROTTLES", "COST"));
+                "THROTTLES", "COST", "STAND/DAY"));
         for (RankedCandidate c : shown) {
             ConfigurationColumns k = c.columns();
             table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, c.rank(), k.via(), k.reserved(), k.maximum(),
@@ -36,11 +37,18 @@ final class RecommendTable {
                     spikes ? String.format(Locale.ROOT, " %9s", c.spikeLatency() == null ? "-"
                             : seconds(c.spikeLatency().p99Millis())) : "",
                     String.format(Locale.ROOT, "%,d", c.stats().throttles()),
-                    String.format(Locale.ROOT, "$%.6f", c.costUsd())));
+                    String.format(Locale.ROOT, "$%.6f", c.costUsd()),
+                    String.format(Locale.ROOT, "$%.6f", costModel.standingCharges(
+                            c.scenario().consumer().provisionedConcurrency(), c.scenario().consumer().memoryMb())
+                            .usdPerDay())));
         }
         table.append(wrap(ConfigurationColumns.LEGEND + "; LOST: events lost; OVER: seconds over the limit;"
                 + " P99: 99th percentile of publish to applied"
-                + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "") + ".", ""));
+                + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "")
+                + "; COST: as deployed for this traffic, the run plus its standing charges for the whole days"
+                + " the traffic spans (at least one), ranked on; STAND/DAY: standing charges per day"
+                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
+                + " list prices of " + CostModel.PRICES_AS_OF + ").", ""));
         return table.toString();
     }
 
