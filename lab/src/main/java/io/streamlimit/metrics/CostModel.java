@@ -119,12 +119,14 @@ public final class CostModel implements CostEstimator {
     /**
      * The run's cost with provisioned concurrency billed for the whole days its traffic spans
      * (at least one) in place of the run's 5-minute periods: a stack is not deployed for one run.
+     * The traffic spans its events' first to last publish, so the drain after a day of traffic
+     * does not make it two; without recorded events, the run.
      */
     @Override
     public double deployedCostUsd(RunData data) {
         InvocationIntervals intervals = InvocationIntervals.of(data);
         CostBreakdown cost = breakdown(data, intervals);
-        long days = StandingCharges.deployedDays(runMillis(data, intervals));
+        long days = StandingCharges.deployedDays(trafficMillis(data, intervals));
         return cost.totalUsd() - cost.provisionedConcurrencyUsd() + standingCharges(data).usdPerDay() * days;
     }
 
@@ -167,6 +169,20 @@ public final class CostModel implements CostEstimator {
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
                 count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS);
+    }
+
+    /** First to last publish of the run's recorded events; the run when it recorded none. */
+    private static long trafficMillis(RunData data, InvocationIntervals intervals) {
+        if (data.invocations().isEmpty()) {
+            return runMillis(data, intervals);
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (var row : data.invocations()) {
+            first = Math.min(first, row.sentAt().toEpochMilli());
+            last = Math.max(last, row.sentAt().toEpochMilli());
+        }
+        return last - first;
     }
 
     /** How long provisioned concurrency is assumed enabled: the run, from its record or else its invocations. */

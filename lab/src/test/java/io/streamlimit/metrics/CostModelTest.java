@@ -169,9 +169,17 @@ class CostModelTest {
 
         assertThat(model.deployedCostUsd(day))
                 .isCloseTo(run.totalUsd() - run.provisionedConcurrencyUsd() + perDay, within(1e-12));
-        // a run from its start to its last completion a day and 2 seconds later: two days
+        // events published over a day and a second: two days
         RunData longer = run("r").memoryMb(512).count(CostModel.PROVISIONED_CONCURRENCY, 1)
-                .invoke("a", 0, 1_000).invoke("b", 86_401_000, 1_000).row(1, 0, 86_401_000, 86_402_000, "b").build();
+                .invoke("a", 0, 1_000).invoke("b", 86_401_000, 1_000)
+                .row(1, 0, 0, 1_000, "a").row(2, 86_401_000, 86_401_000, 86_402_000, "b").build();
+        // a day of publishes drained a minute later: still one day
+        RunData drained = run("r").memoryMb(512).count(CostModel.PROVISIONED_CONCURRENCY, 1)
+                .invoke("a", 0, 1_000).invoke("b", 86_400_000, 1_000)
+                .row(1, 0, 0, 1_000, "a").row(2, 86_400_000, 86_459_000, 86_460_000, "b").build();
+        CostBreakdown drainedRun = model.breakdown(drained);
+        assertThat(model.deployedCostUsd(drained))
+                .isCloseTo(drainedRun.totalUsd() - drainedRun.provisionedConcurrencyUsd() + perDay, within(1e-12));
         CostBreakdown longerRun = model.breakdown(longer);
         assertThat(model.deployedCostUsd(longer))
                 .isCloseTo(longerRun.totalUsd() - longerRun.provisionedConcurrencyUsd() + 2 * perDay, within(1e-12));

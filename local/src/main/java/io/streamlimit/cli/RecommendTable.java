@@ -11,7 +11,7 @@ import java.util.Locale;
  * The recommender's candidates as a table that fits 100 columns: the settings as short named columns
  * ({@link ConfigurationColumns}, explained under the table), then lost events, seconds over the
  * limit, time taken, p99 latency (and, for the day pattern, p99 of the events published in spikes),
- * throttled invokes, the cost as deployed for the traffic and the standing charges per day.
+ * throttled invokes and the cost as deployed for the traffic; under it, the standing charges per day.
  */
 final class RecommendTable {
 
@@ -19,7 +19,7 @@ final class RecommendTable {
     static final int WIDTH = 100;
 
     private static final String SETTINGS = "%4s %-3s %3s %3s %3s %5s %6s %4s";
-    private static final String FIGURES = " %5s %4s %9s %8s%s %9s %9s %9s%n";
+    private static final String FIGURES = " %5s %4s %9s %8s%s %9s %9s%n";
 
     private RecommendTable() {
     }
@@ -28,7 +28,7 @@ final class RecommendTable {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, "RANK", "VIA", "RC", "MC", "PC", "BATCH", "VIS",
                 "RECV", "LOST", "OVER", "TIME", "P99", spikes ? String.format(Locale.ROOT, " %9s", "SPIKE P99") : "",
-                "THROTTLES", "COST", "STAND/DAY"));
+                "THROTTLES", "COST"));
         for (RankedCandidate c : shown) {
             ConfigurationColumns k = c.columns();
             table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, c.rank(), k.via(), k.reserved(), k.maximum(),
@@ -37,19 +37,32 @@ final class RecommendTable {
                     spikes ? String.format(Locale.ROOT, " %9s", c.spikeLatency() == null ? "-"
                             : seconds(c.spikeLatency().p99Millis())) : "",
                     String.format(Locale.ROOT, "%,d", c.stats().throttles()),
-                    String.format(Locale.ROOT, "$%.6f", c.costUsd()),
-                    String.format(Locale.ROOT, "$%.6f", costModel.standingCharges(
-                            c.scenario().consumer().provisionedConcurrency(), c.scenario().consumer().memoryMb())
-                            .usdPerDay())));
+                    String.format(Locale.ROOT, "$%.6f", c.costUsd())));
         }
         table.append(wrap(ConfigurationColumns.LEGEND + "; LOST: events lost; OVER: seconds over the limit;"
                 + " P99: 99th percentile of publish to applied"
                 + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "")
                 + "; COST: as deployed for this traffic, the run plus its standing charges for the whole days"
-                + " the traffic spans (at least one), ranked on; STAND/DAY: standing charges per day"
-                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
-                + " list prices of " + CostModel.PRICES_AS_OF + ").", ""));
+                + " the traffic spans (at least one), ranked on.", ""));
+        table.append(wrap(standing(shown, costModel), ""));
         return table.toString();
+    }
+
+    /** The standing charges per day of the candidates shown: "Standing charges per day ...: #2 $0.144003". */
+    static String standing(List<RankedCandidate> shown, CostModel costModel) {
+        StringBuilder line = new StringBuilder("Standing charges per day, paid while deployed, traffic or not"
+                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
+                + " list prices of " + CostModel.PRICES_AS_OF + "):");
+        boolean any = false;
+        for (RankedCandidate c : shown) {
+            double perDay = costModel.standingCharges(c.scenario().consumer().provisionedConcurrency(),
+                    c.scenario().consumer().memoryMb()).usdPerDay();
+            if (perDay > 0) {
+                line.append(any ? ", " : " ").append(String.format(Locale.ROOT, "#%d $%.6f", c.rank(), perDay));
+                any = true;
+            }
+        }
+        return line.append(any ? "; the others none." : " none.").toString();
     }
 
     /**

@@ -39,11 +39,11 @@ class RecommendTrafficCliTest {
         List<String> lines = result.out().lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
-                "RANK VIA +RC +MC +PC BATCH +VIS RECV +LOST OVER +TIME +P99 SPIKE P99 THROTTLES +COST STAND/DAY"));
+                "RANK VIA +RC +MC +PC BATCH +VIS RECV +LOST OVER +TIME +P99 SPIKE P99 THROTTLES +COST"));
         List<String> rows = lines.stream().filter(l -> l.matches(" +\\d+ (sqs|sns) .*")).toList();
-        // Ranks 1 to 6, contiguous; each row ends in its p99, its p99 in spikes, throttles, cost and standing cost a day.
+        // Ranks 1 to 6, contiguous; each row ends in its p99, its p99 in spikes, throttles and cost.
         assertThat(rows).extracting(l -> l.trim().split(" +")[0]).containsExactly("1", "2", "3", "4", "5", "6");
-        assertThat(rows).allSatisfy(row -> assertThat(row).matches(".* \\d+\\.\\ds +\\d+\\.\\ds +\\d+\\.\\ds +[\\d,]+ \\$\\d+\\.\\d{6} \\$\\d+\\.\\d{6}"));
+        assertThat(rows).allSatisfy(row -> assertThat(row).matches(".* \\d+\\.\\ds +\\d+\\.\\ds +\\d+\\.\\ds +[\\d,]+ \\$\\d+\\.\\d{6}"));
         // Every rank the text cites is one the table shows.
         java.util.regex.Matcher cited = java.util.regex.Pattern.compile("#(\\d+)").matcher(result.out());
         while (cited.find()) {
