@@ -68,22 +68,31 @@ public final class CostModel implements CostEstimator {
 
     private static final double MILLION = 1_000_000.0;
 
+    private final Architecture architecture;
     private final double usdPerGbSecond;
     private final double provisionedUsdPerGbSecond;
     private final double provisionedDurationUsdPerGbSecond;
 
-    /** x86_64, the architecture of the original stacks. */
+    /** The architecture the CDK app deploys the functions on (cdk's JavaFunctions.ARCHITECTURE). */
+    public static final Architecture DEPLOYED_ARCHITECTURE = Architecture.ARM64;
+
+    /** Priced as deployed: {@link #DEPLOYED_ARCHITECTURE}. */
     public CostModel() {
-        this(Architecture.X86_64);
+        this(DEPLOYED_ARCHITECTURE);
     }
 
     public CostModel(Architecture architecture) {
+        this.architecture = architecture;
         boolean arm = architecture == Architecture.ARM64;
         this.usdPerGbSecond = arm ? LAMBDA_USD_PER_GB_SECOND_ARM64 : LAMBDA_USD_PER_GB_SECOND_X86;
         this.provisionedUsdPerGbSecond = arm
                 ? PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_ARM64 : PROVISIONED_CONCURRENCY_USD_PER_GB_SECOND_X86;
         this.provisionedDurationUsdPerGbSecond = arm
                 ? PROVISIONED_DURATION_USD_PER_GB_SECOND_ARM64 : PROVISIONED_DURATION_USD_PER_GB_SECOND_X86;
+    }
+
+    public Architecture architecture() {
+        return architecture;
     }
 
     @Override
@@ -94,6 +103,31 @@ public final class CostModel implements CostEstimator {
     @Override
     public double provisionedConcurrencyUsd(RunData data) {
         return breakdown(data).provisionedConcurrencyUsd();
+    }
+
+    @Override
+    public StandingCharges standingCharges(RunData data) {
+        return standingCharges(count(data.run().requestCounts(), PROVISIONED_CONCURRENCY), data.run().memoryMb());
+    }
+
+    /** The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb}. */
+    public StandingCharges standingCharges(long provisionedConcurrency, int memoryMb) {
+        return new StandingCharges(provisionedConcurrency * memoryMb / 1024.0
+                * (StandingCharges.MILLIS_PER_DAY / 1000) * provisionedUsdPerGbSecond);
+    }
+
+    /**
+     * The run's cost with provisioned concurrency billed for the whole days its traffic spans
+     * (at least one) in place of the run's 5-minute periods: a stack is not deployed for one run.
+     * The traffic spans its events' first to last publish, so the drain after a day of traffic
+     * does not make it two; without recorded events, the run.
+     */
+    @Override
+    public double deployedCostUsd(RunData data) {
+        InvocationIntervals intervals = InvocationIntervals.of(data);
+        CostBreakdown cost = breakdown(data, intervals);
+        long days = StandingCharges.deployedDays(trafficMillis(data, intervals));
+        return cost.totalUsd() - cost.provisionedConcurrencyUsd() + standingCharges(data).usdPerDay() * days;
     }
 
     /**
@@ -135,6 +169,20 @@ public final class CostModel implements CostEstimator {
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
                 count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS);
+    }
+
+    /** First to last publish of the run's recorded events; the run when it recorded none. */
+    private static long trafficMillis(RunData data, InvocationIntervals intervals) {
+        if (data.invocations().isEmpty()) {
+            return runMillis(data, intervals);
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (var row : data.invocations()) {
+            first = Math.min(first, row.sentAt().toEpochMilli());
+            last = Math.max(last, row.sentAt().toEpochMilli());
+        }
+        return last - first;
     }
 
     /** How long provisioned concurrency is assumed enabled: the run, from its record or else its invocations. */

@@ -31,6 +31,10 @@ public enum Metric {
     COST("Cost", "costUsd", m -> Decimals.format(m.costUsd(), Decimals.COST_PLACES), ""),
     PROVISIONED_CONCURRENCY_COST("Provisioned concurrency cost", "provisionedConcurrencyCostUsd",
             m -> Decimals.format(m.provisionedConcurrencyCostUsd(), Decimals.COST_PLACES), ""),
+    STANDING_PER_DAY("Standing charges per day", "standingUsdPerDay",
+            m -> Decimals.format(m.standingUsdPerDay(), Decimals.COST_PLACES), ""),
+    STANDING_PER_MONTH("Standing charges per month", "standingUsdPerMonth",
+            m -> Decimals.format(m.standingUsdPerMonth(), Decimals.COST_PLACES), ""),
     DELIVERED_SHARE("Delivered share", "deliveredShare",
             m -> Decimals.format(m.deliveredShare(), Decimals.RATIO_PLACES), ""),
     MEAN_LIMIT_UTILISATION("Limit utilisation (mean)", "meanLimitUtilisation",
@@ -77,6 +81,7 @@ public enum Metric {
 
     /** A number of this metric's (a median, say) for people, with its unit. */
     public String withUnit(String number) {
-        return this == COST || this == PROVISIONED_CONCURRENCY_COST ? "$" + number : number + unit;
+        return this == COST || this == PROVISIONED_CONCURRENCY_COST || this == STANDING_PER_DAY
+                || this == STANDING_PER_MONTH ? "$" + number : number + unit;
     }
 }

@@ -100,6 +100,7 @@ public final class MetricsCalculator {
 
         long takenMillis = firstSent <= lastCompleted ? lastCompleted - firstSent : 0;
         Cost cost = cost(data, intervals);
+        StandingCharges standing = costEstimator.standingCharges(data);
         InsertRates rates = firstStarted <= lastStarted
                 ? InsertRates.over(series, firstStarted, lastStarted, run.limitPerSecond())
                 : InsertRates.NONE;
@@ -122,6 +123,8 @@ public final class MetricsCalculator {
                 wasted,
                 Decimals.round(cost.totalUsd(), Decimals.COST_PLACES),
                 Decimals.round(cost.provisionedConcurrencyUsd(), Decimals.COST_PLACES),
+                Decimals.round(standing.usdPerDay(), Decimals.COST_PLACES),
+                Decimals.round(standing.usdPerMonth(), Decimals.COST_PLACES),
                 Decimals.round(share(completed.size(), run.totalEvents()), Decimals.RATIO_PLACES),
                 Decimals.round(share(rates.average(), run.limitPerSecond()), Decimals.RATIO_PLACES),
                 Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES),

@@ -99,6 +99,9 @@ public final class MetricsJson {
                 // Summaries stored before provisioned concurrency was modelled lack it: none then.
                 node.has("provisionedConcurrencyCostUsd")
                         ? number(node, "provisionedConcurrencyCostUsd").asDouble() : 0,
+                // ... and those stored before standing charges were shown lack them.
+                node.has("standingUsdPerDay") ? number(node, "standingUsdPerDay").asDouble() : 0,
+                node.has("standingUsdPerMonth") ? number(node, "standingUsdPerMonth").asDouble() : 0,
                 number(node, "deliveredShare").asDouble(),
                 number(node, "meanLimitUtilisation").asDouble(),
                 number(node, "peakLimitUtilisation").asDouble(),

@@ -5,7 +5,9 @@ package io.streamlimit.metrics;
  * {@code --json} keys; decimals are already rounded (time and rates to 3 places, cost to 6) so
  * that equal runs give equal records and byte-identical JSON. {@code costUsd} is the whole
  * estimate; {@code provisionedConcurrencyCostUsd} the part of it that pays for configured
- * provisioned concurrency (0 without it). {@code deliveredShare} is completed / total events;
+ * provisioned concurrency (0 without it). {@code standingUsdPerDay} and {@code standingUsdPerMonth}
+ * are what the configuration pays while deployed, traffic or not (provisioned concurrency; a
+ * month of 730 hours), beside the run's own cost. {@code deliveredShare} is completed / total events;
  * {@code meanLimitUtilisation} and {@code peakLimitUtilisation} are the average and the peak
  * inserts per second divided by the downstream's limit (README, "Metrics", defines each).
  * {@code latency} is publish to applied over the applied events; {@code backlog} the events waiting
@@ -29,6 +31,8 @@ public record RunMetrics(
         long wastedInvocations,
         double costUsd,
         double provisionedConcurrencyCostUsd,
+        double standingUsdPerDay,
+        double standingUsdPerMonth,
         double deliveredShare,
         double meanLimitUtilisation,
         double peakLimitUtilisation,
@@ -38,6 +42,19 @@ public record RunMetrics(
     public RunMetrics {
         latency = latency == null ? Latency.NONE : latency;
         backlog = backlog == null ? Backlog.NONE : backlog;
+    }
+
+    /** Metrics without standing charges (a summary stored before they were shown). */
+    public RunMetrics(String runId, String scenario, String mode, long totalEvents, long eventsCompleted,
+                      long eventsFailed, double timeTakenSeconds, int maxConcurrency, double avgInsertsPerSecond,
+                      long maxInsertsPerSecond, long minInsertsPerSecond, long secondsOverLimit, long throttles,
+                      long redeliveries, long wastedInvocations, double costUsd, double provisionedConcurrencyCostUsd,
+                      double deliveredShare, double meanLimitUtilisation, double peakLimitUtilisation,
+                      Latency latency, Backlog backlog) {
+        this(runId, scenario, mode, totalEvents, eventsCompleted, eventsFailed, timeTakenSeconds, maxConcurrency,
+                avgInsertsPerSecond, maxInsertsPerSecond, minInsertsPerSecond, secondsOverLimit, throttles,
+                redeliveries, wastedInvocations, costUsd, provisionedConcurrencyCostUsd, 0, 0, deliveredShare,
+                meanLimitUtilisation, peakLimitUtilisation, latency, backlog);
     }
 
     /** Metrics without latency and backlog (a summary stored before they were measured). */

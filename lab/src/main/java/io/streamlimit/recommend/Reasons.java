@@ -37,7 +37,7 @@ final class Reasons {
                         + " seconds over the limit";
         String why = verdict + ", " + seconds(s.timeTakenMillis()) + " s (at the limit: "
                 + seconds(request.idealMillis()) + " s), p99 " + seconds(s.p99Millis()) + " s, " + usd(s.costUsd())
-                + "; " + s.candidate().family() + ": " + s.candidate().label();
+                + " as deployed; " + s.candidate().family() + ": " + s.candidate().label();
         if (request.aboveLatencyBound(s.p99Millis())) {
             why += "; no configuration that does as well on loss and the limit keeps p99 within "
                     + seconds(request.maxP99Millis()) + " s";
@@ -112,7 +112,7 @@ final class Reasons {
                     + seconds(best.p99Millis()) + " s";
         }
         if (s.costUsd() != best.costUsd()) {
-            return "as fast, but costs " + usd(s.costUsd()) + " against " + usd(best.costUsd());
+            return "as fast, but costs " + usd(s.costUsd()) + " as deployed against " + usd(best.costUsd());
         }
         return "ties with the winner; the winner is the simpler or more conventional setting";
     }

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param order the order the candidate was tried in; the last tie-breaker (AWS's guidance first)
  * @param lost events that did not complete (dead-lettered or still in flight)
- * @param costUsd the estimated AWS cost of the run
+ * @param costUsd the estimated AWS cost as deployed for the run's traffic ({@link CostEstimator#deployedCostUsd})
  * @param stoppedEarly the run was stopped at its first lost event or second over the limit (it
  *     cannot win); its figures are those at that moment, {@code lost} the events dead-lettered so far
  * @param latency publish to applied over the events applied (the metrics' {@link EventWaits})
@@ -78,7 +78,7 @@ record Simulated(int order, Candidate candidate, SimulationStats stats, long los
         EventWaits waits = EventWaits.of(result.runData());
         Latency spikes = request.traffic() instanceof DayTraffic day
                 ? waits.latencyOfSent(at -> inSpike(day, at - Simulator.EPOCH.toEpochMilli())) : null;
-        return new Simulated(order, candidate, stats, lost, costEstimator.costUsd(result.runData()),
+        return new Simulated(order, candidate, stats, lost, costEstimator.deployedCostUsd(result.runData()),
                 result.stoppedEarly(), waits.latency(), spikes);
     }
 

@@ -28,7 +28,7 @@ class CostModelTest {
                 .count(CostModel.DYNAMO_READ_UNITS, 1_000)
                 .count(CostModel.HTTP_REQUESTS, 1_000));
 
-        CostBreakdown cost = new CostModel().breakdown(data);
+        CostBreakdown cost = new CostModel(CostModel.Architecture.X86_64).breakdown(data);
 
         assertThat(cost.lambdaRequestsUsd()).isCloseTo(0.0002, within(1e-12));        // 1,000 x $0.20/M
         assertThat(cost.lambdaComputeUsd()).isCloseTo(0.00833335, within(1e-12));     // 500 GB-s x $0.0000166667
@@ -36,14 +36,15 @@ class CostModelTest {
         assertThat(cost.snsUsd()).isCloseTo(0.0005, within(1e-12));                   // 1,000 x $0.50/M
         assertThat(cost.dynamoDbUsd()).isCloseTo(0.001375, within(1e-12));            // 2,000 x $0.625/M + 1,000 x $0.125/M
         assertThat(cost.httpApiUsd()).isCloseTo(0.001, within(1e-12));                // 1,000 x $1.00/M
-        assertThat(new CostModel().costUsd(data)).isCloseTo(0.01260835, within(1e-12));
+        assertThat(new CostModel(CostModel.Architecture.X86_64).costUsd(data)).isCloseTo(0.01260835, within(1e-12));
     }
 
     @Test
     void run_metrics_report_the_cost_to_six_decimals() {
         RunData data = thousandOneSecondInvocations(run("r").count(CostModel.SQS_REQUESTS, 3_000));
 
-        assertThat(new MetricsCalculator().compute(data).costUsd()).isEqualTo(0.009733); // 0.0002 + 0.00833335 + 0.0012
+        // as deployed, arm64: 0.0002 + 500 GB-s x $0.0000133334 + 0.0012
+        assertThat(new MetricsCalculator().compute(data).costUsd()).isEqualTo(0.008067);
     }
 
     @Test
@@ -51,8 +52,8 @@ class CostModelTest {
         RunData fewer = thousandOneSecondInvocations(run("r").count(CostModel.LAMBDA_INVOCATIONS, 10));
         RunData more = thousandOneSecondInvocations(run("r").count(CostModel.LAMBDA_INVOCATIONS, 5_000));
 
-        assertThat(new CostModel().breakdown(fewer).lambdaRequestsUsd()).isCloseTo(0.0002, within(1e-12));
-        assertThat(new CostModel().breakdown(more).lambdaRequestsUsd()).isCloseTo(0.001, within(1e-12));
+        assertThat(new CostModel(CostModel.Architecture.X86_64).breakdown(fewer).lambdaRequestsUsd()).isCloseTo(0.0002, within(1e-12));
+        assertThat(new CostModel(CostModel.Architecture.X86_64).breakdown(more).lambdaRequestsUsd()).isCloseTo(0.001, within(1e-12));
     }
 
     @Test
@@ -61,7 +62,7 @@ class CostModelTest {
                 .event(PipelineEventKind.THROTTLE, 10, 1L).event(PipelineEventKind.THROTTLE, 20, 2L).build();
 
         // 1 request and 2 GB-s.
-        assertThat(new CostModel().costUsd(data)).isCloseTo(0.0000002 + 2 * 0.0000166667, within(1e-15));
+        assertThat(new CostModel(CostModel.Architecture.X86_64).costUsd(data)).isCloseTo(0.0000002 + 2 * 0.0000166667, within(1e-15));
     }
 
     @Test
@@ -80,7 +81,7 @@ class CostModelTest {
                 .count(CostModel.PROVISIONED_CONCURRENCY, 5)
                 .count(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, 600_000));
 
-        CostBreakdown cost = new CostModel().breakdown(data);
+        CostBreakdown cost = new CostModel(CostModel.Architecture.X86_64).breakdown(data);
 
         // 5 x 0.5 GB x 300 s = 750 GB-s x $0.0000041667
         assertThat(cost.provisionedConcurrencyUsd()).isCloseTo(0.003125025, within(1e-12));
@@ -90,8 +91,10 @@ class CostModelTest {
         assertThat(cost.lambdaRequestsUsd()).isCloseTo(0.0002, within(1e-12));
         assertThat(cost.totalUsd()).isCloseTo(0.009575025, within(1e-12));
         RunMetrics metrics = new MetricsCalculator().compute(data);
-        assertThat(metrics.costUsd()).isEqualTo(0.009575);
-        assertThat(metrics.provisionedConcurrencyCostUsd()).isEqualTo(0.003125);
+        // the metrics price as deployed, arm64: 750 GB-s x $0.0000033334 = 0.00250005 standing;
+        // 200 GB-s x $0.0000133334 + 300 GB-s x $0.0000077778 = 0.00500002 compute; 0.0002 requests
+        assertThat(metrics.costUsd()).isEqualTo(0.0077);
+        assertThat(metrics.provisionedConcurrencyCostUsd()).isEqualTo(0.0025);
     }
 
     @Test
@@ -106,7 +109,7 @@ class CostModelTest {
         RunData longer = run("r").memoryMb(1_024).count(CostModel.PROVISIONED_CONCURRENCY, 2)
                 .count(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, 1_000)
                 .invoke("a", 300_000, 1_000).row(1, 0, 300_000, 301_000, "a").build();
-        CostBreakdown cost = new CostModel().breakdown(longer);
+        CostBreakdown cost = new CostModel(CostModel.Architecture.X86_64).breakdown(longer);
         // 2 x 1 GB x 600 s = 1,200 GB-s x $0.0000041667
         assertThat(cost.provisionedConcurrencyUsd()).isCloseTo(0.00500004, within(1e-12));
         // the one invocation ran on a provisioned environment: 1 GB-s x $0.0000097222
@@ -117,7 +120,7 @@ class CostModelTest {
     void without_provisioned_concurrency_nothing_is_billed_for_it_and_every_second_is_on_demand() {
         RunData data = thousandOneSecondInvocations(run("r").count(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, 600_000));
 
-        CostBreakdown cost = new CostModel().breakdown(data);
+        CostBreakdown cost = new CostModel(CostModel.Architecture.X86_64).breakdown(data);
 
         assertThat(cost.provisionedConcurrencyUsd()).isZero();
         assertThat(cost.lambdaComputeUsd()).isCloseTo(0.00833335, within(1e-12));
@@ -134,6 +137,62 @@ class CostModelTest {
 
         assertThat(cost.provisionedConcurrencyUsd()).isCloseTo(750 * 0.0000033334, within(1e-12));
         assertThat(cost.lambdaComputeUsd()).isCloseTo(500 * 0.0000077778, within(1e-12));
+    }
+
+    @Test
+    void the_default_prices_the_architecture_the_cdk_app_deploys() {
+        assertThat(new CostModel().architecture()).isEqualTo(CostModel.Architecture.ARM64);
+        assertThat(CostModel.DEPLOYED_ARCHITECTURE).isEqualTo(CostModel.Architecture.ARM64);
+    }
+
+    @Test
+    void standing_charges_are_the_configured_environments_for_a_whole_day_and_730_hours_a_month() {
+        RunData data = thousandOneSecondInvocations(run("r").count(CostModel.PROVISIONED_CONCURRENCY, 2));
+
+        StandingCharges arm = new CostModel(CostModel.Architecture.ARM64).standingCharges(data);
+        StandingCharges x86 = new CostModel(CostModel.Architecture.X86_64).standingCharges(data);
+
+        // 2 x 0.5 GB x 86,400 s = 86,400 GB-s a day
+        assertThat(arm.usdPerDay()).isCloseTo(86_400 * 0.0000033334, within(1e-12));
+        assertThat(arm.usdPerMonth()).isCloseTo(86_400 * 0.0000033334 * 730 / 24, within(1e-12));
+        assertThat(x86.usdPerDay()).isCloseTo(86_400 * 0.0000041667, within(1e-12));
+        assertThat(new CostModel().standingCharges(thousandOneSecondInvocations(run("r"))).usdPerDay()).isZero();
+    }
+
+    @Test
+    void cost_as_deployed_pays_the_standing_charges_for_the_whole_days_the_traffic_spans() {
+        CostModel model = new CostModel(CostModel.Architecture.ARM64);
+        // 1,000 s of invocations, none on the provisioned environment: one day of it
+        RunData day = thousandOneSecondInvocations(run("r").count(CostModel.PROVISIONED_CONCURRENCY, 1));
+        CostBreakdown run = model.breakdown(day);
+        double perDay = 43_200 * 0.0000033334; // 0.5 GB x 86,400 s
+
+        assertThat(model.deployedCostUsd(day))
+                .isCloseTo(run.totalUsd() - run.provisionedConcurrencyUsd() + perDay, within(1e-12));
+        // events published over a day and a second: two days
+        RunData longer = run("r").memoryMb(512).count(CostModel.PROVISIONED_CONCURRENCY, 1)
+                .invoke("a", 0, 1_000).invoke("b", 86_401_000, 1_000)
+                .row(1, 0, 0, 1_000, "a").row(2, 86_401_000, 86_401_000, 86_402_000, "b").build();
+        // a day of publishes drained a minute later: still one day
+        RunData drained = run("r").memoryMb(512).count(CostModel.PROVISIONED_CONCURRENCY, 1)
+                .invoke("a", 0, 1_000).invoke("b", 86_400_000, 1_000)
+                .row(1, 0, 0, 1_000, "a").row(2, 86_400_000, 86_459_000, 86_460_000, "b").build();
+        CostBreakdown drainedRun = model.breakdown(drained);
+        assertThat(model.deployedCostUsd(drained))
+                .isCloseTo(drainedRun.totalUsd() - drainedRun.provisionedConcurrencyUsd() + perDay, within(1e-12));
+        CostBreakdown longerRun = model.breakdown(longer);
+        assertThat(model.deployedCostUsd(longer))
+                .isCloseTo(longerRun.totalUsd() - longerRun.provisionedConcurrencyUsd() + 2 * perDay, within(1e-12));
+        // without standing charges, the run's own cost
+        RunData none = thousandOneSecondInvocations(run("r"));
+        assertThat(model.deployedCostUsd(none)).isEqualTo(model.costUsd(none));
+    }
+
+    @Test
+    void deployed_days_round_up_to_whole_days_and_at_least_one() {
+        assertThat(StandingCharges.deployedDays(0)).isEqualTo(1);
+        assertThat(StandingCharges.deployedDays(86_400_000)).isEqualTo(1);
+        assertThat(StandingCharges.deployedDays(86_400_001)).isEqualTo(2);
     }
 
     @Test

@@ -27,7 +27,8 @@ class MetricsJsonTest {
                 "latencyMaxSeconds", "maxBacklog", "maxConcurrency", "avgInsertsPerSecond",
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
                 "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd",
-                "deliveredShare", "meanLimitUtilisation", "peakLimitUtilisation", "backlogPerSecond");
+                "standingUsdPerDay", "standingUsdPerMonth", "deliveredShare", "meanLimitUtilisation",
+                "peakLimitUtilisation", "backlogPerSecond");
     }
 
     @Test
@@ -38,6 +39,7 @@ class MetricsJsonTest {
                 + "\"latencyP99Seconds\":950.500,\"latencyMaxSeconds\":999.001,\"maxBacklog\":731,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
                 + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
                 + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
+                + "\"standingUsdPerDay\":0.000000,\"standingUsdPerMonth\":0.000000,"
                 + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000,"
                 + "\"backlogPerSecond\":[731,730,2]}");
     }
@@ -60,6 +62,18 @@ class MetricsJsonTest {
                 0.004359, 0.003125, 0.9, 0.75, 2);
 
         assertThat(MetricsJson.read(MetricsJson.write(metrics))).isEqualTo(metrics);
+    }
+
+    @Test
+    void standing_charges_read_back_and_a_summary_stored_before_them_reads_back_with_none() {
+        RunMetrics metrics = new RunMetrics("r", "s", "local", 10, 9, 1, 12.345, 3, 0.75, 2, 0, 1, 0, 0, 0,
+                0.004359, 0.003125, 0.144003, 4.380091, 0.9, 0.75, 2, Latency.NONE, Backlog.NONE);
+        assertThat(MetricsJson.write(metrics)).contains("\"standingUsdPerDay\":0.144003,\"standingUsdPerMonth\":4.380091,");
+        assertThat(MetricsJson.read(MetricsJson.write(metrics))).isEqualTo(metrics);
+
+        String stored = MetricsJson.write(SAMPLE).replace("\"standingUsdPerDay\":0.000000,\"standingUsdPerMonth\":0.000000,", "");
+        assertThat(stored).doesNotContain("standing");
+        assertThat(MetricsJson.read(stored)).isEqualTo(SAMPLE);
     }
 
     @Test

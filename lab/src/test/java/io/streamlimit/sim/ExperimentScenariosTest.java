@@ -121,8 +121,11 @@ class ExperimentScenariosTest {
     @Test
     void recommended_pays_for_five_minutes_of_five_provisioned_environments() {
         RunMetrics metrics = new MetricsCalculator().compute(simulate("recommended.yaml"));
-        // 5 environments x 0.5 GB x 300 s x $0.0000041667 per GB-s
-        assertThat(metrics.provisionedConcurrencyCostUsd()).isEqualTo(0.003125);
+        // 5 environments x 0.5 GB x 300 s x $0.0000033334 per GB-s (arm64, as deployed)
+        assertThat(metrics.provisionedConcurrencyCostUsd()).isEqualTo(0.0025);
+        // deployed, they are paid all day: 5 x 0.5 GB x 86,400 s, and 730 hours a month
+        assertThat(metrics.standingUsdPerDay()).isEqualTo(0.720014);
+        assertThat(metrics.standingUsdPerMonth()).isEqualTo(21.900438);
         assertThat(metrics.costUsd()).isGreaterThan(metrics.provisionedConcurrencyCostUsd());
     }
 }

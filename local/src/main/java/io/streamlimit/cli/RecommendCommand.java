@@ -125,9 +125,10 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendRequest request = new RecommendRequest(limit, events, arrival, rate, callMillis,
                 RecommendRequest.DEFAULT_SEED, traffic, maxP99Millis, seeds);
         Recommendation recommendation;
+        CostModel costModel = new CostModel();
         try (InterruptNotice notice = new InterruptNotice(spec.commandLine().getErr(),
                 "the search was interrupted; nothing was recommended" + (write == null ? "" : " and " + write + " was not written"))) {
-            recommendation = new Recommender(new CostModel(), awsProfile.behaviour())
+            recommendation = new Recommender(costModel, awsProfile.behaviour())
                     .recommend(request, new RecommendProgressLine(spec.commandLine().getErr()));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -140,7 +141,7 @@ final class RecommendCommand implements Callable<Integer> {
                     RecommendRequest.DEFAULT_SEED + seeds - 1);
         }
         List<RankedCandidate> shown = recommendation.top(runnersUp + 1);
-        out.print(RecommendTable.format(shown, traffic instanceof DayTraffic));
+        out.print(RecommendTable.format(shown, traffic instanceof DayTraffic, costModel));
         out.println();
         if (winner.ranges() != null) {
             out.print(RecommendTable.wrap(RecommendTable.ranges(winner), "  "));

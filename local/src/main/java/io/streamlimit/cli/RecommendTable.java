@@ -1,5 +1,6 @@
 package io.streamlimit.cli;
 
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.recommend.ConfigurationColumns;
 import io.streamlimit.recommend.RankedCandidate;
 import io.streamlimit.recommend.SeedRanges;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * The recommender's candidates as a table that fits 100 columns: the settings as short named columns
  * ({@link ConfigurationColumns}, explained under the table), then lost events, seconds over the
  * limit, time taken, p99 latency (and, for the day pattern, p99 of the events published in spikes),
- * throttled invokes and cost.
+ * throttled invokes and the cost as deployed for the traffic; under it, the standing charges per day.
  */
 final class RecommendTable {
 
@@ -23,7 +24,7 @@ final class RecommendTable {
     private RecommendTable() {
     }
 
-    static String format(List<RankedCandidate> shown, boolean spikes) {
+    static String format(List<RankedCandidate> shown, boolean spikes, CostModel costModel) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, SETTINGS + FIGURES, "RANK", "VIA", "RC", "MC", "PC", "BATCH", "VIS",
                 "RECV", "LOST", "OVER", "TIME", "P99", spikes ? String.format(Locale.ROOT, " %9s", "SPIKE P99") : "",
@@ -40,8 +41,28 @@ final class RecommendTable {
         }
         table.append(wrap(ConfigurationColumns.LEGEND + "; LOST: events lost; OVER: seconds over the limit;"
                 + " P99: 99th percentile of publish to applied"
-                + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "") + ".", ""));
+                + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "")
+                + "; COST: as deployed for this traffic, the run plus its standing charges for the whole days"
+                + " the traffic spans (at least one), ranked on.", ""));
+        table.append(wrap(standing(shown, costModel), ""));
         return table.toString();
+    }
+
+    /** The standing charges per day of the candidates shown: "Standing charges per day ...: #2 $0.144003". */
+    static String standing(List<RankedCandidate> shown, CostModel costModel) {
+        StringBuilder line = new StringBuilder("Standing charges per day, paid while deployed, traffic or not"
+                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
+                + " list prices of " + CostModel.PRICES_AS_OF + "):");
+        boolean any = false;
+        for (RankedCandidate c : shown) {
+            double perDay = costModel.standingCharges(c.scenario().consumer().provisionedConcurrency(),
+                    c.scenario().consumer().memoryMb()).usdPerDay();
+            if (perDay > 0) {
+                line.append(any ? ", " : " ").append(String.format(Locale.ROOT, "#%d $%.6f", c.rank(), perDay));
+                any = true;
+            }
+        }
+        return line.append(any ? "; the others none." : " none.").toString();
     }
 
     /**

@@ -1,0 +1,30 @@
+package io.streamlimit.metrics;
+
+/**
+ * What a configuration pays while deployed, whether or not traffic comes, in US dollars per day.
+ * Provisioned concurrency is the only one the lab models today; provisioned pollers and Kinesis
+ * shards, when a scenario can ask for them, are further components added to {@link #usdPerDay}.
+ *
+ * @param provisionedConcurrencyUsdPerDay the configured environments, a whole day
+ */
+public record StandingCharges(double provisionedConcurrencyUsdPerDay) {
+
+    public static final StandingCharges NONE = new StandingCharges(0);
+
+    /** AWS's pricing pages count a month as 730 hours. */
+    public static final double HOURS_PER_MONTH = 730;
+    public static final long MILLIS_PER_DAY = 86_400_000L;
+
+    public double usdPerDay() {
+        return provisionedConcurrencyUsdPerDay;
+    }
+
+    public double usdPerMonth() {
+        return usdPerDay() * HOURS_PER_MONTH / 24;
+    }
+
+    /** The whole days a stack is deployed for traffic lasting {@code millis}: rounded up, at least one. */
+    public static long deployedDays(long millis) {
+        return Math.max(1, (Math.max(0, millis) + MILLIS_PER_DAY - 1) / MILLIS_PER_DAY);
+    }
+}
