@@ -150,17 +150,6 @@ class ReportInChromiumTest {
     }
 
     private static int countPixels(BufferedImage image, int rgb, int tolerance) {
-        int count = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int pixel = image.getRGB(x, y);
-                if (Math.abs(((pixel >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= tolerance
-                        && Math.abs(((pixel >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= tolerance
-                        && Math.abs((pixel & 0xff) - (rgb & 0xff)) <= tolerance) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return Pixels.count(image, rgb, tolerance, 0, image.getHeight());
     }
 }

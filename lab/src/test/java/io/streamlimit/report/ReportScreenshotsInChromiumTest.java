@@ -186,17 +186,6 @@ class ReportScreenshotsInChromiumTest {
     }
 
     private static int inRows(BufferedImage image, int rgb, int tolerance, int fromY, int toY) {
-        int count = 0;
-        for (int y = Math.max(0, fromY); y < Math.min(image.getHeight(), toY); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int pixel = image.getRGB(x, y);
-                if (Math.abs(((pixel >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= tolerance
-                        && Math.abs(((pixel >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= tolerance
-                        && Math.abs((pixel & 0xff) - (rgb & 0xff)) <= tolerance) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return Pixels.count(image, rgb, tolerance, fromY, toY);
     }
 }
