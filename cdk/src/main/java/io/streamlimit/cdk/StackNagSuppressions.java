@@ -109,6 +109,35 @@ final class StackNagSuppressions {
                 true);
     }
 
+    /** The Kinesis mapping's on-failure destination: like the DLQ, the end of the line. */
+    static void forKinesisOnFailureDestination(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(
+                suppression("AwsSolutions-SQS3",
+                        "This queue is the Kinesis event source mapping's on-failure destination: it receives the"
+                                + " metadata of records whose retries or age ran out; a DLQ of it would only move them again")),
+                true);
+    }
+
+    /** The records route: IAM-signed, validated, access-logged, traced and throttled, like the publish route. */
+    static void forPutRecordsApi(IConstruct api) {
+        NagSuppressions.addResourceSuppressions(api, List.of(
+                suppression("AwsSolutions-COG4",
+                        "Callers are players and edge servers signing with IAM (SigV4), not Cognito users"),
+                suppression("AwsSolutions-APIG6",
+                        "Execution logs go to a log group API Gateway creates itself (API-Gateway-Execution-Logs_<api>/v1),"
+                                + " which never expires and outlives cdk destroy; access logs (APIG1) to the stack's"
+                                + " one-week log group and X-Ray tracing cover the route"),
+                suppression("AwsSolutions-IAM4",
+                        "AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS documents for API Gateway's account-level"
+                                + " CloudWatch role, which access logging on a REST stage requires",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"),
+                suppression("AwsSolutions-APIG3",
+                        "A WAF web ACL costs $5 a month and $1 a rule (list prices, late 2025); this route is IAM-signed,"
+                                + " so an anonymous caller is refused before anything is put, and it is throttled at"
+                                + " the stage and validated against a schema")),
+                true);
+    }
+
     private static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
         NagPackSuppression.Builder builder = NagPackSuppression.builder().id(id).reason(reason);
         if (appliesTo.length > 0) {
