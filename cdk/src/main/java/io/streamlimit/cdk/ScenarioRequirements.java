@@ -26,6 +26,8 @@ public final class ScenarioRequirements {
         require(scenario.pipeline() != null, "pipeline", "must be sns-sqs-lambda or sns-lambda");
         require(scenario.pipeline() != Pipeline.API_KINESIS_LAMBDA, "pipeline",
                 "api-kinesis-lambda is not deployed by the CDK app yet");
+        require(scenario.pipeline() == null || !scenario.pipeline().fifo(), "pipeline",
+                "sns-fifo-sqs-fifo-lambda is not deployed by the stack yet; use sns-sqs-lambda or sns-lambda");
         require(scenario.consumer() != null, "consumer", "the section is required");
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());

@@ -72,7 +72,16 @@ public record AwsBehaviour(
         int shardWriteRecordsPerSecond,
         int shardWriteBytesPerSecond,
         Duration putRetryInitialBackoff,
-        Duration putRetryMaxBackoff) {
+        Duration putRetryMaxBackoff,
+        // --- SQS FIFO queues, SNS FIFO topics and their event source mapping ---
+        int maxFifoBatchSize,
+        Duration fifoDeduplicationInterval,
+        int fifoApiCallsPerSecond,
+        int fifoHighThroughputApiCallsPerSecond,
+        int fifoApiCallsPerSecondPerGroup,
+        int snsFifoMessagesPerSecond,
+        int snsFifoHighThroughputMessagesPerSecond,
+        int snsFifoMessagesPerSecondPerGroup) {
 
     public AwsBehaviour {
         AwsBehaviourChecks.nonNegative("longPollWait", longPollWait);
@@ -134,6 +143,14 @@ public record AwsBehaviour(
         AwsBehaviourChecks.positive("putRetryInitialBackoff", putRetryInitialBackoff);
         AwsBehaviourChecks.positive("putRetryMaxBackoff", putRetryMaxBackoff);
         AwsBehaviourChecks.notAbove("putRetryInitialBackoff", putRetryInitialBackoff, "putRetryMaxBackoff", putRetryMaxBackoff);
+        AwsBehaviourChecks.atLeast("maxFifoBatchSize", maxFifoBatchSize, 1);
+        AwsBehaviourChecks.positive("fifoDeduplicationInterval", fifoDeduplicationInterval);
+        AwsBehaviourChecks.atLeast("fifoApiCallsPerSecond", fifoApiCallsPerSecond, 1);
+        AwsBehaviourChecks.atLeast("fifoHighThroughputApiCallsPerSecond", fifoHighThroughputApiCallsPerSecond, 1);
+        AwsBehaviourChecks.atLeast("fifoApiCallsPerSecondPerGroup", fifoApiCallsPerSecondPerGroup, 1);
+        AwsBehaviourChecks.atLeast("snsFifoMessagesPerSecond", snsFifoMessagesPerSecond, 1);
+        AwsBehaviourChecks.atLeast("snsFifoHighThroughputMessagesPerSecond", snsFifoHighThroughputMessagesPerSecond, 1);
+        AwsBehaviourChecks.atLeast("snsFifoMessagesPerSecondPerGroup", snsFifoMessagesPerSecondPerGroup, 1);
     }
 
     /** AWS as documented in late 2025 (the {@code current} profile). */

@@ -59,6 +59,14 @@ public final class AwsBehaviourBuilder {
     private Integer shardWriteBytesPerSecond;
     private Duration putRetryInitialBackoff;
     private Duration putRetryMaxBackoff;
+    private Integer maxFifoBatchSize;
+    private Duration fifoDeduplicationInterval;
+    private Integer fifoApiCallsPerSecond;
+    private Integer fifoHighThroughputApiCallsPerSecond;
+    private Integer fifoApiCallsPerSecondPerGroup;
+    private Integer snsFifoMessagesPerSecond;
+    private Integer snsFifoHighThroughputMessagesPerSecond;
+    private Integer snsFifoMessagesPerSecondPerGroup;
 
     AwsBehaviourBuilder() {
     }
@@ -115,6 +123,14 @@ public final class AwsBehaviourBuilder {
         shardWriteBytesPerSecond = b.shardWriteBytesPerSecond();
         putRetryInitialBackoff = b.putRetryInitialBackoff();
         putRetryMaxBackoff = b.putRetryMaxBackoff();
+        maxFifoBatchSize = b.maxFifoBatchSize();
+        fifoDeduplicationInterval = b.fifoDeduplicationInterval();
+        fifoApiCallsPerSecond = b.fifoApiCallsPerSecond();
+        fifoHighThroughputApiCallsPerSecond = b.fifoHighThroughputApiCallsPerSecond();
+        fifoApiCallsPerSecondPerGroup = b.fifoApiCallsPerSecondPerGroup();
+        snsFifoMessagesPerSecond = b.snsFifoMessagesPerSecond();
+        snsFifoHighThroughputMessagesPerSecond = b.snsFifoHighThroughputMessagesPerSecond();
+        snsFifoMessagesPerSecondPerGroup = b.snsFifoMessagesPerSecondPerGroup();
     }
 
     /** @throws IllegalArgumentException naming the first field that is unset or out of range */
@@ -170,7 +186,15 @@ public final class AwsBehaviourBuilder {
                 set("shardWriteRecordsPerSecond", shardWriteRecordsPerSecond),
                 set("shardWriteBytesPerSecond", shardWriteBytesPerSecond),
                 set("putRetryInitialBackoff", putRetryInitialBackoff),
-                set("putRetryMaxBackoff", putRetryMaxBackoff));
+                set("putRetryMaxBackoff", putRetryMaxBackoff),
+                set("maxFifoBatchSize", maxFifoBatchSize),
+                set("fifoDeduplicationInterval", fifoDeduplicationInterval),
+                set("fifoApiCallsPerSecond", fifoApiCallsPerSecond),
+                set("fifoHighThroughputApiCallsPerSecond", fifoHighThroughputApiCallsPerSecond),
+                set("fifoApiCallsPerSecondPerGroup", fifoApiCallsPerSecondPerGroup),
+                set("snsFifoMessagesPerSecond", snsFifoMessagesPerSecond),
+                set("snsFifoHighThroughputMessagesPerSecond", snsFifoHighThroughputMessagesPerSecond),
+                set("snsFifoMessagesPerSecondPerGroup", snsFifoMessagesPerSecondPerGroup));
     }
 
     private static <T> T set(String field, T value) {
@@ -232,4 +256,12 @@ public final class AwsBehaviourBuilder {
     public AwsBehaviourBuilder shardWriteBytesPerSecond(int value) { shardWriteBytesPerSecond = value; return this; }
     public AwsBehaviourBuilder putRetryInitialBackoff(Duration value) { putRetryInitialBackoff = value; return this; }
     public AwsBehaviourBuilder putRetryMaxBackoff(Duration value) { putRetryMaxBackoff = value; return this; }
+    public AwsBehaviourBuilder maxFifoBatchSize(int value) { maxFifoBatchSize = value; return this; }
+    public AwsBehaviourBuilder fifoDeduplicationInterval(Duration value) { fifoDeduplicationInterval = value; return this; }
+    public AwsBehaviourBuilder fifoApiCallsPerSecond(int value) { fifoApiCallsPerSecond = value; return this; }
+    public AwsBehaviourBuilder fifoHighThroughputApiCallsPerSecond(int value) { fifoHighThroughputApiCallsPerSecond = value; return this; }
+    public AwsBehaviourBuilder fifoApiCallsPerSecondPerGroup(int value) { fifoApiCallsPerSecondPerGroup = value; return this; }
+    public AwsBehaviourBuilder snsFifoMessagesPerSecond(int value) { snsFifoMessagesPerSecond = value; return this; }
+    public AwsBehaviourBuilder snsFifoHighThroughputMessagesPerSecond(int value) { snsFifoHighThroughputMessagesPerSecond = value; return this; }
+    public AwsBehaviourBuilder snsFifoMessagesPerSecondPerGroup(int value) { snsFifoMessagesPerSecondPerGroup = value; return this; }
 }

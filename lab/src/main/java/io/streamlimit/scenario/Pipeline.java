@@ -10,7 +10,12 @@ public enum Pipeline {
     /** SNS -> consumer by asynchronous invocation, with Lambda's own retry queue. */
     SNS_LAMBDA("sns-lambda"),
     /** API Gateway -> Kinesis data stream -> consumer through a Kinesis event source mapping (no SNS). */
-    API_KINESIS_LAMBDA("api-kinesis-lambda");
+    API_KINESIS_LAMBDA("api-kinesis-lambda"),
+    /**
+     * SNS FIFO -> SQS FIFO -> consumer through an event source mapping: {@code MessageGroupId} is
+     * the event's uid, so each viewer's events arrive in order.
+     */
+    SNS_FIFO_SQS_FIFO_LAMBDA("sns-fifo-sqs-fifo-lambda");
 
     private final String fileName;
 
@@ -26,6 +31,16 @@ public enum Pipeline {
     /** True for the pipelines whose producer publishes to an SNS topic. */
     public boolean throughSns() {
         return this != API_KINESIS_LAMBDA;
+    }
+
+    /** True when events pass through an SQS queue and an event source mapping. */
+    public boolean queued() {
+        return this == SNS_SQS_LAMBDA || this == SNS_FIFO_SQS_FIFO_LAMBDA;
+    }
+
+    /** True for the FIFO topic and queue. */
+    public boolean fifo() {
+        return this == SNS_FIFO_SQS_FIFO_LAMBDA;
     }
 
     /** The pipeline a scenario file names, or a {@link ScenarioException} on {@code key}. */

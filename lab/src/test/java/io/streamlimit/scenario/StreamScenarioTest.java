@@ -89,7 +89,7 @@ class StreamScenarioTest {
                         + " remove it or use api-kinesis-lambda");
         assertThatThrownBy(() -> parse(KINESIS + "queue: { batchSize: 2 }\n"))
                 .hasMessage("test.yaml: queue: not allowed for pipeline api-kinesis-lambda (it has no queue);"
-                        + " remove it or use sns-sqs-lambda");
+                        + " remove it or use sns-sqs-lambda or sns-fifo-sqs-fifo-lambda");
         assertThatThrownBy(() -> parse(KINESIS.replace("reservedConcurrency: 2", "maximumConcurrency: 5")))
                 .hasMessageContaining("consumer.maximumConcurrency: not allowed for pipeline api-kinesis-lambda");
     }

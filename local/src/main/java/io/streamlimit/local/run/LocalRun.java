@@ -90,6 +90,10 @@ public final class LocalRun {
 
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
+        if (scenario.pipeline().fifo()) {
+            throw new ScenarioException("pipeline", scenario.pipeline().fileName()
+                    + " does not run locally yet; simulate it, or use sns-sqs-lambda or sns-lambda");
+        }
         scenario.validate(behaviour);
         if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
             throw new ScenarioException("pipeline",
