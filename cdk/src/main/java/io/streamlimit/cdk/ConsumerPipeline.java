@@ -35,9 +35,9 @@ final class ConsumerPipeline {
      */
     static Function createConsumer(ScenarioStack stack, Table ledger, Queue deadLetters) {
         ConsumerSpec spec = stack.scenario().consumer();
-        boolean throughQueue = stack.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA;
+        boolean async = stack.scenario().pipeline() == Pipeline.SNS_LAMBDA;
         AwsBehaviour aws = AwsBehaviour.current();
-        Function consumer = stack.functions().create("Consumer", throughQueue ? ScenarioStack.CONSUMER_HANDLER : ScenarioStack.SNS_CONSUMER_HANDLER,
+        Function consumer = stack.functions().create("Consumer", ScenarioStack.consumerHandler(stack.scenario().pipeline()),
                 "streamlimit consumer of " + stack.scenario().name(), spec.memoryMb(), spec.timeoutSeconds(),
                 Map.of("TABLE_NAME", ledger.getTableName(),
                         "DEAD_LETTER_QUEUE_URL", deadLetters.getQueueUrl(),
@@ -50,7 +50,7 @@ final class ConsumerPipeline {
                     if (spec.reservedConcurrency() != null) {
                         builder.reservedConcurrentExecutions(spec.reservedConcurrency());
                     }
-                    if (!throughQueue && spec.provisionedConcurrency() == 0) {
+                    if (async && spec.provisionedConcurrency() == 0) {
                         builder.onFailure(new SqsDestination(deadLetters))
                                 .retryAttempts(aws.asyncErrorRetries())
                                 .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
@@ -122,6 +122,24 @@ final class ConsumerPipeline {
         }
         consumer.addEventSource(source.build());
         stack.output("QueueUrl", queue.getQueueUrl(), "the queue between the topic and the consumer");
+    }
+
+    /**
+     * SNS FIFO -> SQS FIFO -> event source mapping; the FIFO dead-letter queue's messages are alarmed
+     * on like the stack's DLQ.
+     *
+     * @return the FIFO queue's dead-letter queue
+     */
+    static Queue connectThroughFifoQueue(ScenarioStack stack, Topic topic, IFunction consumer) {
+        QueueSpec spec = stack.scenario().queue();
+        FifoPipeline.Queues queues = FifoPipeline.createQueues(stack, spec);
+        Queue queue = queues.queue();
+        Queue deadLetters = queues.deadLetters();
+        FifoPipeline.connect(topic, queue, consumer, spec.batchSize(), stack.scenario().consumer().maximumConcurrency());
+        stack.output("QueueUrl", queue.getQueueUrl(), "the FIFO queue between the FIFO topic and the consumer");
+        stack.output("FifoDeadLetterQueueUrl", deadLetters.getQueueUrl(),
+                "the FIFO queue's dead-letter queue: messages received maxReceiveCount times");
+        return deadLetters;
     }
 
     /** SNS -> Lambda: SNS invokes the consumer asynchronously; the DLQ is its on-failure destination. */

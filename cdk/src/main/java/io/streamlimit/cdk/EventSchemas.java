@@ -18,12 +18,12 @@ final class EventSchemas {
      * No {@code $schema} of its own, so it can be the schema of a model or a part of one.
      */
     static JsonSchema.Builder event() {
-        JsonSchema identifier = JsonSchema.builder()
-                .type(JsonSchemaType.STRING)
-                .minLength(1)
-                .maxLength(Identifiers.MAX_LENGTH)
-                .pattern("^[A-Za-z0-9._:@-]+$")
-                .build();
+        return event(Identifiers.MAX_LENGTH);
+    }
+
+    /** The event with streamId shorter than the parser allows, for a route that builds an id of its own from it. */
+    static JsonSchema.Builder event(int streamIdMaxLength) {
+        JsonSchema identifier = identifier(Identifiers.MAX_LENGTH);
         return JsonSchema.builder()
                 .type(JsonSchemaType.OBJECT)
                 .required(List.of("type", "uid", "streamId"))
@@ -31,7 +31,16 @@ final class EventSchemas {
                 .properties(new TreeMap<>(Map.of(
                         "type", JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("open", "close")).build(),
                         "uid", identifier,
-                        "streamId", identifier,
+                        "streamId", identifier(streamIdMaxLength),
                         "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build())));
+    }
+
+    private static JsonSchema identifier(int maxLength) {
+        return JsonSchema.builder()
+                .type(JsonSchemaType.STRING)
+                .minLength(1)
+                .maxLength(maxLength)
+                .pattern("^[A-Za-z0-9._:@-]+$")
+                .build();
     }
 }

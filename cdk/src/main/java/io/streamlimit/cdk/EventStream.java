@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.scenario.StreamSpec;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kinesis.Stream;
@@ -22,7 +23,7 @@ final class EventStream extends Construct {
     private final Key key;
     private final Stream stream;
 
-    EventStream(Construct scope, String id, String scenarioName, KinesisSettings settings) {
+    EventStream(Construct scope, String id, String scenarioName, StreamSpec settings) {
         super(scope, id);
         this.key = Key.Builder.create(this, "Key")
                 .description("Encrypts the streamlimit events stream of " + scenarioName)
@@ -44,8 +45,8 @@ final class EventStream extends Construct {
      * 24 hours, or as long as a record may wait for its retries: a record the stream has dropped
      * cannot be retried or sent to the on-failure destination.
      */
-    static int retentionHours(KinesisSettings settings) {
-        if (settings.infiniteRecordAge()) {
+    static int retentionHours(StreamSpec settings) {
+        if (!settings.recordAgeLimited()) {
             return DEFAULT_RETENTION_HOURS;
         }
         int hours = (settings.maxRecordAgeSeconds() + 3599) / 3600;

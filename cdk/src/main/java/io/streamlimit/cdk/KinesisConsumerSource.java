@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.scenario.StreamSpec;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kinesis.IStream;
 import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
@@ -26,7 +27,7 @@ final class KinesisConsumerSource {
      * (ReportBatchItemFailures), and what the mapping gives up on leaves its metadata (shard,
      * sequence numbers, reason) in {@code onFailure}.
      */
-    static CfnEventSourceMapping connect(IStream stream, IFunction consumer, IQueue onFailure, KinesisSettings settings) {
+    static CfnEventSourceMapping connect(IStream stream, IFunction consumer, IQueue onFailure, StreamSpec settings) {
         KinesisEventSource.Builder source = KinesisEventSource.Builder.create(stream)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .batchSize(settings.batchSize())
@@ -38,19 +39,19 @@ final class KinesisConsumerSource {
             source.maxBatchingWindow(Duration.seconds(settings.batchWindowSeconds()));
         }
         // CDK accepts only finite values (0 to 10,000 attempts, 60 s to 7 days); -1 goes in below.
-        if (!settings.infiniteRetries()) {
+        if (settings.retriesLimited()) {
             source.retryAttempts(settings.maxRetryAttempts());
         }
-        if (!settings.infiniteRecordAge()) {
+        if (settings.recordAgeLimited()) {
             source.maxRecordAge(Duration.seconds(settings.maxRecordAgeSeconds()));
         }
         consumer.addEventSource(source.build());
         CfnEventSourceMapping mapping = onlyMapping(consumer);
-        if (settings.infiniteRetries()) {
-            mapping.addPropertyOverride("MaximumRetryAttempts", KinesisSettings.INFINITE);
+        if (!settings.retriesLimited()) {
+            mapping.addPropertyOverride("MaximumRetryAttempts", StreamSpec.INFINITE);
         }
-        if (settings.infiniteRecordAge()) {
-            mapping.addPropertyOverride("MaximumRecordAgeInSeconds", KinesisSettings.INFINITE);
+        if (!settings.recordAgeLimited()) {
+            mapping.addPropertyOverride("MaximumRecordAgeInSeconds", StreamSpec.INFINITE);
         }
         return mapping;
     }

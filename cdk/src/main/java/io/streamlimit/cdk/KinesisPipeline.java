@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.scenario.StreamSpec;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
@@ -22,7 +23,7 @@ final class KinesisPipeline extends Construct {
     private final CfnEventSourceMapping mapping;
     private final List<Alarm> alarms;
 
-    KinesisPipeline(Construct scope, String id, String scenarioName, KinesisSettings settings, IFunction consumer,
+    KinesisPipeline(Construct scope, String id, String scenarioName, StreamSpec settings, IFunction consumer,
             StageThrottle throttle) {
         super(scope, id);
         this.stream = new EventStream(this, "Events", scenarioName, settings);

@@ -1,9 +1,7 @@
 package io.streamlimit.cdk;
 
-import io.streamlimit.event.Identifiers;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -13,7 +11,6 @@ import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
-import software.amazon.awscdk.services.apigateway.JsonSchemaType;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
@@ -55,9 +52,27 @@ final class PublishEventsApi extends Construct {
     static final String BAD_REQUEST_BODY_TEMPLATE =
             "{\"error\":\"$util.escapeJavaScript($context.error.validationErrorString).replaceAll(\"\\\\'\",\"'\")\"}";
 
+    /**
+     * The event's identity, (type, streamId), as the ledger's idempotency key: a retried POST of
+     * one event within SNS's 5-minute deduplication interval is published once.
+     */
+    static final String DEDUPLICATION_ID = "$input.path('$.type'):$input.path('$.streamId')";
+    /** MessageDeduplicationId takes at most 128 characters: "close:" and a streamId of at most 122. */
+    static final int FIFO_MAX_STREAM_ID_LENGTH = 128 - "close:".length();
+    static final String FIFO_PARAMETERS = "&MessageGroupId=$util.urlEncode($input.path('$.uid'))"
+            + "&MessageDeduplicationId=$util.urlEncode(\"" + DEDUPLICATION_ID + "\")";
+
     private final RestApi api;
 
     PublishEventsApi(Construct scope, String id, ITopic topic) {
+        this(scope, id, topic, false);
+    }
+
+    /**
+     * @param fifo the topic is FIFO: each event is published with MessageGroupId = its uid and
+     *     MessageDeduplicationId = {@value #DEDUPLICATION_ID}
+     */
+    PublishEventsApi(Construct scope, String id, ITopic topic, boolean fifo) {
         super(scope, id);
         this.api = createApi();
         Role role = Role.Builder.create(this, "PublishRole")
@@ -70,10 +85,10 @@ final class PublishEventsApi extends Construct {
                 .validateRequestBody(true)
                 .validateRequestParameters(true)
                 .build());
-        api.getRoot().addResource("events").addMethod("POST", publishIntegration(topic, role), MethodOptions.builder()
+        api.getRoot().addResource("events").addMethod("POST", publishIntegration(topic, role, fifo), MethodOptions.builder()
                 .authorizationType(AuthorizationType.IAM)
                 .requestValidator(validator)
-                .requestModels(Map.of(JSON, eventModel()))
+                .requestModels(Map.of(JSON, eventModel(fifo)))
                 .methodResponses(List.of(methodResponse("202"), methodResponse("400"), methodResponse("502")))
                 .build());
         // The validator's own answer is {"message": ...}; the API contract is {"error": ...}.
@@ -126,9 +141,10 @@ final class PublishEventsApi extends Construct {
     }
 
     /** SNS Publish through its query API: the body, as received, becomes the message. */
-    private static AwsIntegration publishIntegration(ITopic topic, Role role) {
+    private static AwsIntegration publishIntegration(ITopic topic, Role role, boolean fifo) {
         String publish = "Action=Publish&TopicArn=$util.urlEncode('" + topic.getTopicArn() + "')"
-                + "&Message=$util.urlEncode($input.body)";
+                + "&Message=$util.urlEncode($input.body)"
+                + (fifo ? FIFO_PARAMETERS : "");
         return AwsIntegration.Builder.create()
                 .service("sns")
                 .integrationHttpMethod("POST")
@@ -154,27 +170,13 @@ final class PublishEventsApi extends Construct {
     }
 
     /**
-     * The event as {@code EventParser} accepts it: type open|close, uid and streamId of 1 to 128 of
-     * A-Z a-z 0-9 . _ : @ -, optional at.
+     * The event as {@code EventParser} accepts it (with a FIFO topic, a streamId short enough for
+     * the deduplication id).
      */
-    private Model eventModel() {
-        JsonSchema identifier = JsonSchema.builder()
-                .type(JsonSchemaType.STRING)
-                .minLength(1)
-                .maxLength(Identifiers.MAX_LENGTH)
-                .pattern("^[A-Za-z0-9._:@-]+$")
-                .build();
-        JsonSchema schema = JsonSchema.builder()
+    private Model eventModel(boolean fifo) {
+        JsonSchema schema = (fifo ? EventSchemas.event(FIFO_MAX_STREAM_ID_LENGTH) : EventSchemas.event())
                 .schema(JsonSchemaVersion.DRAFT4)
                 .title("StreamEvent")
-                .type(JsonSchemaType.OBJECT)
-                .required(List.of("type", "uid", "streamId"))
-                // Sorted: the schema is part of the Deployment's logical id, so its order must not depend on hashing.
-                .properties(new TreeMap<>(Map.of(
-                        "type", JsonSchema.builder().type(JsonSchemaType.STRING).enumValue(List.of("open", "close")).build(),
-                        "uid", identifier,
-                        "streamId", identifier,
-                        "at", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(64).build())))
                 .build();
         return api.addModel("StreamEvent", ModelOptions.builder()
                 .contentType(JSON)

@@ -5,6 +5,7 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.StreamSpec;
 
 /**
  * What CloudFormation and Lambda accept, checked before any construct is created so that a
@@ -23,11 +24,8 @@ public final class ScenarioRequirements {
 
     /** @throws UnsupportedScenarioException naming the first key the stack cannot honour */
     public void check(Scenario scenario) {
-        require(scenario.pipeline() != null, "pipeline", "must be sns-sqs-lambda or sns-lambda");
-        require(scenario.pipeline() != Pipeline.API_KINESIS_LAMBDA, "pipeline",
-                "api-kinesis-lambda is not deployed by the CDK app yet");
-        require(scenario.pipeline() == null || !scenario.pipeline().fifo(), "pipeline",
-                "sns-fifo-sqs-fifo-lambda is not deployed by the stack yet; use sns-sqs-lambda or sns-lambda");
+        require(scenario.pipeline() != null, "pipeline",
+                "must be sns-sqs-lambda, sns-lambda, sns-fifo-sqs-fifo-lambda or api-kinesis-lambda");
         require(scenario.consumer() != null, "consumer", "the section is required");
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());
@@ -35,13 +33,52 @@ public final class ScenarioRequirements {
         maximumConcurrency(consumer.maximumConcurrency(), scenario.pipeline());
         functionTimeout(consumer.timeoutSeconds());
         memory(consumer.memoryMb());
-        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
-            require(scenario.queue() != null, "queue", "the sns-sqs-lambda pipeline needs a queue section");
+        if (scenario.pipeline().queued()) {
+            require(scenario.queue() != null, "queue", "the " + scenario.pipeline().fileName() + " pipeline needs a queue section");
             QueueSpec queue = scenario.queue();
             visibilityTimeout(queue.visibilityTimeoutSeconds(), consumer.timeoutSeconds());
             maxReceiveCount(queue.maxReceiveCount());
-            batch(queue.batchSize(), queue.batchWindowSeconds());
+            if (scenario.pipeline().fifo()) {
+                require(queue.fifo() != null, "queue", "the " + scenario.pipeline().fileName() + " pipeline needs a FIFO queue");
+                fifoBatch(queue.batchSize(), queue.batchWindowSeconds());
+            } else {
+                batch(queue.batchSize(), queue.batchWindowSeconds());
+            }
         }
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            require(scenario.stream() != null, "stream", "the api-kinesis-lambda pipeline needs a stream section");
+            stream(scenario.stream());
+        }
+    }
+
+    /** CreateEventSourceMapping on a FIFO queue: batches of 1 to 10 and no batching window. */
+    void fifoBatch(int size, int windowSeconds) {
+        require(windowSeconds == 0, "queue.batchWindowSeconds",
+                "AWS supports no batching window on a FIFO queue; use 0, got " + windowSeconds);
+        int max = aws.maxFifoBatchSize();
+        require(size >= 1 && size <= max, "queue.batchSize", "AWS requires 1 to " + max + " for a FIFO queue, got " + size);
+    }
+
+    /** The stream's shards and the Kinesis event source mapping's settings, as CreateStream and CreateEventSourceMapping take them. */
+    void stream(StreamSpec stream) {
+        require(stream.shards() >= 1 && stream.shards() <= aws.maxStreamShards(), "stream.shards",
+                "AWS requires 1 to " + aws.maxStreamShards() + " (the account's default shard quota), got " + stream.shards());
+        require(stream.batchSize() >= 1 && stream.batchSize() <= aws.maxStreamBatchSize(), "stream.batchSize",
+                "AWS requires 1 to " + aws.maxStreamBatchSize() + ", got " + stream.batchSize());
+        require(stream.batchWindowSeconds() >= 0 && stream.batchWindowSeconds() <= aws.maxStreamBatchWindowSeconds(),
+                "stream.batchWindowSeconds", "AWS requires 0 to " + aws.maxStreamBatchWindowSeconds() + ", got "
+                        + stream.batchWindowSeconds());
+        require(stream.parallelizationFactor() >= 1 && stream.parallelizationFactor() <= aws.maxParallelizationFactor(),
+                "stream.parallelizationFactor", "AWS requires 1 to " + aws.maxParallelizationFactor() + ", got "
+                        + stream.parallelizationFactor());
+        require(!stream.retriesLimited()
+                        || stream.maxRetryAttempts() >= 0 && stream.maxRetryAttempts() <= aws.maxStreamRetryAttempts(),
+                "stream.maxRetryAttempts", "AWS requires -1 (infinite) or 0 to " + aws.maxStreamRetryAttempts() + ", got "
+                        + stream.maxRetryAttempts());
+        require(!stream.recordAgeLimited() || stream.maxRecordAgeSeconds() >= aws.minStreamRecordAgeSeconds()
+                        && stream.maxRecordAgeSeconds() <= aws.maxStreamRecordAgeSeconds(),
+                "stream.maxRecordAgeSeconds", "AWS requires -1 (infinite) or " + aws.minStreamRecordAgeSeconds() + " to "
+                        + aws.maxStreamRecordAgeSeconds() + ", got " + stream.maxRecordAgeSeconds());
     }
 
     void reservedConcurrency(Integer reserved) {
@@ -61,7 +98,7 @@ public final class ScenarioRequirements {
         if (maximum == null) {
             return;
         }
-        require(pipeline == Pipeline.SNS_SQS_LAMBDA, "consumer.maximumConcurrency",
+        require(pipeline.queued(), "consumer.maximumConcurrency",
                 "caps an SQS event source mapping, which the " + pipeline.fileName()
                         + " pipeline does not have; use null, got " + maximum);
         require(maximum >= aws.minMaximumConcurrency() && maximum <= aws.maxMaximumConcurrency(),

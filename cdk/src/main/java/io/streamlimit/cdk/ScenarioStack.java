@@ -3,26 +3,33 @@ package io.streamlimit.cdk;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
- * One scenario, deployed: Producer -> SNS topic -> (SQS queue ->) consumer with its reserved
- * concurrency and DLQ (through the alias "live" when the scenario provisions concurrency); the
- * ledger table; the check API; the tracker API (behind AWS WAF if asked); the publish route.
+ * One scenario, deployed: Producer -> SNS topic -> (SQS queue ->) consumer, or the FIFO topic and
+ * queue, or POST /records -> Kinesis stream -> consumer, with the consumer's reserved concurrency
+ * and DLQ (through the alias "live" when the scenario provisions concurrency); the ledger table;
+ * the check API; the tracker API (behind AWS WAF if asked); the publish route (topic pipelines).
  * Resources carry no fixed names, so several scenario stacks can live in one account.
  */
 public final class ScenarioStack extends Stack {
 
     static final String CONSUMER_HANDLER = "io.streamlimit.consumer.ConsumerHandler::handleRequest";
     static final String SNS_CONSUMER_HANDLER = "io.streamlimit.consumer.SnsConsumerHandler::handleRequest";
+    static final String KINESIS_CONSUMER_HANDLER = "io.streamlimit.consumer.KinesisConsumerHandler::handleRequest";
     static final String CHECK_HANDLER = "io.streamlimit.check.CheckHandler::handleRequest";
     static final String PRODUCER_HANDLER = "io.streamlimit.producer.ProducerHandler::handleRequest";
     static final String TRACKER_HANDLER = "io.streamlimit.tracker.TrackerHandler::handleRequest";
@@ -41,24 +48,48 @@ public final class ScenarioStack extends Stack {
         this.scenario = props.scenario();
         this.functions = new JavaFunctions(this, props.functionsJar());
 
-        Topic topic = StackStorage.createTopic(this);
-        Queue deadLetters = StackStorage.createDeadLetterQueue(this);
         Table ledger = StackStorage.createLedgerTable(this);
         Table trackerTable = StackStorage.createTrackerTable(this);
+        Queue deadLetters = StackStorage.createDeadLetterQueue(this);
         Function consumer = ConsumerPipeline.createConsumer(this, ledger, deadLetters);
         IFunction invoked = scenario.consumer().provisionedConcurrency() > 0
                 ? ConsumerPipeline.createProvisionedAlias(this, consumer, deadLetters)
                 : consumer;
-        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
-            ConsumerPipeline.connectThroughQueue(this, topic, invoked, deadLetters);
-        } else {
-            ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);
-        }
         StackApis.createCheckApi(this, ledger);
-        PublishEventsApi publishApi = StackApis.createPublishApi(this, topic);
-        TrackerAlarmMetrics trackerMetrics = StackApis.createTrackerApi(this, trackerTable, publishApi.accountSetting());
-        StackApis.createProducer(this, topic);
-        StackAlarms.createAlarms(this, deadLetters, consumer, topic, trackerMetrics);
+        List<Alarm> pipelineAlarms = new ArrayList<>();
+        IKey alarmKey;
+        IConstruct accountSetting;
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            KinesisPipeline kinesis = StackApis.createKinesisPipeline(this, invoked);
+            pipelineAlarms.addAll(kinesis.alarms());
+            alarmKey = kinesis.stream().key();
+            accountSetting = kinesis.api().accountSetting();
+        } else {
+            Topic topic = scenario.pipeline().fifo()
+                    ? StackStorage.createFifoTopic(this, scenario.queue().fifo())
+                    : StackStorage.createTopic(this);
+            switch (scenario.pipeline()) {
+                case SNS_SQS_LAMBDA -> ConsumerPipeline.connectThroughQueue(this, topic, invoked, deadLetters);
+                case SNS_FIFO_SQS_FIFO_LAMBDA -> pipelineAlarms.add(StackAlarms.fifoDeadLetterAlarm(this,
+                        ConsumerPipeline.connectThroughFifoQueue(this, topic, invoked)));
+                case SNS_LAMBDA -> ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);
+                default -> throw new IllegalStateException("no topic pipeline " + scenario.pipeline());
+            }
+            accountSetting = StackApis.createPublishApi(this, topic).accountSetting();
+            StackApis.createProducer(this, topic);
+            alarmKey = topic.getMasterKey();
+        }
+        TrackerAlarmMetrics trackerMetrics = StackApis.createTrackerApi(this, trackerTable, accountSetting);
+        StackAlarms.createAlarms(this, deadLetters, consumer, alarmKey, trackerMetrics, pipelineAlarms);
+    }
+
+    /** The consumer's entry point for the pipeline's events: SQS batches, SNS notifications or Kinesis records. */
+    static String consumerHandler(Pipeline pipeline) {
+        return switch (pipeline) {
+            case SNS_SQS_LAMBDA, SNS_FIFO_SQS_FIFO_LAMBDA -> CONSUMER_HANDLER;
+            case SNS_LAMBDA -> SNS_CONSUMER_HANDLER;
+            case API_KINESIS_LAMBDA -> KINESIS_CONSUMER_HANDLER;
+        };
     }
 
     private static Scenario checked(Scenario scenario) {

@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -25,6 +26,15 @@ final class StackAlarms {
      */
     static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, Topic eventsTopic,
             TrackerAlarmMetrics tracker) {
+        createAlarms(stack, deadLetters, consumer, eventsTopic.getMasterKey(), tracker, List.of());
+    }
+
+    /**
+     * @param key the key of the stack's topic or stream, which the alarm topic shares
+     * @param pipelineAlarms the pipeline's own alarms (Kinesis, the FIFO DLQ), notifying the same topic
+     */
+    static void createAlarms(ScenarioStack stack, Queue deadLetters, Function consumer, IKey key,
+            TrackerAlarmMetrics tracker, List<Alarm> pipelineAlarms) {
         Alarm deadLetterAlarm = anyAboveZero(stack, "DeadLetterAlarm",
                 "Events of " + stack.scenario().name() + " reached the dead-letter queue",
                 deadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")));
@@ -41,8 +51,16 @@ final class StackAlarms {
         tracker.wafBlocked().ifPresent(blocked -> alarms.add(anyAboveZero(stack, "TrackerWafBlockedAlarm",
                 "The WAF rule of the tracker API of " + stack.scenario().name() + " blocked a source IP over its limit (429)",
                 blocked)));
-        Topic alarmTopic = AlarmTopic.create(stack, eventsTopic.getMasterKey(), stack.props().alarmEmail(), alarms);
+        alarms.addAll(pipelineAlarms);
+        Topic alarmTopic = AlarmTopic.create(stack, key, stack.props().alarmEmail(), alarms);
         stack.output("AlarmTopicArn", alarmTopic.getTopicArn(), "the alarms' notifications; subscribe to it, or deploy with -c alarmEmail=...");
+    }
+
+    /** Any message in the FIFO queue's dead-letter queue is a lost event too. */
+    static Alarm fifoDeadLetterAlarm(ScenarioStack stack, Queue fifoDeadLetters) {
+        return anyAboveZero(stack, "FifoDeadLetterAlarm",
+                "Events of " + stack.scenario().name() + " reached the FIFO dead-letter queue",
+                fifoDeadLetters.metricApproximateNumberOfMessagesVisible(perMinute("Maximum")));
     }
 
     /** Alarms on the first minute whose value is above 0; a minute without data is no alarm. */

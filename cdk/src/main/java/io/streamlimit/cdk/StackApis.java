@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.IConstruct;
 
@@ -100,8 +101,25 @@ final class StackApis {
         stack.output("ProducerFunctionName", producer.getFunctionName(), "invoke to publish a run's events");
     }
 
+    /**
+     * API Gateway -> Kinesis -> the consumer (api-kinesis-lambda), with the scenario's stream. No
+     * producer function: events go in through POST /records (IAM-signed), as the local stack's
+     * POST /records puts them.
+     */
+    static KinesisPipeline createKinesisPipeline(ScenarioStack stack, IFunction consumer) {
+        KinesisPipeline kinesis = new KinesisPipeline(stack, "Kinesis", stack.scenario().name(), stack.scenario().stream(),
+                consumer, PutRecordsApi.DEFAULT_THROTTLE);
+        stack.output("StreamName", kinesis.stream().stream().getStreamName(), "the events stream");
+        stack.output("StreamArn", kinesis.stream().stream().getStreamArn(), "the events stream's ARN");
+        stack.output("PutRecordsUrl", kinesis.api().recordsUrl(),
+                "POST one event or an array of up to 500 (IAM-signed); API Gateway puts them into the stream");
+        stack.output("OnFailureQueueUrl", kinesis.onFailure().getQueueUrl(),
+                "metadata of records the Kinesis mapping gave up on (shard, sequence numbers)");
+        return kinesis;
+    }
+
     static PublishEventsApi createPublishApi(ScenarioStack stack, Topic topic) {
-        PublishEventsApi api = new PublishEventsApi(stack, "PublishApi", topic);
+        PublishEventsApi api = new PublishEventsApi(stack, "PublishApi", topic, stack.scenario().pipeline().fifo());
         StackNagSuppressions.forPublishApi(api);
         stack.output("PublishEventsUrl", api.eventsUrl(), "POST one event (IAM-signed); API Gateway publishes it to the topic");
         return api;

@@ -138,6 +138,15 @@ final class StackNagSuppressions {
                 true);
     }
 
+    /** The FIFO queue's dead-letter queue (a FIFO queue's DLQ must itself be FIFO). */
+    static void forFifoDeadLetterQueue(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(
+                suppression("AwsSolutions-SQS3",
+                        "This queue is itself the FIFO queue's dead-letter queue, where messages go after maxReceiveCount"
+                                + " receives; a DLQ of the DLQ would only move them again")),
+                true);
+    }
+
     private static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
         NagPackSuppression.Builder builder = NagPackSuppression.builder().id(id).reason(reason);
         if (appliesTo.length > 0) {

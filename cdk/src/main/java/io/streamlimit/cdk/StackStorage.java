@@ -1,6 +1,7 @@
 package io.streamlimit.cdk;
 
 import io.streamlimit.ledger.LedgerTableSchema;
+import io.streamlimit.scenario.FifoSpec;
 import io.streamlimit.tracker.TrackerTableSchema;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -22,21 +23,35 @@ final class StackStorage {
 
     /** Encrypted at rest with a rotated key of its own; grantPublish gives each publisher the key use it needs. */
     static Topic createTopic(ScenarioStack stack) {
-        Key key = Key.Builder.create(stack, "TopicKey")
-                .description("Encrypts the streamlimit events topic of " + stack.scenario().name())
-                .enableKeyRotation(true)
-                .pendingWindow(Duration.days(7))
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
         Topic topic = Topic.Builder.create(stack, "EventsTopic")
-                .masterKey(key)
+                .masterKey(topicKey(stack))
                 .enforceSsl(true)
                 .build();
         stack.output("TopicArn", topic.getTopicArn(), "the events topic");
         return topic;
     }
 
-    /** Where events end after maxReceiveCount receives (SQS) or Lambda's async retries (SNS). */
+    /** The FIFO topic of sns-fifo-sqs-fifo-lambda, encrypted like the standard one. */
+    static Topic createFifoTopic(ScenarioStack stack, FifoSpec fifo) {
+        Topic topic = FifoPipeline.createTopic(stack, "EventsTopic", topicKey(stack), fifo);
+        stack.output("TopicArn", topic.getTopicArn(), "the events FIFO topic (publish with MessageGroupId and MessageDeduplicationId)");
+        return topic;
+    }
+
+    private static Key topicKey(ScenarioStack stack) {
+        return Key.Builder.create(stack, "TopicKey")
+                .description("Encrypts the streamlimit events topic of " + stack.scenario().name())
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(7))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+    }
+
+    /**
+     * Where events end after maxReceiveCount receives (SQS) or Lambda's async retries (SNS), and
+     * where the consumer puts a message that can never parse. With a FIFO queue, its redrive goes to
+     * a FIFO queue of its own ({@link FifoPipeline}), since a FIFO queue's DLQ must be FIFO.
+     */
     static Queue createDeadLetterQueue(ScenarioStack stack) {
         Queue dlq = Queue.Builder.create(stack, "DeadLetterQueue")
                 .retentionPeriod(Duration.days(14))

@@ -1,5 +1,6 @@
 package io.streamlimit.cdk;
 
+import io.streamlimit.scenario.StreamSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -20,13 +21,13 @@ import software.amazon.awscdk.services.lambda.Runtime;
 /** The Kinesis pipeline's constructs, built from explicit settings in a stack of their own. */
 class KinesisPipelineTest {
 
-    private static final KinesisSettings SETTINGS = new KinesisSettings(3, 50, 2, 4, true, 7, 3600);
-    private static final KinesisSettings INFINITE = new KinesisSettings(1, 100, 0, 1, false, -1, -1);
+    private static final StreamSpec SETTINGS = new StreamSpec(3, 50, 2, 4, true, 7, 3600);
+    private static final StreamSpec INFINITE = new StreamSpec(1, 100, 0, 1, false, -1, -1);
 
     private record Built(Stack stack, Template template, KinesisPipeline pipeline) {
     }
 
-    private static Built build(KinesisSettings settings) {
+    private static Built build(StreamSpec settings) {
         App app = new App();
         Stack stack = new Stack(app, "KinesisPipelineTest");
         Function consumer = Function.Builder.create(stack, "Consumer")
@@ -55,8 +56,8 @@ class KinesisPipelineTest {
 
     @Test
     void retention_covers_a_record_age_longer_than_a_day() {
-        assertThat(EventStream.retentionHours(new KinesisSettings(1, 1, 0, 1, false, 1, 90_000))).isEqualTo(25);
-        assertThat(EventStream.retentionHours(new KinesisSettings(1, 1, 0, 1, false, 1, 86_400))).isEqualTo(24);
+        assertThat(EventStream.retentionHours(new StreamSpec(1, 1, 0, 1, false, 1, 90_000))).isEqualTo(25);
+        assertThat(EventStream.retentionHours(new StreamSpec(1, 1, 0, 1, false, 1, 86_400))).isEqualTo(24);
         assertThat(EventStream.retentionHours(INFINITE)).isEqualTo(24);
     }
 

@@ -7,6 +7,7 @@ import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.settings.Settings;
 import io.streamlimit.tracker.TrackerTableSchema;
 import java.nio.file.Path;
@@ -37,6 +38,10 @@ class ScenarioStackTemplateTest {
             "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
     private static final Set<String> QUEUE_SEND = Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage");
     private static final Set<String> TOPIC_PUBLISH = Set.of("kms:Decrypt", "kms:GenerateDataKey*", "sns:Publish");
+    /** What CDK's grantRead gives a Kinesis event source's function: the stream's reads and its key's Decrypt. */
+    private static final Set<String> STREAM_READ = Set.of("kinesis:DescribeStream", "kinesis:DescribeStreamConsumer", "kinesis:DescribeStreamSummary",
+            "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams",
+            "kinesis:SubscribeToShard", "kms:Decrypt");
     private static final int DLQ_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
     static Stream<Named<Path>> scenarios() {
@@ -91,9 +96,11 @@ class ScenarioStackTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void every_function_runs_the_functions_jar_with_active_tracing(Path file) {
-        Template template = SynthesizedScenarios.of(file).template();
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
-        assertThat(functions).hasSize(4);
+        // Consumer, check, tracker and the producer; the Kinesis pipeline's events come in through POST /records.
+        assertThat(functions).hasSize(s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA ? 3 : 4);
         Set<Object> codeKeys = new TreeSet<>();
         for (Map<String, Object> function : functions.values()) {
             Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
@@ -113,7 +120,17 @@ class ScenarioStackTemplateTest {
             template.resourceCountIs("AWS::SQS::Queue", 1);
             return;
         }
+        if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            // The DLQ and the Kinesis mapping's on-failure queue; neither redrives anywhere.
+            template.resourceCountIs("AWS::SQS::Queue", 2);
+            template.resourcePropertiesCountIs("AWS::SQS::Queue", Map.of("RedrivePolicy", Match.anyValue()), 0);
+            return;
+        }
         QueueSpec queue = s.scenario().queue();
+        if (s.scenario().pipeline() == Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA) {
+            assertFifoQueues(s);
+            return;
+        }
         template.resourceCountIs("AWS::SQS::Queue", 2);
         template.hasResourceProperties("AWS::SQS::Queue", Map.of(
                 "VisibilityTimeout", queue.visibilityTimeoutSeconds(),
@@ -131,6 +148,10 @@ class ScenarioStackTemplateTest {
         Template template = s.template();
         if (s.scenario().pipeline() == Pipeline.SNS_LAMBDA) {
             template.resourceCountIs("AWS::Lambda::EventSourceMapping", 0);
+            return;
+        }
+        if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            assertKinesisMapping(s);
             return;
         }
         QueueSpec queue = s.scenario().queue();
@@ -220,17 +241,21 @@ class ScenarioStackTemplateTest {
         Synthesized s = SynthesizedScenarios.of(file);
         FunctionPolicies policies = new FunctionPolicies(s.template());
         String role = policies.roleOf(consumer(s));
-        Set<String> queue = s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA ? union(QUEUE_CONSUME, QUEUE_SEND) : QUEUE_SEND;
+        Set<String> queue = s.scenario().pipeline().queued() ? union(QUEUE_CONSUME, QUEUE_SEND)
+                : s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA ? union(QUEUE_SEND, STREAM_READ) : QUEUE_SEND;
         assertThat(policies.actionsOf(role)).isEqualTo(union(CONSUMER_LEDGER, XRAY, RESULTS_SECRET, queue));
         assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), ledgerTable(s.template()));
-        // SendMessage reaches the DLQ only: the consumer moves unparseable messages there itself.
+        // SendMessage reaches the DLQ only: the consumer moves unparseable messages there itself;
+        // with Kinesis also the on-failure queue, where the mapping sends with the function's role.
         String dlq = deadLetterQueue(s.template());
+        List<String> mayReceive = s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA
+                ? List.of(dlq, onFailureQueue(s.template())) : List.of(dlq);
         List<String> otherQueues = s.template().findResources("AWS::SQS::Queue").keySet().stream()
-                .filter(id -> !id.equals(dlq)).toList();
+                .filter(id -> !mayReceive.contains(id)).toList();
         assertThat(policies.statementsOf(role)).filteredOn(statement -> statement.actions().contains("sqs:SendMessage"))
                 .isNotEmpty()
                 .allSatisfy(statement -> {
-                    assertThat(statement.resources()).contains(dlq);
+                    assertThat(mayReceive).anySatisfy(target -> assertThat(statement.resources()).contains(target));
                     otherQueues.forEach(other -> assertThat(statement.resources()).doesNotContain(other));
                 });
     }
@@ -258,8 +283,16 @@ class ScenarioStackTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void producer_and_the_publish_route_may_only_publish_to_the_topic(Path file) {
-        Template template = SynthesizedScenarios.of(file).template();
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
         FunctionPolicies policies = new FunctionPolicies(template);
+        if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            String apiRole = onlyKey(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
+                    "Description", Match.stringLikeRegexp(".*API Gateway.*"))))));
+            assertThat(policies.actionsOf(apiRole)).isEqualTo(Set.of("kinesis:PutRecords", "kms:GenerateDataKey"));
+            template.resourceCountIs("AWS::SNS::Topic", 1);
+            return;
+        }
         String producerRole = policies.roleOf(policies.functionWithHandler(ScenarioStack.PRODUCER_HANDLER));
         assertThat(policies.actionsOf(producerRole)).isEqualTo(union(TOPIC_PUBLISH, XRAY));
         String apiRole = onlyKey(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
@@ -288,7 +321,12 @@ class ScenarioStackTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void publish_route_validates_the_body_and_publishes_to_sns_without_a_function(Path file) {
-        Template template = SynthesizedScenarios.of(file).template();
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            assertKinesisRoute(s);
+            return;
+        }
         template.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
                 "HttpMethod", "POST",
                 "AuthorizationType", "AWS_IAM",
@@ -299,6 +337,12 @@ class ScenarioStackTemplateTest {
                         "RequestTemplates", Map.of("application/json", Match.anyValue())))));
         String method = template.findResources("AWS::ApiGateway::Method").toString();
         assertThat(method).contains(":sns:path//", "Action=Publish", "$util.urlEncode($input.body)");
+        if (s.scenario().pipeline().fifo()) {
+            assertThat(method).contains("&MessageGroupId=$util.urlEncode($input.path('$.uid'))",
+                    "&MessageDeduplicationId=$util.urlEncode(\"$input.path('$.type'):$input.path('$.streamId')\")");
+        } else {
+            assertThat(method).doesNotContain("MessageGroupId", "MessageDeduplicationId");
+        }
         template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Map.of("ValidateRequestBody", true));
         template.hasResourceProperties("AWS::ApiGateway::Model", Map.of(
                 "ContentType", "application/json",
@@ -335,9 +379,17 @@ class ScenarioStackTemplateTest {
     void outputs_name_the_urls_the_topic_and_the_queues(Path file) {
         Synthesized s = SynthesizedScenarios.of(file);
         Set<String> outputs = s.template().findOutputs("*").keySet();
-        assertThat(outputs).contains("CheckApiUrl", "TrackerApiUrl", "PublishEventsUrl", "TopicArn",
-                "DeadLetterQueueUrl", "ProducerFunctionName", "ConsumerFunctionName", "LedgerTableName", "AlarmTopicArn");
-        if (s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+        assertThat(outputs).contains("CheckApiUrl", "TrackerApiUrl", "DeadLetterQueueUrl", "ConsumerFunctionName",
+                "LedgerTableName", "AlarmTopicArn");
+        if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            assertThat(outputs).contains("StreamName", "StreamArn", "PutRecordsUrl", "OnFailureQueueUrl")
+                    .doesNotContain("TopicArn", "PublishEventsUrl", "ProducerFunctionName", "QueueUrl");
+            return;
+        }
+        assertThat(outputs).contains("PublishEventsUrl", "TopicArn", "ProducerFunctionName")
+                .doesNotContain("StreamName", "PutRecordsUrl", "OnFailureQueueUrl");
+        assertThat(outputs.contains("FifoDeadLetterQueueUrl")).isEqualTo(s.scenario().pipeline().fifo());
+        if (s.scenario().pipeline().queued()) {
             assertThat(outputs).contains("QueueUrl");
         } else {
             assertThat(outputs).doesNotContain("QueueUrl");
@@ -351,8 +403,11 @@ class ScenarioStackTemplateTest {
     }
 
     private static String consumerHandler(Synthesized s) {
-        return s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA
-                ? ScenarioStack.CONSUMER_HANDLER : ScenarioStack.SNS_CONSUMER_HANDLER;
+        return switch (s.scenario().pipeline()) {
+            case SNS_SQS_LAMBDA, SNS_FIFO_SQS_FIFO_LAMBDA -> ScenarioStack.CONSUMER_HANDLER;
+            case SNS_LAMBDA -> ScenarioStack.SNS_CONSUMER_HANDLER;
+            case API_KINESIS_LAMBDA -> ScenarioStack.KINESIS_CONSUMER_HANDLER;
+        };
     }
 
     private static String consumer(Synthesized s) {
@@ -377,9 +432,111 @@ class ScenarioStackTemplateTest {
                 ":" + ScenarioStack.CONSUMER_ALIAS)));
     }
 
+    /** The stack's DLQ (the consumer's DEAD_LETTER_QUEUE_URL), beside the FIFO DLQ and the on-failure queue, which keep 14 days too. */
     private static String deadLetterQueue(Template template) {
-        return onlyKey(template.findResources("AWS::SQS::Queue", Map.of("Properties",
-                Match.objectLike(Map.of("MessageRetentionPeriod", DLQ_RETENTION_SECONDS)))));
+        return onlyKey(filterIds(template.findResources("AWS::SQS::Queue", Map.of("Properties",
+                Match.objectLike(Map.of("MessageRetentionPeriod", DLQ_RETENTION_SECONDS)))), "DeadLetterQueue"));
+    }
+
+    private static String onFailureQueue(Template template) {
+        return onlyKey(filterIds(template.findResources("AWS::SQS::Queue"), "KinesisOnFailureQueue"));
+    }
+
+    private static Map<String, ?> filterIds(Map<String, ? extends Map<String, Object>> resources, String prefix) {
+        Map<String, Object> found = new HashMap<>();
+        resources.forEach((id, resource) -> {
+            if (id.startsWith(prefix)) {
+                found.put(id, resource);
+            }
+        });
+        return found;
+    }
+
+    /** The FIFO queue redrives to a FIFO DLQ; neither deduplicates by content; the scenario's FIFO choices. */
+    private static void assertFifoQueues(Synthesized s) {
+        Template template = s.template();
+        QueueSpec queue = s.scenario().queue();
+        template.resourceCountIs("AWS::SQS::Queue", 3);
+        String fifoDlq = onlyKey(filterIds(template.findResources("AWS::SQS::Queue"), "FifoDeadLetterQueue"));
+        template.hasResourceProperties("AWS::SQS::Queue", Match.objectEquals(Map.of(
+                "FifoQueue", true,
+                "ContentBasedDeduplication", false,
+                "MessageRetentionPeriod", DLQ_RETENTION_SECONDS,
+                "SqsManagedSseEnabled", true)));
+        template.hasResourceProperties("AWS::SQS::Queue", Match.objectEquals(Map.of(
+                "FifoQueue", true,
+                "ContentBasedDeduplication", false,
+                "DeduplicationScope", queue.fifo().deduplicationScope().fileName(),
+                "FifoThroughputLimit", queue.fifo().throughputLimit().fileName(),
+                "VisibilityTimeout", queue.visibilityTimeoutSeconds(),
+                "SqsManagedSseEnabled", true,
+                "RedrivePolicy", Map.of(
+                        "maxReceiveCount", queue.maxReceiveCount(),
+                        "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(fifoDlq, "Arn"))))));
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "FifoTopic", true,
+                "ContentBasedDeduplication", false,
+                "TopicName", Match.stringLikeRegexp(".*\\.fifo"),
+                "FifoThroughputScope", queue.fifo().highThroughput() ? "MessageGroup" : Match.absent()));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sqs", "RawMessageDelivery", true));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(fifoDlq, "QueueName")))),
+                "Threshold", 0));
+    }
+
+    /** Every setting of the scenario's stream block, on the one mapping, with the on-failure queue. */
+    private static void assertKinesisMapping(Synthesized s) {
+        Template template = s.template();
+        StreamSpec stream = s.scenario().stream();
+        String streamId = onlyKey(template.findResources("AWS::Kinesis::Stream"));
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of(
+                "ShardCount", stream.shards(),
+                "StreamModeDetails", Map.of("StreamMode", "PROVISIONED"),
+                "StreamEncryption", Match.objectLike(Map.of("EncryptionType", "KMS"))));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectEquals(Map.ofEntries(
+                Map.entry("FunctionName", invokedFunctionName(s)),
+                Map.entry("EventSourceArn", Map.of("Fn::GetAtt", List.of(streamId, "Arn"))),
+                Map.entry("StartingPosition", "TRIM_HORIZON"),
+                Map.entry("BatchSize", stream.batchSize()),
+                Map.entry("MaximumBatchingWindowInSeconds", stream.batchWindowSeconds() == 0 ? Match.absent() : stream.batchWindowSeconds()),
+                Map.entry("ParallelizationFactor", stream.parallelizationFactor()),
+                Map.entry("BisectBatchOnFunctionError", stream.bisectOnError()),
+                Map.entry("MaximumRetryAttempts", stream.maxRetryAttempts()),
+                Map.entry("MaximumRecordAgeInSeconds", stream.maxRecordAgeSeconds()),
+                Map.entry("FunctionResponseTypes", List.of("ReportBatchItemFailures")),
+                Map.entry("DestinationConfig", Map.of("OnFailure", Map.of(
+                        "Destination", Map.of("Fn::GetAtt", List.of(onFailureQueue(template), "Arn"))))))));
+    }
+
+    /** POST /records: IAM-signed, validated, an AWS integration to Kinesis PutRecords with the stream's name. */
+    private static void assertKinesisRoute(Synthesized s) {
+        Template template = s.template();
+        String streamId = onlyKey(template.findResources("AWS::Kinesis::Stream"));
+        String[] around = PutRecordsApi.requestTemplate("STREAM").split("STREAM");
+        template.resourceCountIs("AWS::ApiGateway::Method", 1);
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
+                "HttpMethod", "POST",
+                "AuthorizationType", "AWS_IAM",
+                "RequestValidatorId", Match.anyValue(),
+                "RequestModels", Map.of("application/json", Match.anyValue()),
+                "Integration", Match.objectLike(Map.of(
+                        "Type", "AWS",
+                        "Uri", Map.of("Fn::Join", List.of("", List.of(
+                                "arn:", Map.of("Ref", "AWS::Partition"), ":apigateway:", Map.of("Ref", "AWS::Region"),
+                                ":kinesis:action/PutRecords"))),
+                        "RequestTemplates", Map.of("application/json", Map.of("Fn::Join", List.of("", List.of(
+                                around[0], Map.of("Ref", streamId), around[1]))))))));
+        template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", PutRecordsApi.PATH));
+        template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Map.of("ValidateRequestBody", true));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "GetRecords.IteratorAgeMilliseconds",
+                "Dimensions", List.of(Map.of("Name", "StreamName", "Value", Map.of("Ref", streamId)))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "NumberOfMessagesSent",
+                "Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of(onFailureQueue(template), "QueueName"))))));
     }
 
     private static String ledgerTable(Template template) {

@@ -31,24 +31,35 @@ final class SynthesizedScenarios {
 
     static final Path REPOSITORY_ROOT = RepositoryRoot.from(Path.of(""));
     static final Path SCENARIOS = REPOSITORY_ROOT.resolve("scenarios");
+    /** The app's own cases, beside the repository's: every pipeline the stack deploys, whatever scenarios/ holds. */
+    static final Path CDK_SCENARIOS = REPOSITORY_ROOT.resolve("cdk/src/test/resources/scenarios");
 
     private static final Map<Path, Synthesized> CACHE = new ConcurrentHashMap<>();
 
     private SynthesizedScenarios() {
     }
 
-    /** Every scenario file of the repository; none at all is a failure, not a silent pass. */
+    /** Every scenario file of the repository, then the app's own; none at all is a failure, not a silent pass. */
     static List<Path> files() {
-        try (Stream<Path> files = Files.list(SCENARIOS)) {
+        return Stream.concat(yamlIn(SCENARIOS).stream(), yamlIn(CDK_SCENARIOS).stream()).toList();
+    }
+
+    /** The app's own case for {@code pipeline}: cdk-kinesis.yaml, cdk-fifo.yaml. */
+    static Path cdkScenario(String fileName) {
+        return CDK_SCENARIOS.resolve(fileName);
+    }
+
+    private static List<Path> yamlIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
             List<Path> yaml = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
                     .sorted()
                     .toList();
             if (yaml.isEmpty()) {
-                throw new IllegalStateException("no scenario files in " + SCENARIOS);
+                throw new IllegalStateException("no scenario files in " + directory);
             }
             return yaml;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + SCENARIOS, e);
+            throw new UncheckedIOException("cannot list " + directory, e);
         }
     }
 
