@@ -26,7 +26,7 @@ final class KinesisPipeline extends Construct {
     KinesisPipeline(Construct scope, String id, String scenarioName, StreamSpec settings, IFunction consumer,
             StageThrottle throttle) {
         super(scope, id);
-        this.stream = new EventStream(this, "Events", scenarioName, settings);
+        this.stream = new EventStream(this, "Events", settings);
         this.onFailure = Queue.Builder.create(this, "OnFailureQueue")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -34,7 +34,7 @@ final class KinesisPipeline extends Construct {
                 .build();
         StackNagSuppressions.forKinesisOnFailureDestination(onFailure);
         this.mapping = KinesisConsumerSource.connect(stream.stream(), consumer, onFailure, settings);
-        this.api = new PutRecordsApi(this, "PutRecordsApi", stream.stream(), stream.key(), throttle);
+        this.api = new PutRecordsApi(this, "PutRecordsApi", stream.stream(), throttle);
         StackNagSuppressions.forPutRecordsApi(api);
         this.alarms = KinesisAlarms.create(this, scenarioName, stream.stream(), onFailure);
     }

@@ -28,7 +28,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -88,10 +87,8 @@ final class PutRecordsApi extends Construct {
     private final RestApi api;
     private final Role role;
 
-    /**
-     * @param key the stream's key: a producer of an encrypted stream needs kms:GenerateDataKey on it
-     */
-    PutRecordsApi(Construct scope, String id, IStream stream, IKey key, StageThrottle throttle) {
+    /** @param stream encrypted with the AWS managed key aws/kinesis, which needs no KMS permission of the caller */
+    PutRecordsApi(Construct scope, String id, IStream stream, StageThrottle throttle) {
         super(scope, id);
         this.api = createApi(throttle);
         this.role = Role.Builder.create(this, "PutRecordsRole")
@@ -101,11 +98,6 @@ final class PutRecordsApi extends Construct {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("kinesis:PutRecords"))
                 .resources(List.of(stream.getStreamArn()))
-                .build());
-        // Kinesis encrypts each record with a data key from the stream's KMS key, on the producer's behalf.
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("kms:GenerateDataKey"))
-                .resources(List.of(key.getKeyArn()))
                 .build());
         RequestValidator validator = api.addRequestValidator("BodyValidator", RequestValidatorOptions.builder()
                 .validateRequestBody(true)

@@ -62,7 +62,8 @@ public final class ScenarioStack extends Stack {
         if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
             KinesisPipeline kinesis = StackApis.createKinesisPipeline(this, invoked);
             pipelineAlarms.addAll(kinesis.alarms());
-            alarmKey = kinesis.stream().key();
+            alarmKey = StackStorage.createAlarmKey(this);
+            StackNagSuppressions.forConsumerDeadLetters(deadLetters);
             accountSetting = kinesis.api().accountSetting();
         } else {
             Topic topic = scenario.pipeline().fifo()
@@ -70,8 +71,11 @@ public final class ScenarioStack extends Stack {
                     : StackStorage.createTopic(this);
             switch (scenario.pipeline()) {
                 case SNS_SQS_LAMBDA -> ConsumerPipeline.connectThroughQueue(this, topic, invoked, deadLetters);
-                case SNS_FIFO_SQS_FIFO_LAMBDA -> pipelineAlarms.add(StackAlarms.fifoDeadLetterAlarm(this,
-                        ConsumerPipeline.connectThroughFifoQueue(this, topic, invoked)));
+                case SNS_FIFO_SQS_FIFO_LAMBDA -> {
+                    pipelineAlarms.add(StackAlarms.fifoDeadLetterAlarm(this,
+                            ConsumerPipeline.connectThroughFifoQueue(this, topic, invoked)));
+                    StackNagSuppressions.forConsumerDeadLetters(deadLetters);
+                }
                 case SNS_LAMBDA -> ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);
                 default -> throw new IllegalStateException("no topic pipeline " + scenario.pipeline());
             }

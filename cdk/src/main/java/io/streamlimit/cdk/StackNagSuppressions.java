@@ -109,6 +109,18 @@ final class StackNagSuppressions {
                 true);
     }
 
+    /**
+     * With Kinesis or a FIFO queue nothing redrives into the stack's standard DLQ: the consumer
+     * alone sends it the messages that can never parse (the FIFO queue redrives to its own FIFO DLQ).
+     */
+    static void forConsumerDeadLetters(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(
+                suppression("AwsSolutions-SQS3",
+                        "This queue is itself a dead-letter queue: the consumer sends it the messages that can never"
+                                + " parse, with their reason; a DLQ of the DLQ would only move them again")),
+                true);
+    }
+
     /** The Kinesis mapping's on-failure destination: like the DLQ, the end of the line. */
     static void forKinesisOnFailureDestination(IConstruct queue) {
         NagSuppressions.addResourceSuppressions(queue, List.of(

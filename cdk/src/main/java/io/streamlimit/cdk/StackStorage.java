@@ -38,6 +38,19 @@ final class StackStorage {
         return topic;
     }
 
+    /**
+     * The alarm topic's key when the stack has no topic key to share (api-kinesis-lambda: the
+     * stream uses the AWS managed key, which CloudWatch may not be granted).
+     */
+    static Key createAlarmKey(ScenarioStack stack) {
+        return Key.Builder.create(stack, "AlarmTopicKey")
+                .description("Encrypts the streamlimit alarm topic of " + stack.scenario().name())
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(7))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+    }
+
     private static Key topicKey(ScenarioStack stack) {
         return Key.Builder.create(stack, "TopicKey")
                 .description("Encrypts the streamlimit events topic of " + stack.scenario().name())

@@ -38,10 +38,10 @@ class ScenarioStackTemplateTest {
             "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
     private static final Set<String> QUEUE_SEND = Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage");
     private static final Set<String> TOPIC_PUBLISH = Set.of("kms:Decrypt", "kms:GenerateDataKey*", "sns:Publish");
-    /** What CDK's grantRead gives a Kinesis event source's function: the stream's reads and its key's Decrypt. */
+    /** What CDK's grantRead gives a Kinesis event source's function (no KMS: the stream uses the AWS managed key). */
     private static final Set<String> STREAM_READ = Set.of("kinesis:DescribeStream", "kinesis:DescribeStreamConsumer", "kinesis:DescribeStreamSummary",
             "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams",
-            "kinesis:SubscribeToShard", "kms:Decrypt");
+            "kinesis:SubscribeToShard");
     private static final int DLQ_RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
     static Stream<Named<Path>> scenarios() {
@@ -289,7 +289,7 @@ class ScenarioStackTemplateTest {
         if (s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA) {
             String apiRole = onlyKey(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "Description", Match.stringLikeRegexp(".*API Gateway.*"))))));
-            assertThat(policies.actionsOf(apiRole)).isEqualTo(Set.of("kinesis:PutRecords", "kms:GenerateDataKey"));
+            assertThat(policies.actionsOf(apiRole)).isEqualTo(Set.of("kinesis:PutRecords"));
             template.resourceCountIs("AWS::SNS::Topic", 1);
             return;
         }
@@ -494,7 +494,7 @@ class ScenarioStackTemplateTest {
         template.hasResourceProperties("AWS::Kinesis::Stream", Map.of(
                 "ShardCount", stream.shards(),
                 "StreamModeDetails", Map.of("StreamMode", "PROVISIONED"),
-                "StreamEncryption", Match.objectLike(Map.of("EncryptionType", "KMS"))));
+                "StreamEncryption", Map.of("EncryptionType", "KMS", "KeyId", "alias/aws/kinesis")));
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Match.objectEquals(Map.ofEntries(
                 Map.entry("FunctionName", invokedFunctionName(s)),
                 Map.entry("EventSourceArn", Map.of("Fn::GetAtt", List.of(streamId, "Arn"))),
