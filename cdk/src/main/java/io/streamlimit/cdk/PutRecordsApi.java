@@ -77,11 +77,12 @@ final class PutRecordsApi extends Construct {
      * result in order, so the caller retries exactly the failed ones, as it would a throttle.
      */
     static final String RESPONSE_TEMPLATE = "#set($failed = $input.path('$.FailedRecordCount'))\n"
+            + "#set($accepted = $input.path('$.Records').size() - $failed)\n"
             + "#if($failed > 0)\n"
             + "#set($context.responseOverride.status = 503)\n"
-            + "{\"accepted\":$input.path('$.Records').size(),\"failed\":$failed,\"records\":$input.json('$.Records')}\n"
+            + "{\"accepted\":$accepted,\"failed\":$failed,\"records\":$input.json('$.Records')}\n"
             + "#else\n"
-            + "{\"accepted\":$input.path('$.Records').size(),\"failed\":0}\n"
+            + "{\"accepted\":$accepted,\"failed\":0}\n"
             + "#end";
 
     private final RestApi api;
