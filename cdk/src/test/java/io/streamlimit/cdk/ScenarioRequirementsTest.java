@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.ScenarioLoader;
+import io.streamlimit.scenario.StreamSpec;
 import org.junit.jupiter.api.Test;
 
 /** The stack's own guard names the key of every value AWS would refuse. */
@@ -86,6 +87,49 @@ class ScenarioRequirementsTest {
         assertThatThrownBy(() -> requirements.provisionedConcurrency(901, null))
                 .hasMessage("consumer.provisionedConcurrency: AWS requires 0 to 900 (the unreserved pool), got 901");
         assertThatCode(() -> requirements.provisionedConcurrency(5, 5)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_stream_over_the_accounts_shard_quota_is_refused_naming_the_key() {
+        ScenarioRequirements small = new ScenarioRequirements(AwsBehaviour.current().toBuilder().maxStreamShards(4).build());
+        assertThatThrownBy(() -> small.stream(new StreamSpec(5, 100, 0, 1, false, -1, -1)))
+                .isInstanceOf(UnsupportedScenarioException.class)
+                .hasMessage("stream.shards: AWS requires 1 to 4 (the account's default shard quota), got 5");
+        assertThatCode(() -> small.stream(new StreamSpec(4, 100, 0, 1, false, -1, -1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void stream_settings_over_another_behaviours_limits_are_refused_naming_each_key() {
+        ScenarioRequirements strict = new ScenarioRequirements(AwsBehaviour.current().toBuilder()
+                .defaultStreamBatchSize(50).maxStreamBatchSize(50).maxStreamBatchWindowSeconds(5).maxParallelizationFactor(2)
+                .maxStreamRetryAttempts(3).minStreamRecordAgeSeconds(120).build());
+        assertThatThrownBy(() -> strict.stream(new StreamSpec(1, 51, 0, 1, false, -1, -1)))
+                .hasMessage("stream.batchSize: AWS requires 1 to 50, got 51");
+        assertThatThrownBy(() -> strict.stream(new StreamSpec(1, 50, 6, 1, false, -1, -1)))
+                .hasMessage("stream.batchWindowSeconds: AWS requires 0 to 5, got 6");
+        assertThatThrownBy(() -> strict.stream(new StreamSpec(1, 50, 5, 3, false, -1, -1)))
+                .hasMessage("stream.parallelizationFactor: AWS requires 1 to 2, got 3");
+        assertThatThrownBy(() -> strict.stream(new StreamSpec(1, 50, 5, 2, true, 4, -1)))
+                .hasMessage("stream.maxRetryAttempts: AWS requires -1 (infinite) or 0 to 3, got 4");
+        assertThatThrownBy(() -> strict.stream(new StreamSpec(1, 50, 5, 2, true, 3, 60)))
+                .hasMessage("stream.maxRecordAgeSeconds: AWS requires -1 (infinite) or 120 to 604800, got 60");
+        assertThatCode(() -> strict.stream(new StreamSpec(1, 50, 5, 2, true, -1, -1))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_fifo_batch_over_10_or_with_a_window_is_refused() {
+        assertThatThrownBy(() -> requirements.fifoBatch(11, 0))
+                .hasMessage("queue.batchSize: AWS requires 1 to 10 for a FIFO queue, got 11");
+        assertThatThrownBy(() -> requirements.fifoBatch(10, 1))
+                .hasMessage("queue.batchWindowSeconds: AWS supports no batching window on a FIFO queue; use 0, got 1");
+        assertThatCode(() -> requirements.fifoBatch(10, 0)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void maximum_concurrency_is_allowed_on_the_fifo_queues_mapping_and_refused_without_a_queue() {
+        assertThatCode(() -> requirements.maximumConcurrency(5, Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> requirements.maximumConcurrency(5, Pipeline.API_KINESIS_LAMBDA))
+                .hasMessageStartingWith("consumer.maximumConcurrency: caps an SQS event source mapping, which the api-kinesis-lambda");
     }
 
     @Test
