@@ -77,6 +77,11 @@ class KinesisSimulationTest {
         assertThat(maxIteratorAge).isBetween(30_000L, 62_000L);
         assertThat(stats.completed() + stats.unfinished()).isLessThanOrEqualTo(1_000);
         assertThat(stats.unfinished()).isZero();
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+        assertThat(metrics.shardRetries()).isEqualTo(shardRetries);
+        assertThat(metrics.onFailureRecords()).isEqualTo(onFailure);
+        assertThat(metrics.maxIteratorAgeSeconds()).isEqualTo(maxIteratorAge / 1000.0);
+        assertThat(metrics.standingUsdPerDay()).isEqualTo(0.72); // 2 shards x 24 h x $0.015
     }
 
     private static long maxIteratorAge(RunData data) {
