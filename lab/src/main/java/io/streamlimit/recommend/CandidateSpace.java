@@ -4,6 +4,7 @@ import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.FifoSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
@@ -41,6 +42,7 @@ final class CandidateSpace {
     static final String KINESIS = "API Gateway -> Kinesis, the stream's shape bounding concurrency";
     /** Beyond this many shards, the one-shard-a-batch candidate is left out: its standing charge grows with them. */
     static final int MAX_SHARDS_PER_BATCH_CANDIDATE = 10;
+    static final String FIFO = "FIFO queue (each viewer's events in order), maximum concurrency with a matching reservation";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
 
@@ -75,6 +77,11 @@ final class CandidateSpace {
             }
         }
         addStreams(out);
+        for (int[] shape : shapes()) {
+            if (shape[0] <= aws.maxFifoBatchSize()) {
+                out.add(fifo(shape[0], shape[1]));
+            }
+        }
         return out;
     }
 
@@ -119,6 +126,18 @@ final class CandidateSpace {
                 + ", parallelization factor " + factor + ", batch " + batch
                 + (window > 0 ? " (window " + window + " s)" : "") + ", reserved concurrency " + shards * factor;
         return new Candidate(scenario(Pipeline.API_KINESIS_LAMBDA, null, consumer).withStream(stream), KINESIS, label);
+    }
+
+    /** The FIFO pipeline paced as {@link #PACED}, with AWS's advised visibility timeout and no batching window. */
+    private Candidate fifo(int batch, int environments) {
+        QueueSpec queue = new QueueSpec(aws.recommendedVisibilityTimeoutSeconds(timeoutSeconds, 0),
+                aws.recommendedMinMaxReceiveCount(), batch, 0).withFifo(FifoSpec.defaults());
+        int maximum = Math.max(aws.minMaximumConcurrency(), environments);
+        ConsumerSpec consumer = new ConsumerSpec(environments, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+        String label = "sns-fifo-sqs-fifo-lambda, batch " + batch + ", maximum concurrency " + maximum
+                + ", reserved concurrency " + environments + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
+                + ", maxReceiveCount " + queue.maxReceiveCount();
+        return new Candidate(scenario(Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA, queue, consumer), FIFO, label);
     }
 
     /** (batch size, environments) pairs that reach at least 90 % of the best capacity under the limit. */
@@ -177,6 +196,9 @@ final class CandidateSpace {
         String family = candidate.family().endsWith(PROVISIONED)
                 ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
                 : candidate.family();
+        if (queue.isFifo()) {
+            return null; // a FIFO candidate is the paced shape only
+        }
         return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
                 queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
                 consumer.maximumConcurrency(), consumer.provisionedConcurrency());

@@ -2,6 +2,7 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.DownstreamWindow;
+import io.streamlimit.aws.rules.FifoThroughput;
 import io.streamlimit.aws.rules.KinesisShardPoller;
 import io.streamlimit.aws.rules.KinesisShards;
 import io.streamlimit.aws.rules.KinesisWriteLimits;
@@ -9,7 +10,6 @@ import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.sim.SimulationListener;
@@ -36,6 +36,7 @@ public final class SimulationRun {
     private final Recorder recorder;
     private final EventStates events;
     private final DownstreamWindow downstream;
+    private final AppliedOrder order;
     private boolean stopOnLossOrOverLimit;
     private boolean stoppedEarly;
 
@@ -48,6 +49,7 @@ public final class SimulationRun {
         this.recorder = new Recorder(runId, scenario.name(), Simulator.EPOCH);
         this.events = new EventStates(scenario.events().total());
         this.downstream = new DownstreamWindow(scenario.downstream().ratePerSecond(), scenario.downstream().enforce());
+        this.order = new AppliedOrder(scenario.events().total(), scenario.events().users());
     }
 
     /** Stops at the first dead-lettered event or second over the limit (see SimulationOptions). */
@@ -57,15 +59,14 @@ public final class SimulationRun {
     }
 
     public SimulationResult run() {
-        if (scenario.pipeline().fifo()) {
-            throw new ScenarioException("pipeline", scenario.pipeline().fileName() + " is not simulated yet");
-        }
+        boolean fifo = scenario.pipeline().fifo();
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
-                scenario.downstream().callMillis(), recorder, events, downstream, random);
+                scenario.downstream().callMillis(), recorder, events, downstream, random, fifo, order);
         Producer.Target target = scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA
-                ? stream(function)
-                : new SnsTopic(scheduler, recorder, subscriber(function));
-        new Producer(scheduler, scenario.events(), events.total(), random, target, events).start();
+                ? arrivalsTold(stream(function))
+                : new SnsTopic(scheduler, recorder, subscriber(function), order);
+        FifoThroughput quota = fifo ? FifoThroughput.of(aws, scenario.queue().fifo().highThroughput()) : null;
+        new Producer(scheduler, scenario.events(), events.total(), random, target, events, quota).start();
         runAgenda(function);
         return result();
     }
@@ -75,7 +76,8 @@ public final class SimulationRun {
         if (scenario.pipeline() == Pipeline.SNS_LAMBDA) {
             return new AsyncInvoker(scheduler, aws, function, recorder, events, random);
         }
-        SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), recorder, events);
+        SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), scenario.events().users(), recorder,
+                events, aws);
         EventSourceMapping.Settings settings = EventSourceMapping.settings(aws, scenario.queue(), scenario.consumer());
         new EventSourceMapping(scheduler, aws, scenario.consumer(), queue,
                 mapping -> new Poller(scheduler, mapping, queue, function, recorder, random, settings))
@@ -84,6 +86,17 @@ public final class SimulationRun {
     }
 
     /** The API proxy into the Kinesis stream, and the stream's event source mapping. */
+    /** The stream's accepted puts, told to the order check as the topic tells its publishes. */
+    private Producer.Target arrivalsTold(Producer.Target stream) {
+        return (eventId, attempt) -> {
+            long retryAt = stream.publish(eventId, attempt);
+            if (retryAt == Producer.Target.ACCEPTED) {
+                order.arrived(eventId);
+            }
+            return retryAt;
+        };
+    }
+
     private KinesisStream stream(LambdaFunction function) {
         StreamSpec spec = scenario.stream();
         KinesisShardPoller.Settings settings = KinesisShardPoller.Settings.of(aws, spec.batchSize(),
@@ -143,7 +156,8 @@ public final class SimulationRun {
                 downstream.secondsOverLimit(),
                 downstream.refused(),
                 end,
-                scheduler.steps());
+                scheduler.steps(),
+                order.violations());
         return new SimulationResult(data, stats, stoppedEarly);
     }
 }

@@ -9,15 +9,25 @@ final class SnsTopic implements Producer.Target {
 
     private final Recorder recorder;
     private final DelayLine delivery;
+    private final AppliedOrder order;
 
     SnsTopic(Scheduler scheduler, Recorder recorder, DelayLine.Sink subscriber) {
+        this(scheduler, recorder, subscriber, null);
+    }
+
+    /** @param order told the order in which events reach the topic (null: nobody) */
+    SnsTopic(Scheduler scheduler, Recorder recorder, DelayLine.Sink subscriber, AppliedOrder order) {
         this.recorder = recorder;
+        this.order = order;
         this.delivery = new DelayLine(scheduler, Latencies.SNS_DELIVERY_MILLIS, Scheduler.ARRIVE, subscriber);
     }
 
     @Override
     public long publish(int eventId, int attempt) {
         recorder.snsPublishes++;
+        if (order != null) {
+            order.arrived(eventId);
+        }
         delivery.push(eventId, 0);
         return ACCEPTED;
     }
