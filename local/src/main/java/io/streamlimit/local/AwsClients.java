@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -47,5 +48,10 @@ public final class AwsClients {
 
     public static SnsClient sns(URI endpoint) {
         return local(SnsClient.builder(), endpoint);
+    }
+
+    /** With the SDK's default protocol, CBOR, which the local Kinesis (kinesis-local) speaks. */
+    public static KinesisClient kinesis(URI endpoint) {
+        return local(KinesisClient.builder(), endpoint);
     }
 }
