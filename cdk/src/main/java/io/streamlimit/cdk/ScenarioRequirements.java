@@ -24,6 +24,8 @@ public final class ScenarioRequirements {
     /** @throws UnsupportedScenarioException naming the first key the stack cannot honour */
     public void check(Scenario scenario) {
         require(scenario.pipeline() != null, "pipeline", "must be sns-sqs-lambda or sns-lambda");
+        require(scenario.pipeline() != Pipeline.API_KINESIS_LAMBDA, "pipeline",
+                "api-kinesis-lambda is not deployed by the CDK app yet");
         require(scenario.consumer() != null, "consumer", "the section is required");
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());

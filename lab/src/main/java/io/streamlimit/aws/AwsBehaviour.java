@@ -57,7 +57,22 @@ public record AwsBehaviour(
         Duration maxVisibilityTimeout,
         int maxMessagesPerReceive,
         int minMaxReceiveCount,
-        int maxMaxReceiveCount) {
+        int maxMaxReceiveCount,
+
+        // --- Kinesis Data Streams and its event source mapping ---
+        int maxStreamShards,
+        int defaultStreamBatchSize,
+        int maxStreamBatchSize,
+        int maxStreamBatchWindowSeconds,
+        int maxParallelizationFactor,
+        int maxStreamRetryAttempts,
+        int minStreamRecordAgeSeconds,
+        int maxStreamRecordAgeSeconds,
+        Duration shardPollInterval,
+        int shardWriteRecordsPerSecond,
+        int shardWriteBytesPerSecond,
+        Duration putRetryInitialBackoff,
+        Duration putRetryMaxBackoff) {
 
     public AwsBehaviour {
         AwsBehaviourChecks.nonNegative("longPollWait", longPollWait);
@@ -104,6 +119,21 @@ public record AwsBehaviour(
         AwsBehaviourChecks.atLeast("maxMessagesPerReceive", maxMessagesPerReceive, 1);
         AwsBehaviourChecks.atLeast("minMaxReceiveCount", minMaxReceiveCount, 1);
         AwsBehaviourChecks.notAbove("minMaxReceiveCount", minMaxReceiveCount, "maxMaxReceiveCount", maxMaxReceiveCount);
+
+        AwsBehaviourChecks.atLeast("maxStreamShards", maxStreamShards, 1);
+        AwsBehaviourChecks.atLeast("defaultStreamBatchSize", defaultStreamBatchSize, 1);
+        AwsBehaviourChecks.notAbove("defaultStreamBatchSize", defaultStreamBatchSize, "maxStreamBatchSize", maxStreamBatchSize);
+        AwsBehaviourChecks.atLeast("maxStreamBatchWindowSeconds", maxStreamBatchWindowSeconds, 0);
+        AwsBehaviourChecks.atLeast("maxParallelizationFactor", maxParallelizationFactor, 1);
+        AwsBehaviourChecks.atLeast("maxStreamRetryAttempts", maxStreamRetryAttempts, 0);
+        AwsBehaviourChecks.atLeast("minStreamRecordAgeSeconds", minStreamRecordAgeSeconds, 1);
+        AwsBehaviourChecks.notAbove("minStreamRecordAgeSeconds", minStreamRecordAgeSeconds, "maxStreamRecordAgeSeconds", maxStreamRecordAgeSeconds);
+        AwsBehaviourChecks.positive("shardPollInterval", shardPollInterval);
+        AwsBehaviourChecks.atLeast("shardWriteRecordsPerSecond", shardWriteRecordsPerSecond, 1);
+        AwsBehaviourChecks.atLeast("shardWriteBytesPerSecond", shardWriteBytesPerSecond, 1);
+        AwsBehaviourChecks.positive("putRetryInitialBackoff", putRetryInitialBackoff);
+        AwsBehaviourChecks.positive("putRetryMaxBackoff", putRetryMaxBackoff);
+        AwsBehaviourChecks.notAbove("putRetryInitialBackoff", putRetryInitialBackoff, "putRetryMaxBackoff", putRetryMaxBackoff);
     }
 
     /** AWS as documented in late 2025 (the {@code current} profile). */

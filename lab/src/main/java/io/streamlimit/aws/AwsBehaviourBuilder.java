@@ -46,6 +46,19 @@ public final class AwsBehaviourBuilder {
     private Integer maxMessagesPerReceive;
     private Integer minMaxReceiveCount;
     private Integer maxMaxReceiveCount;
+    private Integer maxStreamShards;
+    private Integer defaultStreamBatchSize;
+    private Integer maxStreamBatchSize;
+    private Integer maxStreamBatchWindowSeconds;
+    private Integer maxParallelizationFactor;
+    private Integer maxStreamRetryAttempts;
+    private Integer minStreamRecordAgeSeconds;
+    private Integer maxStreamRecordAgeSeconds;
+    private Duration shardPollInterval;
+    private Integer shardWriteRecordsPerSecond;
+    private Integer shardWriteBytesPerSecond;
+    private Duration putRetryInitialBackoff;
+    private Duration putRetryMaxBackoff;
 
     AwsBehaviourBuilder() {
     }
@@ -89,6 +102,19 @@ public final class AwsBehaviourBuilder {
         maxMessagesPerReceive = b.maxMessagesPerReceive();
         minMaxReceiveCount = b.minMaxReceiveCount();
         maxMaxReceiveCount = b.maxMaxReceiveCount();
+        maxStreamShards = b.maxStreamShards();
+        defaultStreamBatchSize = b.defaultStreamBatchSize();
+        maxStreamBatchSize = b.maxStreamBatchSize();
+        maxStreamBatchWindowSeconds = b.maxStreamBatchWindowSeconds();
+        maxParallelizationFactor = b.maxParallelizationFactor();
+        maxStreamRetryAttempts = b.maxStreamRetryAttempts();
+        minStreamRecordAgeSeconds = b.minStreamRecordAgeSeconds();
+        maxStreamRecordAgeSeconds = b.maxStreamRecordAgeSeconds();
+        shardPollInterval = b.shardPollInterval();
+        shardWriteRecordsPerSecond = b.shardWriteRecordsPerSecond();
+        shardWriteBytesPerSecond = b.shardWriteBytesPerSecond();
+        putRetryInitialBackoff = b.putRetryInitialBackoff();
+        putRetryMaxBackoff = b.putRetryMaxBackoff();
     }
 
     /** @throws IllegalArgumentException naming the first field that is unset or out of range */
@@ -131,7 +157,20 @@ public final class AwsBehaviourBuilder {
                 set("maxVisibilityTimeout", maxVisibilityTimeout),
                 set("maxMessagesPerReceive", maxMessagesPerReceive),
                 set("minMaxReceiveCount", minMaxReceiveCount),
-                set("maxMaxReceiveCount", maxMaxReceiveCount));
+                set("maxMaxReceiveCount", maxMaxReceiveCount),
+                set("maxStreamShards", maxStreamShards),
+                set("defaultStreamBatchSize", defaultStreamBatchSize),
+                set("maxStreamBatchSize", maxStreamBatchSize),
+                set("maxStreamBatchWindowSeconds", maxStreamBatchWindowSeconds),
+                set("maxParallelizationFactor", maxParallelizationFactor),
+                set("maxStreamRetryAttempts", maxStreamRetryAttempts),
+                set("minStreamRecordAgeSeconds", minStreamRecordAgeSeconds),
+                set("maxStreamRecordAgeSeconds", maxStreamRecordAgeSeconds),
+                set("shardPollInterval", shardPollInterval),
+                set("shardWriteRecordsPerSecond", shardWriteRecordsPerSecond),
+                set("shardWriteBytesPerSecond", shardWriteBytesPerSecond),
+                set("putRetryInitialBackoff", putRetryInitialBackoff),
+                set("putRetryMaxBackoff", putRetryMaxBackoff));
     }
 
     private static <T> T set(String field, T value) {
@@ -180,4 +219,17 @@ public final class AwsBehaviourBuilder {
     public AwsBehaviourBuilder maxMessagesPerReceive(int value) { maxMessagesPerReceive = value; return this; }
     public AwsBehaviourBuilder minMaxReceiveCount(int value) { minMaxReceiveCount = value; return this; }
     public AwsBehaviourBuilder maxMaxReceiveCount(int value) { maxMaxReceiveCount = value; return this; }
+    public AwsBehaviourBuilder maxStreamShards(int value) { maxStreamShards = value; return this; }
+    public AwsBehaviourBuilder defaultStreamBatchSize(int value) { defaultStreamBatchSize = value; return this; }
+    public AwsBehaviourBuilder maxStreamBatchSize(int value) { maxStreamBatchSize = value; return this; }
+    public AwsBehaviourBuilder maxStreamBatchWindowSeconds(int value) { maxStreamBatchWindowSeconds = value; return this; }
+    public AwsBehaviourBuilder maxParallelizationFactor(int value) { maxParallelizationFactor = value; return this; }
+    public AwsBehaviourBuilder maxStreamRetryAttempts(int value) { maxStreamRetryAttempts = value; return this; }
+    public AwsBehaviourBuilder minStreamRecordAgeSeconds(int value) { minStreamRecordAgeSeconds = value; return this; }
+    public AwsBehaviourBuilder maxStreamRecordAgeSeconds(int value) { maxStreamRecordAgeSeconds = value; return this; }
+    public AwsBehaviourBuilder shardPollInterval(Duration value) { shardPollInterval = value; return this; }
+    public AwsBehaviourBuilder shardWriteRecordsPerSecond(int value) { shardWriteRecordsPerSecond = value; return this; }
+    public AwsBehaviourBuilder shardWriteBytesPerSecond(int value) { shardWriteBytesPerSecond = value; return this; }
+    public AwsBehaviourBuilder putRetryInitialBackoff(Duration value) { putRetryInitialBackoff = value; return this; }
+    public AwsBehaviourBuilder putRetryMaxBackoff(Duration value) { putRetryMaxBackoff = value; return this; }
 }

@@ -135,6 +135,44 @@ final class CurrentAws {
             .maxMessagesPerReceive(10)
             .minMaxReceiveCount(1)
             .maxMaxReceiveCount(1_000)
+
+            // ---------- Kinesis Data Streams and its event source mapping ----------
+            // Documented: a provisioned stream has no per-stream shard limit; the account's default
+            // shard quota is 20,000 in us-east-1, us-west-2 and eu-west-1 (1,000 or 6,000 elsewhere),
+            // and one stream cannot hold more than its account
+            // (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html).
+            .maxStreamShards(20_000)
+            // Documented: for Kinesis, BatchSize 1 to 10,000, default 100 (no batching window needed
+            // above 10, unlike SQS); MaximumBatchingWindowInSeconds 0 to 300; ParallelizationFactor 1
+            // to 10, default 1; MaximumRetryAttempts -1 (infinite, the default) or 0 to 10,000;
+            // MaximumRecordAgeInSeconds -1 (infinite, the default) or 60 to 604,800
+            // (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html,
+            // https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html).
+            .defaultStreamBatchSize(100)
+            .maxStreamBatchSize(10_000)
+            .maxStreamBatchWindowSeconds(300)
+            .maxParallelizationFactor(10)
+            .maxStreamRetryAttempts(10_000)
+            .minStreamRecordAgeSeconds(60)
+            .maxStreamRecordAgeSeconds(604_800)
+            // Documented: "Lambda polls shards in your Kinesis data stream for records at a base rate
+            // of once per second for each shard" (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html);
+            // that a shard with a batch in flight or records waiting is read again at once is an
+            // assumption (KinesisShardPoller).
+            .shardPollInterval(Duration.ofSeconds(1))
+            // Documented: each shard takes up to 1,000 records or 1 MB (1,048,576 bytes) of writes a
+            // second, beyond which PutRecord(s) fails with ProvisionedThroughputExceededException
+            // (https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html,
+            // https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+            .shardWriteRecordsPerSecond(1_000)
+            .shardWriteBytesPerSecond(1_048_576)
+            // Assumption: API Gateway's AWS integration does not retry a throttled PutRecords (the
+            // client gets the error); the producer retries as the AWS SDKs' standard retry mode
+            // does, exponential backoff with full jitter from 100 ms up to 20 s
+            // (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html), for as
+            // long as it takes, so that no accepted event is dropped at the producer.
+            .putRetryInitialBackoff(Duration.ofMillis(100))
+            .putRetryMaxBackoff(Duration.ofSeconds(20))
             .build();
 
     private CurrentAws() {

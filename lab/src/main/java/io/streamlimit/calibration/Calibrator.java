@@ -24,6 +24,10 @@ public final class Calibrator {
      */
     public static Calibration calibrate(Scenario scenario, AwsBehaviour start, ObservedRun run,
                                         CalibrationOptions options) {
+        if (scenario.pipeline() == io.streamlimit.scenario.Pipeline.API_KINESIS_LAMBDA) {
+            throw new io.streamlimit.scenario.ScenarioException("pipeline",
+                    "api-kinesis-lambda cannot be calibrated: the real runs and their fitted parameters are SQS and async");
+        }
         TargetValues real = run.targetValues(scenario.events().total());
         Evaluator evaluator = new Evaluator(scenario, start, options);
         Evaluator spreadEvaluator = new Evaluator(scenario, start,

@@ -13,6 +13,14 @@ final class Checks {
         return value;
     }
 
+    /** A range with an alternative, e.g. {@code "-1 (infinite) or "} before it. */
+    static int range(String key, int value, int min, int max, String alternative) {
+        if (value < min || value > max) {
+            throw new ScenarioException(key, "must be " + alternative + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     static Integer optionalRange(String key, Integer value, int min, int max) {
         return value == null ? null : range(key, value, min, max);
     }

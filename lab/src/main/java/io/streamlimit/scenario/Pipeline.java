@@ -8,7 +8,9 @@ public enum Pipeline {
     /** SNS -> SQS -> consumer through an event source mapping. */
     SNS_SQS_LAMBDA("sns-sqs-lambda"),
     /** SNS -> consumer by asynchronous invocation, with Lambda's own retry queue. */
-    SNS_LAMBDA("sns-lambda");
+    SNS_LAMBDA("sns-lambda"),
+    /** API Gateway -> Kinesis data stream -> consumer through a Kinesis event source mapping (no SNS). */
+    API_KINESIS_LAMBDA("api-kinesis-lambda");
 
     private final String fileName;
 
@@ -19,6 +21,11 @@ public enum Pipeline {
     /** The name used in scenario files. */
     public String fileName() {
         return fileName;
+    }
+
+    /** True for the pipelines whose producer publishes to an SNS topic. */
+    public boolean throughSns() {
+        return this != API_KINESIS_LAMBDA;
     }
 
     /** The pipeline a scenario file names, or a {@link ScenarioException} on {@code key}. */

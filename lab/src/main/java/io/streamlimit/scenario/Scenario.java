@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * checks the limits and quotas of the behaviour the scenario runs under.
  *
  * @param name letters, digits, {@code . _ -}, up to 64 characters (it names stacks and runs)
- * @param queue required for {@code sns-sqs-lambda}, absent for {@code sns-lambda}
+ * @param queue required for {@code sns-sqs-lambda}, absent for {@code sns-lambda} and {@code api-kinesis-lambda}
+ * @param stream required for {@code api-kinesis-lambda}, absent (null) for the other pipelines
  * @param awsProfile the AWS behaviour the scenario runs under: a profile name such as {@code 2020}
  *     or a profile file (relative to the scenario file), as {@code io.streamlimit.aws.AwsProfiles}
  *     resolves it; null: {@code current}, or whatever the command line names
@@ -23,7 +24,8 @@ public record Scenario(
         QueueSpec queue,
         ConsumerSpec consumer,
         DownstreamSpec downstream,
-        String awsProfile) {
+        String awsProfile,
+        StreamSpec stream) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -56,12 +58,23 @@ public record Scenario(
             Checks.absent("consumer.maximumConcurrency", consumer.maximumConcurrency(),
                     "for pipeline " + pipeline.fileName() + " (it configures an SQS event source mapping)");
         }
+        if (pipeline == Pipeline.API_KINESIS_LAMBDA) {
+            Checks.required("stream", stream);
+        } else {
+            Checks.absent("stream", stream, "for pipeline " + pipeline.fileName() + " (it configures a Kinesis stream)");
+        }
+    }
+
+    /** Without a stream (any pipeline but {@code api-kinesis-lambda}). */
+    public Scenario(String name, String description, EventsSpec events, Pipeline pipeline, QueueSpec queue,
+            ConsumerSpec consumer, DownstreamSpec downstream, String awsProfile) {
+        this(name, description, events, pipeline, queue, consumer, downstream, awsProfile, null);
     }
 
     /** Without an AWS profile of its own: {@code current}, unless the command line names another. */
     public Scenario(String name, String description, EventsSpec events, Pipeline pipeline, QueueSpec queue,
             ConsumerSpec consumer, DownstreamSpec downstream) {
-        this(name, description, events, pipeline, queue, consumer, downstream, null);
+        this(name, description, events, pipeline, queue, consumer, downstream, null, null);
     }
 
     /**
@@ -74,6 +87,9 @@ public record Scenario(
         if (queue != null) {
             queue.validate(aws);
         }
+        if (stream != null) {
+            stream.validate(aws);
+        }
         consumer.validate(aws);
         downstream.validate(aws);
         return this;
@@ -81,22 +97,27 @@ public record Scenario(
 
     /** The same scenario with another consumer. */
     public Scenario withConsumer(ConsumerSpec newConsumer) {
-        return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream, awsProfile);
+        return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream, awsProfile, stream);
     }
 
     /** The same scenario with another number of events (the {@code --events} override). */
     public Scenario withEventsTotal(int total) {
         return new Scenario(name, description, events.withTotal(total), pipeline, queue, consumer,
-                downstream, awsProfile);
+                downstream, awsProfile, stream);
     }
 
     /** The same scenario under another name and description. */
     public Scenario renamed(String newName, String newDescription) {
-        return new Scenario(newName, newDescription, events, pipeline, queue, consumer, downstream, awsProfile);
+        return new Scenario(newName, newDescription, events, pipeline, queue, consumer, downstream, awsProfile, stream);
     }
 
     /** The same scenario under another AWS profile (null: none of its own). */
     public Scenario withAwsProfile(String profile) {
-        return new Scenario(name, description, events, pipeline, queue, consumer, downstream, profile);
+        return new Scenario(name, description, events, pipeline, queue, consumer, downstream, profile, stream);
+    }
+
+    /** The same scenario with another stream (only for {@code api-kinesis-lambda}). */
+    public Scenario withStream(StreamSpec newStream) {
+        return new Scenario(name, description, events, pipeline, queue, consumer, downstream, awsProfile, newStream);
     }
 }

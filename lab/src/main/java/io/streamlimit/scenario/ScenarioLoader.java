@@ -25,7 +25,10 @@ import java.util.Objects;
  * {@code description} "", {@code events.pattern} burst, {@code events.users} 200,
  * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
- * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
+ * {@code batchWindowSeconds} 0; {@code stream} (api-kinesis-lambda only) {@code shards} 1,
+ * {@code batchSize} 100, {@code batchWindowSeconds} 0, {@code parallelizationFactor} 1,
+ * {@code bisectOnError} false, {@code maxRetryAttempts} and {@code maxRecordAgeSeconds} -1 (infinite);
+ * {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
  * {@code provisionedConcurrency} 0 (none), {@code errorRate} and {@code timeoutRate} 0 (the
  * consumer fails on its own never);
@@ -40,12 +43,15 @@ import java.util.Objects;
 public final class ScenarioLoader {
 
     private static final List<String> TOP = List.of(
-            "name", "description", "awsProfile", "events", "pipeline", "queue", "consumer", "downstream");
+            "name", "description", "awsProfile", "events", "pipeline", "queue", "stream", "consumer", "downstream");
     private static final List<String> EVENTS = List.of(
             "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency",
             "baseRatePerSecond", "spikeRatePerSecond", "spikeSeconds", "durationSeconds", "countsFile");
     private static final List<String> QUEUE = List.of(
             "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
+    private static final List<String> STREAM = List.of(
+            "shards", "batchSize", "batchWindowSeconds", "parallelizationFactor", "bisectOnError", "maxRetryAttempts",
+            "maxRecordAgeSeconds");
     private static final List<String> CONSUMER = List.of(
             "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency",
             "errorRate", "timeoutRate");
@@ -155,6 +161,7 @@ public final class ScenarioLoader {
         String pipelineName = top.string("pipeline");
         Pipeline pipeline = Pipeline.fromFileName("pipeline", Checks.required("pipeline", pipelineName));
         Fields queue = top.mapping("queue");
+        Fields stream = top.mapping("stream");
         // Each part is checked under the behaviour as it is read, so the first wrong key is reported.
         return new Scenario(
                 top.string("name"),
@@ -166,7 +173,10 @@ public final class ScenarioLoader {
                         : rejectQueue(queue, pipeline),
                 consumer(top.mapping("consumer")).validate(aws),
                 downstream(Checks.required("downstream", top.mapping("downstream"))).validate(aws),
-                awsProfile);
+                awsProfile,
+                pipeline == Pipeline.API_KINESIS_LAMBDA
+                        ? stream(stream).validate(aws)
+                        : rejectStream(stream, pipeline));
     }
 
     private static EventsSpec events(Fields f, Path directory) {
@@ -215,6 +225,29 @@ public final class ScenarioLoader {
         if (queue != null) {
             throw new ScenarioException("queue", "not allowed for pipeline " + pipeline.fileName()
                     + " (it has no queue); remove it or use sns-sqs-lambda");
+        }
+        return null;
+    }
+
+    private static StreamSpec stream(Fields f) {
+        if (f == null) {
+            return StreamSpec.defaults();
+        }
+        f.allowOnly(STREAM);
+        return new StreamSpec(
+                f.integer("shards", StreamSpec.DEFAULT_SHARDS),
+                f.integer("batchSize", StreamSpec.DEFAULT_BATCH_SIZE),
+                f.integer("batchWindowSeconds", StreamSpec.DEFAULT_BATCH_WINDOW_SECONDS),
+                f.integer("parallelizationFactor", StreamSpec.DEFAULT_PARALLELIZATION_FACTOR),
+                f.bool("bisectOnError", StreamSpec.DEFAULT_BISECT_ON_ERROR),
+                f.integer("maxRetryAttempts", StreamSpec.INFINITE),
+                f.integer("maxRecordAgeSeconds", StreamSpec.INFINITE));
+    }
+
+    private static StreamSpec rejectStream(Fields stream, Pipeline pipeline) {
+        if (stream != null) {
+            throw new ScenarioException("stream", "not allowed for pipeline " + pipeline.fileName()
+                    + " (it has no Kinesis stream); remove it or use api-kinesis-lambda");
         }
         return null;
     }

@@ -73,6 +73,17 @@ public final class ScenarioWriter {
             queue.put("batchWindowSeconds", s.queue().batchWindowSeconds());
             top.put("queue", queue);
         }
+        if (s.stream() != null) {
+            Map<String, Object> stream = new LinkedHashMap<>();
+            stream.put("shards", s.stream().shards());
+            stream.put("batchSize", s.stream().batchSize());
+            stream.put("batchWindowSeconds", s.stream().batchWindowSeconds());
+            stream.put("parallelizationFactor", s.stream().parallelizationFactor());
+            stream.put("bisectOnError", s.stream().bisectOnError());
+            stream.put("maxRetryAttempts", s.stream().maxRetryAttempts());
+            stream.put("maxRecordAgeSeconds", s.stream().maxRecordAgeSeconds());
+            top.put("stream", stream);
+        }
         Map<String, Object> consumer = new LinkedHashMap<>();
         consumer.put("reservedConcurrency", s.consumer().reservedConcurrency());
         if (s.queue() != null) {

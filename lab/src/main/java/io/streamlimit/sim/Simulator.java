@@ -28,6 +28,9 @@ public final class Simulator {
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of the options' behaviour */
     public static SimulationResult run(Scenario scenario, SimulationOptions options, SimulationListener listener) {
         AwsBehaviour behaviour = behaviour(scenario, options);
+        if (scenario.pipeline() == io.streamlimit.scenario.Pipeline.API_KINESIS_LAMBDA) {
+            throw new io.streamlimit.scenario.ScenarioException("pipeline", "api-kinesis-lambda is not simulated yet");
+        }
         Scenario effective = (options.eventsOverride() == null
                 ? scenario
                 : scenario.withEventsTotal(options.eventsOverride())).validate(behaviour);

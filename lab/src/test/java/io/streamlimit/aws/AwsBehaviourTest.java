@@ -59,6 +59,25 @@ class AwsBehaviourTest {
     }
 
     @Test
+    void current_holds_the_documented_kinesis_figures() {
+        assertThat(current.maxStreamShards()).isEqualTo(20_000);
+        assertThat(current.defaultStreamBatchSize()).isEqualTo(100);
+        assertThat(current.maxStreamBatchSize()).isEqualTo(10_000);
+        assertThat(current.maxStreamBatchWindowSeconds()).isEqualTo(300);
+        assertThat(current.maxParallelizationFactor()).isEqualTo(10);
+        assertThat(current.maxStreamRetryAttempts()).isEqualTo(10_000);
+        assertThat(current.minStreamRecordAgeSeconds()).isEqualTo(60);
+        assertThat(current.maxStreamRecordAgeSeconds()).isEqualTo(604_800);
+        assertThat(current.shardPollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(current.shardWriteRecordsPerSecond()).isEqualTo(1_000);
+        assertThat(current.shardWriteBytesPerSecond()).isEqualTo(1_048_576);
+        assertThat(current.putRetryInitialBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(current.putRetryMaxBackoff()).isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> current.toBuilder().minStreamRecordAgeSeconds(700_000).build())
+                .hasMessage("minStreamRecordAgeSeconds: must be at most maxStreamRecordAgeSeconds (604800), got 700000");
+    }
+
+    @Test
     void a_value_out_of_range_names_the_field() {
         assertThatThrownBy(() -> current.toBuilder().scalingWindow(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -94,7 +94,10 @@ class AwsProfilesTest {
                 .hasMessageStartingWith("p.yaml: scalingWindows: unknown key; known keys: base, longPollWait, "
                         + "initialConcurrentBatches, concurrentBatchesAddedPerMinute,")
                 .hasMessageContaining(", scalingWindow, ")
-                .hasMessageEndingWith(", maxMaxReceiveCount");
+                .hasMessageEndingWith(", maxMaxReceiveCount, maxStreamShards, defaultStreamBatchSize, maxStreamBatchSize,"
+                        + " maxStreamBatchWindowSeconds, maxParallelizationFactor, maxStreamRetryAttempts, minStreamRecordAgeSeconds,"
+                        + " maxStreamRecordAgeSeconds, shardPollInterval, shardWriteRecordsPerSecond, shardWriteBytesPerSecond,"
+                        + " putRetryInitialBackoff, putRetryMaxBackoff");
     }
 
     @Test

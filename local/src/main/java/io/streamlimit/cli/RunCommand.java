@@ -6,7 +6,9 @@ import io.streamlimit.local.run.LocalRunOptions;
 import io.streamlimit.local.run.StackWarmUp;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.results.RunData;
+import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.Simulator;
 import java.nio.file.Path;
@@ -66,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
         preflight.atLeast("--max-minutes", maxMinutes, 1);
         AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
         Scenario scenario = loaded.scenario();
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            // Until the local stack has a Kinesis server (issue 24's local half): refused before any work.
+            throw new ScenarioException("pipeline", "api-kinesis-lambda does not run on the local stack yet;"
+                    + " use simulate").in(scenarioFile.toString());
+        }
         results.check(preflight);
         preflight.outputDirectory("--report-dir", reportDir);
         var err = spec.commandLine().getErr();

@@ -36,6 +36,7 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +91,10 @@ public final class LocalRun {
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
         scenario.validate(behaviour);
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            throw new ScenarioException("pipeline",
+                    "api-kinesis-lambda does not run on the local stack yet; use simulate");
+        }
         String runId = options.runId();
         EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
         List<StreamEvent> events = ScenarioEvents.generate(eventsSpec, runId);
