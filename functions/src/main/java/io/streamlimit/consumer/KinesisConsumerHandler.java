@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /**
  * Kinesis -> consumer (the {@code api-kinesis-lambda} pipeline). Each record's data (base64 on
- * the wire, bytes here) is one event's JSON. Failed records come back as batch item failures named
- * by their sequence numbers; with {@code ReportBatchItemFailures} the event source mapping
- * checkpoints before the first of them and retries the shard from there, so the records after it
- * come again too, and the ledger's idempotence applies them once.
+ * the wire, bytes here) is one event's JSON. Any failed record fails the invocation, so the event
+ * source mapping retries (or bisects, or gives up) the batch as its settings say, whether or not it
+ * has ReportBatchItemFailures; the records of the batch that were applied come again, and the
+ * ledger's idempotence applies them once.
  */
 public class KinesisConsumerHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
 
@@ -52,11 +52,11 @@ public class KinesisConsumerHandler implements RequestHandler<KinesisEvent, Stre
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getKinesis().getSequenceNumber(), text(record.getKinesis().getData())))
                 .toList();
-        List<StreamsEventResponse.BatchItemFailure> failures = consumer.process(messages, invocation).stream()
-                .map(sequenceNumber -> StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(sequenceNumber).build())
-                .toList();
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        List<String> failed = consumer.process(messages, invocation);
+        if (!failed.isEmpty()) {
+            throw new BatchFailedException(failed, messages.size());
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
 
     private static String text(ByteBuffer data) {

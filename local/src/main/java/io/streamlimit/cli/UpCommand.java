@@ -5,6 +5,7 @@ import io.streamlimit.local.api.LocalService;
 import io.streamlimit.local.sns.LocalSnsServer;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.scenario.StreamSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Spec;
             "Serves the HTTP API (GET /check/{uid}, POST /acquire, POST /release, POST /events, POST /records)",
             "and the request-count tracker on the embedded stack, and prints every endpoint. Stop with Ctrl-C."})
 final class UpCommand implements Callable<Integer> {
-
-    /** The stream behind POST /records: one shard, Kinesis's smallest (a scenario sets its own). */
-    private static final int STREAM_SHARDS = 1;
 
     @Spec
     CommandSpec spec;
@@ -95,7 +93,7 @@ final class UpCommand implements Callable<Integer> {
         LedgerSettings ledger = LedgerSettings.defaults().withLimit(limit).withLeaseDuration(Duration.ofMinutes(leaseMinutes));
         PrintWriter out = spec.commandLine().getOut();
         LocalStackOptions options = new LocalStackOptions(dynamoDbPort, data, 0, results.resultsDir, resultsPort, results.resultsJdbc)
-                .withKinesis(kinesisPort, STREAM_SHARDS);
+                .withKinesis(kinesisPort, StreamSpec.DEFAULT_SHARDS);
         LocalStack stack = LocalStack.start(options);
         LocalService service;
         try {

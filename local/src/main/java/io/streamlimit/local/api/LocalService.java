@@ -23,7 +23,6 @@ import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.local.http.HttpApiServer;
 import io.streamlimit.local.http.RecordsRoute;
-import io.streamlimit.local.kinesis.InterimKinesisRules;
 import io.streamlimit.local.kinesis.KinesisEventPublisher;
 import io.streamlimit.local.lambda.KinesisEventSourceMapping;
 import io.streamlimit.local.lambda.KinesisMappingConfig;
@@ -39,6 +38,7 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.tracker.TrackerServer;
+import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.producer.SnsEventPublisher;
 import io.streamlimit.tracker.TrackerTableSchema;
 import java.net.URI;
@@ -106,10 +106,10 @@ public final class LocalService implements AutoCloseable {
             streamConsumer = new LambdaFunction<>(new FunctionConfig("streamlimit-stream-consumer", null,
                     Duration.ofSeconds(10), 512), () -> new KinesisConsumerHandler(consumerService),
                     AwsBehaviour.current().unreservedConcurrency(), clock, LambdaObserver.NONE);
-            streamMapping = new KinesisEventSourceMapping(stack.kinesis(), stack.sqs(), new KinesisMappingConfig(
-                    LocalStack.STREAM_NAME, KinesisMappingConfig.localStreamArn(LocalStack.STREAM_NAME), BATCH_SIZE,
-                    Duration.ZERO, 1, onFailureQueueUrl), streamConsumer, InterimKinesisRules.defaults(), clock,
-                    KinesisMappingObserver.NONE);
+            // AWS's defaults for the mapping, as a scenario without a stream: block gets them.
+            streamMapping = new KinesisEventSourceMapping(stack.kinesis(), stack.sqs(), KinesisMappingConfig.of(
+                    LocalStack.STREAM_NAME, StreamSpec.defaults(), AwsBehaviour.current(), onFailureQueueUrl),
+                    streamConsumer, clock, KinesisMappingObserver.NONE);
             streamMapping.start();
             // In AWS, POST /records is an API Gateway -> Kinesis (PutRecords) integration.
             handler = new RecordsRoute(handler, new KinesisEventPublisher(stack.kinesis(), LocalStack.STREAM_NAME));

@@ -26,18 +26,18 @@ final class KinesisFailureDestination {
         this.queueUrl = queueUrl;
     }
 
-    void send(List<Record> batch, String shardId, String streamArn, KinesisShardRules.Condition condition,
+    void send(List<Record> batch, String shardId, String streamArn, String condition,
               int attempts, String functionName, Instant at) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body(batch, shardId, streamArn, condition, attempts,
                 functionName, at)));
     }
 
-    static String body(List<Record> batch, String shardId, String streamArn, KinesisShardRules.Condition condition,
+    static String body(List<Record> batch, String shardId, String streamArn, String condition,
                        int attempts, String functionName, Instant at) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode request = root.putObject("requestContext");
         request.put("functionArn", "arn:aws:lambda:us-east-1:000000000000:function:" + functionName);
-        request.put("condition", condition.name());
+        request.put("condition", condition);
         request.put("approximateInvokeCount", attempts);
         root.put("version", "1.0");
         root.put("timestamp", at.toString());

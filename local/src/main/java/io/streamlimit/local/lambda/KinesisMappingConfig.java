@@ -1,6 +1,8 @@
 package io.streamlimit.local.lambda;
 
-import java.time.Duration;
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.KinesisShardPoller;
+import io.streamlimit.scenario.StreamSpec;
 import java.util.Objects;
 
 /**
@@ -8,24 +10,24 @@ import java.util.Objects;
  *
  * @param streamName the stream polled from its oldest record (TRIM_HORIZON)
  * @param streamArn as the records' {@code eventSourceARN} say
- * @param batchSize records per invocation at most
- * @param batchWindow how long a lane gathers before it invokes with less than a full batch
- * @param parallelizationFactor batches of one shard in flight at once, each partition key on one of them
+ * @param settings batch size, window, parallelization factor, poll interval, bisection, retries and
+ *     record age, as the shared rule {@link KinesisShardPoller} takes them
  * @param onFailureQueueUrl where a discarded batch's metadata goes; null: nowhere (it is dropped)
  */
-public record KinesisMappingConfig(String streamName, String streamArn, int batchSize, Duration batchWindow,
-                                   int parallelizationFactor, String onFailureQueueUrl) {
+public record KinesisMappingConfig(String streamName, String streamArn, KinesisShardPoller.Settings settings,
+                                   String onFailureQueueUrl) {
 
     public KinesisMappingConfig {
         Objects.requireNonNull(streamName, "streamName");
         Objects.requireNonNull(streamArn, "streamArn");
-        Objects.requireNonNull(batchWindow, "batchWindow");
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize: must be at least 1, got " + batchSize);
-        }
-        if (parallelizationFactor < 1) {
-            throw new IllegalArgumentException("parallelizationFactor: must be at least 1, got " + parallelizationFactor);
-        }
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A scenario's {@code stream:} settings under {@code aws}, on the local stream {@code streamName}. */
+    public static KinesisMappingConfig of(String streamName, StreamSpec stream, AwsBehaviour aws, String onFailureQueueUrl) {
+        return new KinesisMappingConfig(streamName, localStreamArn(streamName), KinesisShardPoller.Settings.of(aws,
+                stream.batchSize(), stream.batchWindowSeconds(), stream.parallelizationFactor(), stream.bisectOnError(),
+                stream.maxRetryAttempts(), stream.maxRecordAgeSeconds()), onFailureQueueUrl);
     }
 
     /** The ARN a local stream gets: account 000000000000 (kinesis-local's), us-east-1. */

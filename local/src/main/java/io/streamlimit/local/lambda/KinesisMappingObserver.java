@@ -8,19 +8,16 @@ public interface KinesisMappingObserver {
     KinesisMappingObserver NONE = new KinesisMappingObserver() {
     };
 
-    /**
-     * A lane of a shard starts on a batch whose oldest record reached the stream at {@code arrivedAt}:
-     * the shard's oldest unprocessed record, from which its iterator age is measured at {@code at}.
-     */
-    default void oldestUnprocessed(String shardId, Instant arrivedAt, Instant at) {
+    /** A shard's iterator age (its oldest unprocessed record's age, as the rule measures it) at {@code at}. */
+    default void iteratorAge(String shardId, long ageMillis, Instant at) {
     }
 
-    /** A failed batch is retried, holding back the records behind it on its shard. */
+    /** A failed batch is retried (or bisected), holding back the records behind it on its lane. */
     default void blockingRetry(String shardId, int batchSize, Instant at) {
     }
 
-    /** A batch was discarded: its metadata went to the on-failure destination. */
-    default void discarded(String shardId, int records, KinesisShardRules.Condition condition, Instant at) {
+    /** A batch was given up: its metadata went to the on-failure destination ({@code reason}: AWS's condition). */
+    default void discarded(String shardId, int records, String reason, Instant at) {
     }
 
     /** Billable Kinesis requests made by the mapping (GetShardIterator, GetRecords). */

@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlimit.local.AwsClients;
-import io.streamlimit.local.kinesis.InterimKinesisRules;
+import io.streamlimit.aws.rules.KinesisShardPoller;
 import io.streamlimit.local.kinesis.KinesisServer;
 import io.streamlimit.local.sqs.ElasticMqServer;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +73,10 @@ class KinesisEventSourceMappingTest {
                 100, Clock.systemUTC(), LambdaObserver.NONE);
     }
 
+    private static KinesisMappingConfig config(String stream, KinesisShardPoller.Settings settings, String onFailureQueueUrl) {
+        return new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream), settings, onFailureQueueUrl);
+    }
+
     @Test
     void every_record_reaches_the_function_once_in_order_per_partition_key_across_shards_and_lanes() {
         String stream = stream(2);
@@ -82,11 +86,10 @@ class KinesisEventSourceMappingTest {
                     k -> Collections.synchronizedList(new ArrayList<>())).add(data(r)));
             return new StreamsEventResponse();
         };
-        KinesisMappingConfig config = new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream), 5,
-                Duration.ZERO, 2, null);
+        KinesisMappingConfig config = config(stream, new KinesisShardPoller.Settings(5, 0, 2, 100, false, -1, -1), null);
         try (LambdaFunction<KinesisEvent, StreamsEventResponse> function = function(recording);
              KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(kinesisServer.client(), sqs, config,
-                     function, InterimKinesisRules.defaults(), Clock.systemUTC(), KinesisMappingObserver.NONE)) {
+                     function, Clock.systemUTC(), KinesisMappingObserver.NONE)) {
             mapping.start();
             for (int i = 0; i < 20; i++) {
                 for (String uid : List.of("u-1", "u-2", "u-3", "u-4")) {
@@ -105,26 +108,24 @@ class KinesisEventSourceMappingTest {
     }
 
     @Test
-    void a_failing_record_blocks_its_shard_until_its_retries_run_out_then_its_metadata_goes_to_the_on_failure_queue() throws Exception {
+    void a_failing_batch_blocks_its_shard_until_its_retries_run_out_then_its_metadata_goes_to_the_on_failure_queue() throws Exception {
         String stream = stream(1);
         String queueUrl = sqs.createQueue(b -> b.queueName(stream + "-on-failure")).queueUrl();
         List<String> applied = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger poisonAttempts = new AtomicInteger();
-        // Fails "poison" every time, reporting it as a batch item failure; everything before it succeeds.
+        // Fails on "poison" every time (a function error); applies the others.
         RequestHandler<KinesisEvent, StreamsEventResponse> handler = (event, context) -> {
             for (KinesisEvent.KinesisEventRecord r : event.getRecords()) {
                 if (data(r).equals("poison")) {
                     poisonAttempts.incrementAndGet();
-                    return StreamsEventResponse.builder().withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure
-                            .builder().withItemIdentifier(r.getKinesis().getSequenceNumber()).build())).build();
+                    throw new IllegalStateException("poison");
                 }
                 applied.add(data(r));
             }
             return new StreamsEventResponse();
         };
-        KinesisMappingConfig config = new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream), 1,
-                Duration.ZERO, 1, queueUrl);
-        InterimKinesisRules rules = new InterimKinesisRules(100, false, 2, -1);
+        // One record a batch, two retries after the first attempt.
+        KinesisMappingConfig config = config(stream, new KinesisShardPoller.Settings(1, 0, 1, 100, false, 2, -1), queueUrl);
         List<String> discarded = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger blockingRetries = new AtomicInteger();
         KinesisMappingObserver observer = new KinesisMappingObserver() {
@@ -134,13 +135,13 @@ class KinesisEventSourceMappingTest {
             }
 
             @Override
-            public void discarded(String shardId, int records, KinesisShardRules.Condition condition, java.time.Instant at) {
-                discarded.add(condition.name());
+            public void discarded(String shardId, int records, String reason, java.time.Instant at) {
+                discarded.add(reason);
             }
         };
         try (LambdaFunction<KinesisEvent, StreamsEventResponse> function = function(handler);
              KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(kinesisServer.client(), sqs, config,
-                     function, rules, Clock.systemUTC(), observer)) {
+                     function, Clock.systemUTC(), observer)) {
             put(stream, "u-1", "a");
             put(stream, "u-1", "poison");
             put(stream, "u-1", "b");
@@ -189,14 +190,14 @@ class KinesisEventSourceMappingTest {
         for (String data : List.of("a", "b", "c", "poison")) {
             put(stream, "u-1", data);
         }
-        KinesisMappingConfig config = new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream), 4,
-                Duration.ofSeconds(1), 1, null);
+        KinesisMappingConfig config = config(stream, new KinesisShardPoller.Settings(4, 1_000, 1, 100, true, 0, -1), null);
         try (LambdaFunction<KinesisEvent, StreamsEventResponse> function = function(handler);
              KinesisEventSourceMapping mapping = new KinesisEventSourceMapping(kinesisServer.client(), sqs, config,
-                     function, new InterimKinesisRules(100, true, 0, -1), Clock.systemUTC(), KinesisMappingObserver.NONE)) {
+                     function, Clock.systemUTC(), KinesisMappingObserver.NONE)) {
             mapping.start();
             await().atMost(30, TimeUnit.SECONDS).until(() -> applied.size() == 3 && batchSizes.size() == 5);
-            // [a b c poison] fails, [a b] succeeds, [c poison] fails, [c] succeeds, [poison] fails and is discarded.
+            // [a b c poison] fails, [a b] succeeds, [c poison] fails, [c] succeeds, [poison] fails and,
+            // splitting no more and with no retries allowed, is given up.
             assertThat(applied).containsExactly("a", "b", "c");
             assertThat(batchSizes).containsExactly(4, 2, 2, 1, 1);
         }
