@@ -266,7 +266,7 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             int attempts = invokes.getOrDefault(discarded.firstId(), 0);
             String reason = discarded.reason().awsName();
             forget(discarded.records());
-            observer.discarded(shardId, batch.size(), reason, clock.instant());
+            observer.discarded(shardId, batch.stream().map(r -> r.data().asUtf8String()).toList(), reason, clock.instant());
             if (destination == null) {
                 LOG.warn("{} record(s) of shard {} given up ({}), no on-failure destination", batch.size(), shardId, reason);
                 return;

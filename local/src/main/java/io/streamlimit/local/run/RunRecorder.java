@@ -1,5 +1,7 @@
 package io.streamlimit.local.run;
 
+import io.streamlimit.local.lambda.KinesisMappingObserver;
+
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.streamlimit.local.lambda.AsyncObserver;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * event source mapping and the async queue did, and the billable requests. Also answers the
  * progress questions: how many events completed, how many reached the DLQ.
  */
-public final class RunRecorder implements LambdaObserver, MappingObserver, AsyncObserver<SNSEvent> {
+public final class RunRecorder implements LambdaObserver, MappingObserver, AsyncObserver<SNSEvent>, KinesisMappingObserver {
 
     private final String runId;
     private final ConcurrentLinkedQueue<InvocationRow> rows = new ConcurrentLinkedQueue<>();
@@ -118,6 +120,26 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             deadLettered(EventSeq.of(record.getSNS().getMessage()), at);
         }
+    }
+
+    @Override
+    public void blockingRetry(String shardId, int batchSize, Instant at) {
+        // Each record of the batch comes again, as a redelivered SQS message does.
+        for (int i = 0; i < batchSize; i++) {
+            count(PipelineEventKind.REDELIVERY, at);
+        }
+    }
+
+    @Override
+    public void discarded(String shardId, List<String> data, String reason, Instant at) {
+        for (String body : data) {
+            deadLettered(EventSeq.of(body), at);
+        }
+    }
+
+    @Override
+    public void kinesisRequests(int n) {
+        count("kinesisReads", n);
     }
 
     private void count(PipelineEventKind kind, Instant at) {

@@ -135,8 +135,8 @@ class KinesisEventSourceMappingTest {
             }
 
             @Override
-            public void discarded(String shardId, int records, String reason, java.time.Instant at) {
-                discarded.add(reason);
+            public void discarded(String shardId, List<String> data, String reason, java.time.Instant at) {
+                discarded.add(reason + " " + data);
             }
         };
         try (LambdaFunction<KinesisEvent, StreamsEventResponse> function = function(handler);
@@ -152,7 +152,7 @@ class KinesisEventSourceMappingTest {
             // The first attempt and its two retries, then the batch is discarded.
             assertThat(poisonAttempts.get()).isEqualTo(3);
             assertThat(blockingRetries.get()).isEqualTo(2);
-            assertThat(discarded).containsExactly("RetryAttemptsExhausted");
+            assertThat(discarded).containsExactly("RetryAttemptsExhausted [poison]");
 
             List<Message> arrived = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
             assertThat(arrived).hasSize(1);
