@@ -7,6 +7,8 @@ package io.streamlimit.metrics;
  *     price, provisioned ones at the lower provisioned duration price
  * @param provisionedConcurrencyUsd the configured provisioned concurrency itself, for the time it
  *     is configured; 0 without it
+ * @param kinesisUsd the stream's shard-hours for the run, its PUT payload units and the REST API
+ *     requests of the proxy in front of it; 0 without a stream
  */
 public record CostBreakdown(
         double lambdaRequestsUsd,
@@ -15,10 +17,17 @@ public record CostBreakdown(
         double sqsUsd,
         double snsUsd,
         double dynamoDbUsd,
-        double httpApiUsd) {
+        double httpApiUsd,
+        double kinesisUsd) {
+
+    /** Without a Kinesis stream. */
+    public CostBreakdown(double lambdaRequestsUsd, double lambdaComputeUsd, double provisionedConcurrencyUsd,
+                         double sqsUsd, double snsUsd, double dynamoDbUsd, double httpApiUsd) {
+        this(lambdaRequestsUsd, lambdaComputeUsd, provisionedConcurrencyUsd, sqsUsd, snsUsd, dynamoDbUsd, httpApiUsd, 0);
+    }
 
     public double totalUsd() {
         return lambdaRequestsUsd + lambdaComputeUsd + provisionedConcurrencyUsd + sqsUsd + snsUsd + dynamoDbUsd
-                + httpApiUsd;
+                + httpApiUsd + kinesisUsd;
     }
 }

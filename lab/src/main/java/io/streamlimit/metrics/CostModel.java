@@ -24,6 +24,10 @@ import java.util.Map;
  * assumes provisioned concurrency is enabled for the run alone (from the run's start to its end,
  * or its first to last invocation when the run has no start and end) and charges
  * max(5 minutes, that time rounded up to 5 minutes).
+ *
+ * <p>Kinesis: {@code kinesisShards} shards for the run's time, {@code kinesisPayloadUnits} PUT
+ * payload units and {@code kinesisPuts} REST API requests (each put through the proxy, throttled
+ * ones too); as deployed, the shards are a standing charge.
  */
 public final class CostModel implements CostEstimator {
 
@@ -54,6 +58,20 @@ public final class CostModel implements CostEstimator {
     public static final double DYNAMODB_USD_PER_MILLION_READ_UNITS = 0.125;
     // API Gateway pricing page: HTTP APIs, first 300M requests a month.
     public static final double HTTP_API_USD_PER_MILLION_REQUESTS = 1.00;
+
+    // Kinesis Data Streams pricing page (https://aws.amazon.com/kinesis/data-streams/pricing/),
+    // provisioned mode: $0.015 per shard-hour, $0.014 per 1M PUT payload units (a record's 25 KB
+    // chunks, at least one a record). Shard-hours are charged for the run's time, unrounded: a
+    // stack is deployed for days, whose shard-hours are the standing charge (deployedCostUsd).
+    public static final double KINESIS_USD_PER_SHARD_HOUR = 0.015;
+    public static final double KINESIS_USD_PER_MILLION_PUT_PAYLOAD_UNITS = 0.014;
+    // API Gateway pricing page: REST APIs (the Kinesis proxy is a REST API's AWS integration),
+    // first 333M requests a month.
+    public static final double REST_API_USD_PER_MILLION_REQUESTS = 3.50;
+
+    public static final String KINESIS_SHARDS = "kinesisShards";
+    public static final String KINESIS_PUTS = "kinesisPuts";
+    public static final String KINESIS_PAYLOAD_UNITS = "kinesisPayloadUnits";
 
     public static final String LAMBDA_INVOCATIONS = "lambdaInvocations";
     public static final String SQS_REQUESTS = "sqsRequests";
@@ -107,7 +125,13 @@ public final class CostModel implements CostEstimator {
 
     @Override
     public StandingCharges standingCharges(RunData data) {
-        return standingCharges(count(data.run().requestCounts(), PROVISIONED_CONCURRENCY), data.run().memoryMb());
+        return standingCharges(count(data.run().requestCounts(), PROVISIONED_CONCURRENCY), data.run().memoryMb())
+                .withKinesisShards(kinesisShardsUsdPerDay(count(data.run().requestCounts(), KINESIS_SHARDS)));
+    }
+
+    /** A provisioned stream of {@code shards} a day: 24 shard-hours each. */
+    public static double kinesisShardsUsdPerDay(long shards) {
+        return shards * 24 * KINESIS_USD_PER_SHARD_HOUR;
     }
 
     /** The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb}. */
@@ -127,7 +151,8 @@ public final class CostModel implements CostEstimator {
         InvocationIntervals intervals = InvocationIntervals.of(data);
         CostBreakdown cost = breakdown(data, intervals);
         long days = StandingCharges.deployedDays(trafficMillis(data, intervals));
-        return cost.totalUsd() - cost.provisionedConcurrencyUsd() + standingCharges(data).usdPerDay() * days;
+        double runShardHours = kinesisShardHoursUsd(data, intervals);
+        return cost.totalUsd() - cost.provisionedConcurrencyUsd() - runShardHours + standingCharges(data).usdPerDay() * days;
     }
 
     /**
@@ -168,7 +193,16 @@ public final class CostModel implements CostEstimator {
                 count(counts, SNS_PUBLISHES) / MILLION * SNS_USD_PER_MILLION_PUBLISHES,
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
-                count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS);
+                count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS,
+                kinesisShardHoursUsd(data, intervals)
+                        + count(counts, KINESIS_PAYLOAD_UNITS) / MILLION * KINESIS_USD_PER_MILLION_PUT_PAYLOAD_UNITS
+                        + count(counts, KINESIS_PUTS) / MILLION * REST_API_USD_PER_MILLION_REQUESTS);
+    }
+
+    /** The stream's shards for the run's time. */
+    private static double kinesisShardHoursUsd(RunData data, InvocationIntervals intervals) {
+        long shards = count(data.run().requestCounts(), KINESIS_SHARDS);
+        return shards == 0 ? 0 : shards * runMillis(data, intervals) / 3_600_000.0 * KINESIS_USD_PER_SHARD_HOUR;
     }
 
     /** First to last publish of the run's recorded events; the run when it recorded none. */

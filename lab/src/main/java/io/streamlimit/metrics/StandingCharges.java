@@ -2,21 +2,32 @@ package io.streamlimit.metrics;
 
 /**
  * What a configuration pays while deployed, whether or not traffic comes, in US dollars per day.
- * Provisioned concurrency is the only one the lab models today; provisioned pollers and Kinesis
- * shards, when a scenario can ask for them, are further components added to {@link #usdPerDay}.
+ * Provisioned concurrency and a provisioned Kinesis stream's shard-hours are the ones the lab
+ * models; further components are added to {@link #usdPerDay}.
  *
  * @param provisionedConcurrencyUsdPerDay the configured environments, a whole day
+ * @param kinesisShardsUsdPerDay the stream's shards, 24 shard-hours each a day
  */
-public record StandingCharges(double provisionedConcurrencyUsdPerDay) {
+public record StandingCharges(double provisionedConcurrencyUsdPerDay, double kinesisShardsUsdPerDay) {
 
     public static final StandingCharges NONE = new StandingCharges(0);
+
+    /** Provisioned concurrency alone. */
+    public StandingCharges(double provisionedConcurrencyUsdPerDay) {
+        this(provisionedConcurrencyUsdPerDay, 0);
+    }
+
+    /** These charges and a stream's shards. */
+    public StandingCharges withKinesisShards(double usdPerDay) {
+        return new StandingCharges(provisionedConcurrencyUsdPerDay, usdPerDay);
+    }
 
     /** AWS's pricing pages count a month as 730 hours. */
     public static final double HOURS_PER_MONTH = 730;
     public static final long MILLIS_PER_DAY = 86_400_000L;
 
     public double usdPerDay() {
-        return provisionedConcurrencyUsdPerDay;
+        return provisionedConcurrencyUsdPerDay + kinesisShardsUsdPerDay;
     }
 
     public double usdPerMonth() {

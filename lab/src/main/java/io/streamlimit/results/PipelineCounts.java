@@ -14,7 +14,9 @@ public final class PipelineCounts {
 
     /** The kinds counted per second rather than recorded one row each. */
     public static boolean isCounted(PipelineEventKind kind) {
-        return kind == PipelineEventKind.THROTTLE || kind == PipelineEventKind.REDELIVERY;
+        return kind == PipelineEventKind.THROTTLE || kind == PipelineEventKind.REDELIVERY
+                || kind == PipelineEventKind.SHARD_RETRY || kind == PipelineEventKind.PUT_THROTTLE
+                || kind == PipelineEventKind.ITERATOR_AGE;
     }
 
     public static final PipelineCounts EMPTY = new Builder().build();

@@ -18,5 +18,14 @@ public enum PipelineEventKind {
      * A sample of the consumer's concurrency as CloudWatch measured it ({@code ConcurrentExecutions},
      * the period's maximum, in {@code batch_size}): AWS runs, which have no INVOKE events of their own.
      */
-    CONCURRENCY
+    CONCURRENCY,
+    /** A Kinesis batch retried (a function error, a throttle or a bisect), blocking its shard's partition keys meanwhile. */
+    SHARD_RETRY,
+    /** A put refused by a shard's write limits (ProvisionedThroughputExceededException); the producer retries. */
+    PUT_THROTTLE,
+    /**
+     * The Kinesis stream's iterator age, sampled once a second: the age in milliseconds of its oldest
+     * unprocessed record, in {@code count} (a gauge, not a sum: one sample a second).
+     */
+    ITERATOR_AGE
 }

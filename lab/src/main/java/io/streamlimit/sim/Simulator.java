@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * Simulates a scenario in virtual time: a deterministic discrete-event model of the producer,
- * SNS, SQS with its event source mapping or Lambda's async queue, the function's concurrency and
+ * SNS, SQS with its event source mapping or Lambda's async queue (or the API proxy, a Kinesis
+ * stream and its event source mapping), the function's concurrency and
  * the rate-limited downstream, reading {@link io.streamlimit.aws.AwsBehaviour}. One run is
  * single-threaded and depends only on the scenario and the options, so the same seed gives the
  * same {@link io.streamlimit.results.RunData}.
@@ -28,9 +29,6 @@ public final class Simulator {
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of the options' behaviour */
     public static SimulationResult run(Scenario scenario, SimulationOptions options, SimulationListener listener) {
         AwsBehaviour behaviour = behaviour(scenario, options);
-        if (scenario.pipeline() == io.streamlimit.scenario.Pipeline.API_KINESIS_LAMBDA) {
-            throw new io.streamlimit.scenario.ScenarioException("pipeline", "api-kinesis-lambda is not simulated yet");
-        }
         Scenario effective = (options.eventsOverride() == null
                 ? scenario
                 : scenario.withEventsTotal(options.eventsOverride())).validate(behaviour);

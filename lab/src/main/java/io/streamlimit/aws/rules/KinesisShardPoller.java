@@ -268,7 +268,9 @@ public final class KinesisShardPoller {
             List<StreamRecord> expired = expiredPrefix(lane.current.records(), now);
             if (!expired.isEmpty()) {
                 List<StreamRecord> rest = lane.current.records().subList(expired.size(), lane.current.size());
-                lane.current = rest.isEmpty() ? null
+                // A wholly expired batch gives way to the next bisected half, if any (current is
+                // null only when no half is left: a new batch then starts at the queue's head).
+                lane.current = rest.isEmpty() ? lane.halves.poll()
                         : new Batch(shard, lane.index, List.copyOf(rest), lane.current.retries());
                 return discard(lane, expired, Reason.RECORD_AGE_EXCEEDED);
             }

@@ -32,6 +32,11 @@ public final class Recorder {
     long sqsDeletes;
     long sqsSends;
     long snsPublishes;
+    long kinesisPuts;
+    long kinesisPayloadUnits;
+    long kinesisPutThrottles;
+    long shardRetries;
+    int kinesisShards;
     long lambdaInvocations;
     long lambdaBilledMillis;
     long lambdaProvisionedBilledMillis;
@@ -88,6 +93,21 @@ public final class Recorder {
     void redelivery(long at, int eventId) {
         redeliveries++;
         counts.add(PipelineEventKind.REDELIVERY, epochMillis + at);
+    }
+
+    void kinesisPutThrottle(long at) {
+        kinesisPutThrottles++;
+        counts.add(PipelineEventKind.PUT_THROTTLE, epochMillis + at);
+    }
+
+    void shardRetry(long at) {
+        shardRetries++;
+        counts.add(PipelineEventKind.SHARD_RETRY, epochMillis + at);
+    }
+
+    /** One sample a second: the count of the second is the age in milliseconds. */
+    void iteratorAge(long at, long ageMillis) {
+        counts.addAtSecond(PipelineEventKind.ITERATOR_AGE, Math.floorDiv(epochMillis + at, 1_000L), ageMillis);
     }
 
     void deadLetter(long at, int eventId) {
@@ -152,6 +172,13 @@ public final class Recorder {
         // waits out its timeout. Kept so every mode reports the same keys.
         counts.put("sqsVisibilityChanges", 0L);
         counts.put("snsPublishes", snsPublishes);
+        if (kinesisShards > 0) {
+            // Only on the Kinesis pipeline, so that other runs keep the keys they had.
+            counts.put(CostModel.KINESIS_SHARDS, (long) kinesisShards);
+            counts.put(CostModel.KINESIS_PUTS, kinesisPuts);
+            counts.put(CostModel.KINESIS_PAYLOAD_UNITS, kinesisPayloadUnits);
+            counts.put("kinesisPutThrottles", kinesisPutThrottles);
+        }
         counts.put("lambdaInvocations", lambdaInvocations);
         counts.put("lambdaBilledMillis", lambdaBilledMillis);
         counts.put("dynamoWriteUnits", (long) rows.size());

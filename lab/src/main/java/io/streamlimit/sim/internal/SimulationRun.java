@@ -2,11 +2,15 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.DownstreamWindow;
+import io.streamlimit.aws.rules.KinesisShardPoller;
+import io.streamlimit.aws.rules.KinesisShards;
+import io.streamlimit.aws.rules.KinesisWriteLimits;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.ScenarioWriter;
+import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.sim.SimulationListener;
 import io.streamlimit.sim.SimulationProgress;
 import io.streamlimit.sim.SimulationResult;
@@ -54,8 +58,10 @@ public final class SimulationRun {
     public SimulationResult run() {
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
                 scenario.downstream().callMillis(), recorder, events, downstream, random);
-        SnsTopic topic = new SnsTopic(scheduler, recorder, subscriber(function));
-        new Producer(scheduler, scenario.events(), events.total(), random, topic, events).start();
+        Producer.Target target = scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA
+                ? stream(function)
+                : new SnsTopic(scheduler, recorder, subscriber(function));
+        new Producer(scheduler, scenario.events(), events.total(), random, target, events).start();
         runAgenda(function);
         return result();
     }
@@ -71,6 +77,18 @@ public final class SimulationRun {
                 mapping -> new Poller(scheduler, mapping, queue, function, recorder, random, settings))
                 .start();
         return queue;
+    }
+
+    /** The API proxy into the Kinesis stream, and the stream's event source mapping. */
+    private KinesisStream stream(LambdaFunction function) {
+        StreamSpec spec = scenario.stream();
+        KinesisShardPoller.Settings settings = KinesisShardPoller.Settings.of(aws, spec.batchSize(),
+                spec.batchWindowSeconds(), spec.parallelizationFactor(), spec.bisectOnError(), spec.maxRetryAttempts(),
+                spec.maxRecordAgeSeconds());
+        KinesisMapping mapping = new KinesisMapping(scheduler, spec.shards(), settings, function, recorder, events, random);
+        recorder.kinesisShards = spec.shards();
+        return new KinesisStream(scheduler, new KinesisShards(spec.shards()), KinesisWriteLimits.of(aws, spec.shards()),
+                mapping, recorder, random, scenario.events().users());
     }
 
     /** Runs until every event has left the pipeline and the last invocation has ended. */

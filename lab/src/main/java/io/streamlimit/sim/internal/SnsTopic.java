@@ -5,7 +5,7 @@ package io.streamlimit.sim.internal;
  * or Lambda's async queue) after the delivery latency. SNS retries only unreachable endpoints,
  * which never happens here; throttles and errors are the subscriber's business.
  */
-final class SnsTopic {
+final class SnsTopic implements Producer.Target {
 
     private final Recorder recorder;
     private final DelayLine delivery;
@@ -15,8 +15,10 @@ final class SnsTopic {
         this.delivery = new DelayLine(scheduler, Latencies.SNS_DELIVERY_MILLIS, Scheduler.ARRIVE, subscriber);
     }
 
-    void publish(int eventId) {
+    @Override
+    public long publish(int eventId, int attempt) {
         recorder.snsPublishes++;
         delivery.push(eventId, 0);
+        return ACCEPTED;
     }
 }

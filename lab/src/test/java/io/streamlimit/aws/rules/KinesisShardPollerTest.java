@@ -197,6 +197,22 @@ class KinesisShardPollerTest {
     }
 
     @Test
+    void an_expired_bisected_half_gives_way_to_the_other_half_before_any_new_batch() {
+        KinesisShardPoller poller = new KinesisShardPoller(0, settings(2, 0, 1, true, -1, 60_000), 0);
+        poller.written(record(1, "k", 0));
+        poller.written(record(2, "k", 30_000));
+        poller.written(record(3, "k", 30_000));
+
+        Batch both = invoke(poller, 30_000);
+        assertThat(ids(both)).containsExactly(1L, 2L);
+        poller.completed(both, ERROR, 61_000);                 // bisect: [1] then [2]
+        Next next = poller.next(62_000);                       // record 1 is 62 s old
+        assertThat(((Discard) next).discarded().records()).extracting(StreamRecord::id).containsExactly(1L);
+        assertThat(ids(invoke(poller, 62_000))).containsExactly(2L);   // the other half, not [2, 3]
+        assertThat(poller.next(62_000)).isEqualTo(new Idle());
+    }
+
+    @Test
     void the_streams_iterator_age_is_its_oldest_shards() {
         Settings s = settings(10, 0, 1, false, -1, -1);
         KinesisShardPoller a = new KinesisShardPoller(0, s, 0);
