@@ -30,10 +30,18 @@ public final class KinesisEventPublisher implements EventPublisher {
 
     private final KinesisClient kinesis;
     private final String streamName;
+    private final ShardWriteLimits limits;
 
+    /** Without write limits of its own: what kinesis-local takes. */
     public KinesisEventPublisher(KinesisClient kinesis, String streamName) {
+        this(kinesis, streamName, ShardWriteLimits.NONE);
+    }
+
+    /** @param limits each record waits for its shard's write limits before it is put */
+    public KinesisEventPublisher(KinesisClient kinesis, String streamName, ShardWriteLimits limits) {
         this.kinesis = Objects.requireNonNull(kinesis, "kinesis");
         this.streamName = Objects.requireNonNull(streamName, "streamName");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -46,8 +54,14 @@ public final class KinesisEventPublisher implements EventPublisher {
     private void put(List<StreamEvent> batch) {
         List<PutRecordsRequestEntry> pending = new ArrayList<>(batch.size());
         for (StreamEvent event : batch) {
-            pending.add(PutRecordsRequestEntry.builder().partitionKey(event.uid())
-                    .data(SdkBytes.fromUtf8String(EventWriter.toJson(event))).build());
+            SdkBytes data = SdkBytes.fromUtf8String(EventWriter.toJson(event));
+            try {
+                limits.awaitAdmission(event.uid(), data.asByteArrayUnsafe().length);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while a put waited for its shard's write limits", e);
+            }
+            pending.add(PutRecordsRequestEntry.builder().partitionKey(event.uid()).data(data).build());
         }
         for (int attempt = 1; ; attempt++) {
             PutRecordsResponse response;

@@ -57,6 +57,7 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
     private final KinesisFailureDestination destination;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<ShardDriver> shards = new CopyOnWriteArrayList<>();
     private final ExecutorService invokers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "esm-kinesis-invoke");
         t.setDaemon(true);
@@ -92,8 +93,27 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             // Each shard's poll phase is the rule's draw; seeded by the shard, so a stack's runs repeat it.
             ShardDriver shard = new ShardDriver(shards.get(i).shardId(), new KinesisShardPoller(i, config.settings(),
                     config.settings().phase(new Random(i))));
+            this.shards.add(shard);
             spawn("esm-kinesis-reader", shard::readLoop);
             spawn("esm-kinesis-driver", shard::driveLoop);
+        }
+    }
+
+    /** The stream's iterator age now: the oldest unprocessed record's age over every shard, as the rule measures it. */
+    public long iteratorAgeMillis() {
+        List<ShardDriver> all = List.copyOf(shards);
+        KinesisShardPoller[] pollers = new KinesisShardPoller[all.size()];
+        // Every shard's lock, always in the same order (nothing else holds two), so the ages are of one moment.
+        for (int i = 0; i < pollers.length; i++) {
+            all.get(i).lock.lock();
+            pollers[i] = all.get(i).poller;
+        }
+        try {
+            return KinesisShardPoller.iteratorAgeMillis(clock.millis(), pollers);
+        } finally {
+            for (ShardDriver shard : all) {
+                shard.lock.unlock();
+            }
         }
     }
 
@@ -210,7 +230,6 @@ public final class KinesisEventSourceMapping implements AutoCloseable {
             try {
                 while (running.get()) {
                     KinesisShardPoller.Next next = poller.next(clock.millis());
-                    observer.iteratorAge(shardId, poller.iteratorAgeMillis(clock.millis()), clock.instant());
                     if (next instanceof KinesisShardPoller.Invoke invoke) {
                         List<Record> batch = sdkRecords(invoke.batch().records());
                         invoke.batch().records().forEach(r -> invokes.merge(r.id(), 1, Integer::sum));

@@ -9,10 +9,6 @@ public interface KinesisMappingObserver {
     KinesisMappingObserver NONE = new KinesisMappingObserver() {
     };
 
-    /** A shard's iterator age (its oldest unprocessed record's age, as the rule measures it) at {@code at}. */
-    default void iteratorAge(String shardId, long ageMillis, Instant at) {
-    }
-
     /** A failed batch is retried (or bisected), holding back the records behind it on its lane. */
     default void blockingRetry(String shardId, int batchSize, Instant at) {
     }

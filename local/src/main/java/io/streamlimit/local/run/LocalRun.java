@@ -19,7 +19,11 @@ import io.streamlimit.ledger.LedgerTableSchema;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.streamlimit.consumer.KinesisConsumerHandler;
+import io.streamlimit.aws.rules.KinesisShards;
+import io.streamlimit.aws.rules.KinesisWriteLimits;
 import io.streamlimit.local.kinesis.KinesisEventPublisher;
+import io.streamlimit.local.kinesis.ShardWriteLimits;
+import java.util.Random;
 import io.streamlimit.local.lambda.AsyncInvoker;
 import io.streamlimit.local.lambda.KinesisEventSourceMapping;
 import io.streamlimit.local.lambda.KinesisMappingConfig;
@@ -64,14 +68,6 @@ public final class LocalRun {
 
     /** Ledger writer threads of one run's consumer at most (its environments share them). */
     static final int MAX_LEDGER_WRITERS = 64;
-    /**
-     * The Kinesis request counts the cost model prices (its names, from branch i24model's CostModel):
-     * the stream's shards, puts through the API proxy, PUT payload units (one per event: each is
-     * far under a unit's 25 KB).
-     */
-    static final String KINESIS_SHARDS = "kinesisShards";
-    static final String KINESIS_PUTS = "kinesisPuts";
-    static final String KINESIS_PAYLOAD_UNITS = "kinesisPayloadUnits";
 
     private final LocalStack stack;
     private final AwsBehaviour behaviour;
@@ -151,17 +147,23 @@ public final class LocalRun {
             StreamSpec stream = scenario.stream();
             String streamName = "streamlimit-" + runId;
             stack.kinesis().createStream(b -> b.streamName(streamName).shardCount(stream.shards()));
-            recorder.count(KINESIS_SHARDS, stream.shards());
+            recorder.count(CostModel.KINESIS_SHARDS, stream.shards());
+            recorder.count("kinesisPutThrottles", 0);
             KinesisMappingConfig mapping = KinesisMappingConfig.of(streamName, stream, behaviour, dlqUrl);
             try (service; LambdaFunction<KinesisEvent, StreamsEventResponse> function = new LambdaFunction<>(functionConfig,
                             () -> new KinesisConsumerHandler(service), behaviour, clock, recorder, waiter);
                     KinesisEventSourceMapping esm = new KinesisEventSourceMapping(stack.kinesis(), stack.sqs(), mapping,
                             function, clock, recorder, waiter);
-                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), dlqUrl, clock, recorder)) {
+                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), dlqUrl, clock, recorder);
+                    IteratorAgeSampler ages = new IteratorAgeSampler(esm, clock, recorder)) {
                 esm.start();
+                ages.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * consumer.timeoutSeconds()));
-                ended = produceAndWait(events, eventsSpec, new KinesisEventPublisher(stack.kinesis(), streamName),
-                        List.of(KINESIS_PUTS, KINESIS_PAYLOAD_UNITS), recorder, published, function,
+                // Each shard's write limits throttle the puts, as the shared rule says; the producer retries them.
+                ShardWriteLimits limits = new ShardWriteLimits(KinesisWriteLimits.of(behaviour, stream.shards()),
+                        new KinesisShards(stream.shards()), clock, new Random(1), recorder::putThrottled);
+                ended = produceAndWait(events, eventsSpec, new KinesisEventPublisher(stack.kinesis(), streamName, limits),
+                        List.of(CostModel.KINESIS_PUTS, CostModel.KINESIS_PAYLOAD_UNITS), recorder, published, function,
                         () -> 0, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }

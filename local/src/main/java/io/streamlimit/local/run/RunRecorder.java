@@ -124,14 +124,25 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
 
     @Override
     public void blockingRetry(String shardId, int batchSize, Instant at) {
-        // Each record of the batch comes again, as a redelivered SQS message does.
-        for (int i = 0; i < batchSize; i++) {
-            count(PipelineEventKind.REDELIVERY, at);
+        count(PipelineEventKind.SHARD_RETRY, at);
+    }
+
+    /** The producer's put was refused by a shard's write limits; it retries. */
+    public void putThrottled(Instant at) {
+        count("kinesisPutThrottles", 1);
+        count(PipelineEventKind.PUT_THROTTLE, at);
+    }
+
+    /** The stream's iterator age at {@code at}, sampled once a second (the second's count is the age in ms). */
+    public void iteratorAgeSample(long ageMillis, Instant at) {
+        synchronized (counts) {
+            counts.addAtSecond(PipelineEventKind.ITERATOR_AGE, at.getEpochSecond(), ageMillis);
         }
     }
 
     @Override
     public void discarded(String shardId, List<String> data, String reason, Instant at) {
+        count("sqsRequests", 1); // the on-failure destination gets one message with the batch's metadata
         for (String body : data) {
             deadLettered(EventSeq.of(body), at);
         }

@@ -57,7 +57,7 @@ class LocalKinesisPipelineTest {
         assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
         assertThat(result.data().run().requestCounts()).containsEntry("kinesisShards", 2L)
                 .containsEntry("kinesisPuts", 200L).containsEntry("kinesisPayloadUnits", 200L)
-                .doesNotContainKey("snsPublishes");
+                .containsEntry("kinesisPutThrottles", 0L).doesNotContainKey("snsPublishes");
     }
 
     @Test
@@ -77,7 +77,7 @@ class LocalKinesisPipelineTest {
         LocalRun.Result result = run(scenario, throwOnFirstSight);
 
         assertThat(failedOnce).isNotEmpty();
-        assertThat(kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
+        assertThat(kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
         assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
@@ -102,6 +102,8 @@ class LocalKinesisPipelineTest {
         Set<Long> deadLettered = result.data().pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.DLQ)
                 .map(PipelineEvent::eventId).collect(Collectors.toSet());
         assertThat(deadLettered).isEqualTo(ofPoisoned);
+        // The blocked lane shows in the iterator age, sampled once a second.
+        assertThat(result.data().pipelineCounts().total(PipelineEventKind.ITERATOR_AGE)).isPositive();
         Set<Long> completed = completedIds(result);
         Set<Long> others = result.events().stream().map(StreamEvent::seq).filter(seq -> !ofPoisoned.contains(seq))
                 .collect(Collectors.toSet());
