@@ -50,8 +50,16 @@ public final class AwsClients {
         return local(SnsClient.builder(), endpoint);
     }
 
-    /** With the SDK's default protocol, CBOR, which the local Kinesis (kinesis-local) speaks. */
+    /**
+     * With the SDK's default protocol, CBOR, which the local Kinesis (kinesis-local) speaks. It is
+     * one single-threaded Node.js process: on a loaded machine a call can wait well past the HTTP
+     * client's default 30 s for its turn, so reads may take 2 minutes.
+     */
     public static KinesisClient kinesis(URI endpoint) {
-        return local(KinesisClient.builder(), endpoint);
+        return KinesisClient.builder().endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(java.time.Duration.ofMinutes(2)))
+                .build();
     }
 }

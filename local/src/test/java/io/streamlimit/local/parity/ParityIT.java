@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engines drive the same rules ({@code io.streamlimit.aws.rules}), so where they disagree one of
  * them decides an AWS behaviour on its own. The cases meet throttles, the async queue's retries,
  * function timeouts, function errors (reported item by item from SQS, retried from the async
- * queue) and an enforcing downstream.
+ * queue), an enforcing downstream and a Kinesis stream's shards and lanes.
  *
  * <p>The model is random (held batches retry at random intervals, async retries spread, the
  * async queue reads at random moments, the consumer's failures are drawn), so one local run is
@@ -79,7 +79,8 @@ class ParityIT {
 
     @BeforeAll
     static void startStack() throws InterruptedException {
-        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null));
+        // With the local Kinesis for the api-kinesis-lambda case (each run makes its own stream).
+        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null).withKinesis(0, 1));
         StackWarmUp.run(stack, Clock.systemUTC());
     }
 
@@ -125,6 +126,8 @@ class ParityIT {
                 new Case("03-sqs-rc1-low-visibility", load("03-sqs-rc1-low-visibility.yaml"), 60),
                 new Case("05-sqs-rc5-high-visibility", load("05-sqs-rc5-high-visibility.yaml"), 60),
                 new Case("recommended", load("recommended.yaml"), 300),
+                // API Gateway -> Kinesis -> Lambda: the stream's shape (2 shards x factor 3) bounds the consumer.
+                new Case("kinesis-50-per-second", load("kinesis-50-per-second.yaml"), 200),
                 new Case("02-sns-rc1 with 250 ms calls", twoShort, 60),
                 new Case("sqs with timeouts, function errors and enforce", sqsFaults, 100),
                 // The documented 1 and 2 minute error retries shortened to 5 and 10 s in both engines.
