@@ -5,10 +5,10 @@ import io.streamlimit.local.run.LocalRun;
 import io.streamlimit.local.run.LocalRunOptions;
 import io.streamlimit.local.run.StackWarmUp;
 import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.local.stack.LocalStackOptions;
 import io.streamlimit.results.RunData;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.sim.SimulationOptions;
 import io.streamlimit.sim.Simulator;
 import java.nio.file.Path;
@@ -68,11 +68,6 @@ final class RunCommand implements Callable<Integer> {
         preflight.atLeast("--max-minutes", maxMinutes, 1);
         AwsProfileOption.Loaded loaded = awsProfile.load(scenarioFile);
         Scenario scenario = loaded.scenario();
-        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
-            // Until the local stack has a Kinesis server (issue 24's local half): refused before any work.
-            throw new ScenarioException("pipeline", "api-kinesis-lambda does not run on the local stack yet;"
-                    + " use simulate").in(scenarioFile.toString());
-        }
         results.check(preflight);
         preflight.outputDirectory("--report-dir", reportDir);
         var err = spec.commandLine().getErr();
@@ -85,7 +80,12 @@ final class RunCommand implements Callable<Integer> {
             // The twin first: it takes about a second, and alongside the run it would take CPU from the measurement.
             RunData twin = Simulator.run(scenario, new SimulationOptions(seed, events, runId + "-twin", behaviour)).runData();
             err.println("Starting the local stack for run " + runId + " (" + scenario.name() + ")...");
-            try (LocalStack stack = LocalStack.start(ResultsOptions.stackOptions(database))) {
+            LocalStackOptions stackOptions = ResultsOptions.stackOptions(database);
+            if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+                // The local Kinesis (kinesis-local) only when the scenario needs it: it takes seconds to start.
+                stackOptions = stackOptions.withKinesis(0, scenario.stream().shards());
+            }
+            try (LocalStack stack = LocalStack.start(stackOptions)) {
                 err.println("Warming the stack up (JIT, first connections; not on the run's clock)...");
                 StackWarmUp.run(stack, clock);
                 ProgressBar progress = new ProgressBar(err, System.console() != null);

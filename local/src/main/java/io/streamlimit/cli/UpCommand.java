@@ -5,6 +5,7 @@ import io.streamlimit.local.api.LocalService;
 import io.streamlimit.local.sns.LocalSnsServer;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.scenario.StreamSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit up}: the HTTP API and the tracker on the embedded stack, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {
-            "Serves the HTTP API (GET /check/{uid}, POST /acquire, POST /release, POST /events) and the",
-            "request-count tracker on the embedded stack, and prints every endpoint. Stop with Ctrl-C."})
+            "Serves the HTTP API (GET /check/{uid}, POST /acquire, POST /release, POST /events, POST /records)",
+            "and the request-count tracker on the embedded stack, and prints every endpoint. Stop with Ctrl-C."})
 final class UpCommand implements Callable<Integer> {
 
     @Spec
@@ -42,6 +43,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--results-port", defaultValue = "0",
             description = "Port of the embedded results PostgreSQL, e.g. for Grafana (default: a free port).")
     int resultsPort;
+
+    @Option(names = "--kinesis-port", defaultValue = "0",
+            description = "Port of the local Kinesis (kinesis-local), e.g. for the AWS CLI (default: a free port).")
+    int kinesisPort;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Keep DynamoDB's tables in DIR (default: in memory).")
     Path data;
@@ -63,6 +68,7 @@ final class UpCommand implements Callable<Integer> {
         preflight.range("--tracker-port", trackerPort, 1, 65535);
         preflight.range("--dynamodb-port", dynamoDbPort, 0, 65535);
         preflight.range("--results-port", resultsPort, 0, 65535);
+        preflight.range("--kinesis-port", kinesisPort, 0, 65535);
         if (port == trackerPort) {
             throw preflight.error("--tracker-port: must differ from --port, both are " + port);
         }
@@ -82,10 +88,12 @@ final class UpCommand implements Callable<Integer> {
         PortCheck.free(preflight, "--tracker-port", trackerPort);
         PortCheck.free(preflight, "--dynamodb-port", dynamoDbPort);
         PortCheck.free(preflight, "--results-port", resultsPort);
+        PortCheck.free(preflight, "--kinesis-port", kinesisPort);
 
         LedgerSettings ledger = LedgerSettings.defaults().withLimit(limit).withLeaseDuration(Duration.ofMinutes(leaseMinutes));
         PrintWriter out = spec.commandLine().getOut();
-        LocalStackOptions options = new LocalStackOptions(dynamoDbPort, data, 0, results.resultsDir, resultsPort, results.resultsJdbc);
+        LocalStackOptions options = new LocalStackOptions(dynamoDbPort, data, 0, results.resultsDir, resultsPort, results.resultsJdbc)
+                .withKinesis(kinesisPort, StreamSpec.DEFAULT_SHARDS);
         LocalStack stack = LocalStack.start(options);
         LocalService service;
         try {
@@ -146,12 +154,19 @@ final class UpCommand implements Callable<Integer> {
         out.println("                curl " + api + "/check/player-42");
         out.println("                curl -X POST " + api + "/acquire -d '{\"uid\":\"player-42\",\"streamId\":\"s-1\"}'");
         out.println("                curl -X POST " + api + "/events -d '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-2\"}'");
+        out.println("                curl -X POST " + api + "/records -d '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-3\"}'");
         out.println("  Tracker       " + service.trackerUrl() + "  (curl " + service.trackerUrl().toString().replaceAll("/$", "") + "/auth)");
         out.println("  DynamoDB      " + stack.dynamoDbEndpoint() + "  (tables streamlimit-ledger, streamlimit-tracker)");
         out.println("  SQS           " + stack.sqsEndpoint() + "  (queue streamlimit-events, DLQ streamlimit-events-dlq)");
         out.println("  SNS           " + stack.snsServer().endpoint() + "  (topic " + service.topicArn() + ")");
         out.println("                serves " + String.join(", ", LocalSnsServer.ACTIONS) + " only");
         out.println("                aws --endpoint-url " + stack.snsServer().endpoint() + " sns list-topics");
+        out.println("  Kinesis       " + stack.kinesisEndpoint() + "  (stream " + LocalStack.STREAM_NAME + ", on-failure queue "
+                + LocalService.ON_FAILURE_QUEUE + ")");
+        out.println("                aws --endpoint-url " + stack.kinesisEndpoint() + " --region us-east-1 kinesis put-record"
+                + " --stream-name " + LocalStack.STREAM_NAME + " --partition-key player-42"
+                + " --data '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-4\"}'");
+        out.println("                (AWS CLI v2: add --cli-binary-format raw-in-base64-out)");
         out.println("  Results DB    " + stack.resultsDatabase().jdbcUrl()
                 + (stack.resultsDatabase().port() > 0 ? "  (PostgreSQL on 127.0.0.1:" + stack.resultsDatabase().port() + ", user postgres)" : ""));
         out.flush();

@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -47,5 +48,18 @@ public final class AwsClients {
 
     public static SnsClient sns(URI endpoint) {
         return local(SnsClient.builder(), endpoint);
+    }
+
+    /**
+     * With the SDK's default protocol, CBOR, which the local Kinesis (kinesis-local) speaks. It is
+     * one single-threaded Node.js process: on a loaded machine a call can wait well past the HTTP
+     * client's default 30 s for its turn, so reads may take 2 minutes.
+     */
+    public static KinesisClient kinesis(URI endpoint) {
+        return KinesisClient.builder().endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(java.time.Duration.ofMinutes(2)))
+                .build();
     }
 }

@@ -5,7 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.check.CheckHandler;
 import io.streamlimit.check.CheckService;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.streamlimit.consumer.ConsumerHandler;
+import io.streamlimit.consumer.KinesisConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.consumer.LedgerWriters;
@@ -16,6 +22,11 @@ import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.local.http.HttpApiServer;
+import io.streamlimit.local.http.RecordsRoute;
+import io.streamlimit.local.kinesis.KinesisEventPublisher;
+import io.streamlimit.local.lambda.KinesisEventSourceMapping;
+import io.streamlimit.local.lambda.KinesisMappingConfig;
+import io.streamlimit.local.lambda.KinesisMappingObserver;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -27,6 +38,7 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.tracker.TrackerServer;
+import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.producer.SnsEventPublisher;
 import io.streamlimit.tracker.TrackerTableSchema;
 import java.net.URI;
@@ -36,7 +48,9 @@ import java.time.Duration;
 /**
  * What {@code streamlimit up} serves on the local stack: the HTTP API (check, acquire, events),
  * the events pipeline behind it (topic -> queue with DLQ -> event source mapping -> the consumer
- * on the Lambda emulator -> the ledger) and the request-count tracker.
+ * on the Lambda emulator -> the ledger) and the request-count tracker. With Kinesis on the stack,
+ * also {@code POST /records} and the Kinesis pipeline behind it (stream -> Kinesis event source
+ * mapping with an on-failure queue -> the consumer -> the same ledger).
  */
 public final class LocalService implements AutoCloseable {
 
@@ -53,6 +67,13 @@ public final class LocalService implements AutoCloseable {
     private final TrackerServer tracker;
     private final QueueWithDlq queue;
     private final String topicArn;
+    /** The Kinesis pipeline's; null without Kinesis on the stack. */
+    private final LambdaFunction<KinesisEvent, StreamsEventResponse> streamConsumer;
+    private final KinesisEventSourceMapping streamMapping;
+    private final String onFailureQueueUrl;
+
+    /** The on-failure destination of the Kinesis event source mapping. */
+    public static final String ON_FAILURE_QUEUE = "streamlimit-events-on-failure";
 
     public record Ports(int api, int tracker) {
     }
@@ -79,7 +100,25 @@ public final class LocalService implements AutoCloseable {
 
         // In AWS, POST /events is an API Gateway -> SNS integration; locally the check handler serves it.
         CheckService check = new CheckService(ledger, new SnsEventPublisher(stack.sns(), topic.arn()));
-        api = HttpApiServer.start("api", ports.api(), 32, new CheckHandler(check));
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = new CheckHandler(check);
+        if (stack.kinesis() != null) {
+            onFailureQueueUrl = stack.sqs().createQueue(b -> b.queueName(ON_FAILURE_QUEUE)).queueUrl();
+            streamConsumer = new LambdaFunction<>(new FunctionConfig("streamlimit-stream-consumer", null,
+                    Duration.ofSeconds(10), 512), () -> new KinesisConsumerHandler(consumerService),
+                    AwsBehaviour.current().unreservedConcurrency(), clock, LambdaObserver.NONE);
+            // AWS's defaults for the mapping, as a scenario without a stream: block gets them.
+            streamMapping = new KinesisEventSourceMapping(stack.kinesis(), stack.sqs(), KinesisMappingConfig.of(
+                    LocalStack.STREAM_NAME, StreamSpec.defaults(), AwsBehaviour.current(), onFailureQueueUrl),
+                    streamConsumer, clock, KinesisMappingObserver.NONE);
+            streamMapping.start();
+            // In AWS, POST /records is an API Gateway -> Kinesis (PutRecords) integration.
+            handler = new RecordsRoute(handler, new KinesisEventPublisher(stack.kinesis(), LocalStack.STREAM_NAME));
+        } else {
+            onFailureQueueUrl = null;
+            streamConsumer = null;
+            streamMapping = null;
+        }
+        api = HttpApiServer.start("api", ports.api(), 32, handler);
         tracker = TrackerServer.start(stack.dynamoDb(), TrackerTableSchema.DEFAULT_TABLE_NAME, ports.tracker());
     }
 
@@ -103,11 +142,20 @@ public final class LocalService implements AutoCloseable {
         return queue;
     }
 
+    /** The Kinesis mapping's on-failure queue; null without Kinesis on the stack. */
+    public String onFailureQueueUrl() {
+        return onFailureQueueUrl;
+    }
+
     @Override
     public void close() {
         api.close();
         tracker.close();
         mapping.close();
+        if (streamMapping != null) {
+            streamMapping.close();
+            streamConsumer.close();
+        }
         consumer.close();
         consumerService.close();
     }

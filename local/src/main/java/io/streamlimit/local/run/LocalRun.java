@@ -16,7 +16,19 @@ import io.streamlimit.ledger.DynamoDbLedgerStore;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerTableSchema;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.streamlimit.consumer.KinesisConsumerHandler;
+import io.streamlimit.aws.rules.KinesisShards;
+import io.streamlimit.aws.rules.KinesisWriteLimits;
+import io.streamlimit.local.kinesis.KinesisEventPublisher;
+import io.streamlimit.local.kinesis.ShardWriteLimits;
+import java.util.Random;
 import io.streamlimit.local.lambda.AsyncInvoker;
+import io.streamlimit.local.lambda.KinesisEventSourceMapping;
+import io.streamlimit.local.lambda.KinesisMappingConfig;
+import io.streamlimit.producer.EventPublisher;
+import io.streamlimit.scenario.StreamSpec;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.SqsEventSourceMapping;
@@ -95,9 +107,9 @@ public final class LocalRun {
                     + " does not run locally yet; simulate it, or use sns-sqs-lambda or sns-lambda");
         }
         scenario.validate(behaviour);
-        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
-            throw new ScenarioException("pipeline",
-                    "api-kinesis-lambda does not run on the local stack yet; use simulate");
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA && stack.kinesis() == null) {
+            throw new IllegalStateException("api-kinesis-lambda needs the local Kinesis: start the stack with"
+                    + " LocalStackOptions.withKinesis");
         }
         String runId = options.runId();
         EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
@@ -129,11 +141,37 @@ public final class LocalRun {
 
         LocalTopic topic = new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);
+        EventPublisher toTopic = new SnsEventPublisher(stack.sns(), topic.arn());
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
         Instant ended;
 
-        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            // The run's own stream, with the scenario's shards; the API proxy puts each event with its uid as partition key.
+            StreamSpec stream = scenario.stream();
+            String streamName = "streamlimit-" + runId;
+            stack.kinesis().createStream(b -> b.streamName(streamName).shardCount(stream.shards()));
+            recorder.count(CostModel.KINESIS_SHARDS, stream.shards());
+            recorder.count("kinesisPutThrottles", 0);
+            KinesisMappingConfig mapping = KinesisMappingConfig.of(streamName, stream, behaviour, dlqUrl);
+            try (service; LambdaFunction<KinesisEvent, StreamsEventResponse> function = new LambdaFunction<>(functionConfig,
+                            () -> new KinesisConsumerHandler(service), behaviour, clock, recorder, waiter);
+                    KinesisEventSourceMapping esm = new KinesisEventSourceMapping(stack.kinesis(), stack.sqs(), mapping,
+                            function, clock, recorder, waiter);
+                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), dlqUrl, clock, recorder);
+                    IteratorAgeSampler ages = new IteratorAgeSampler(esm, clock, recorder)) {
+                esm.start();
+                ages.start();
+                Duration stall = Duration.ofSeconds(Math.max(60, 2L * consumer.timeoutSeconds()));
+                // Each shard's write limits throttle the puts, as the shared rule says; the producer retries them.
+                ShardWriteLimits limits = new ShardWriteLimits(KinesisWriteLimits.of(behaviour, stream.shards()),
+                        new KinesisShards(stream.shards()), clock, new Random(1), recorder::putThrottled);
+                ended = produceAndWait(events, eventsSpec, new KinesisEventPublisher(stack.kinesis(), streamName, limits),
+                        List.of(CostModel.KINESIS_PUTS, CostModel.KINESIS_PAYLOAD_UNITS), recorder, published, function,
+                        () -> 0, stall, options.maxDuration(), started);
+                awaitIdle(function);
+            }
+        } else if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
             // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
             topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
@@ -146,7 +184,8 @@ public final class LocalRun {
                     DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
-                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), recorder, published, function,
+                        () -> 0, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }
         } else {
@@ -156,7 +195,8 @@ public final class LocalRun {
                             new OnFailureQueue(stack.sqs(), dlqUrl, recorder), options.asyncDispatchers(), waiter)) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
-                ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, invoker::pending, stall, options.maxDuration(), started);
+                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), recorder, published, function,
+                        invoker::pending, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }
         }
@@ -171,6 +211,11 @@ public final class LocalRun {
      * SNS invokes with one record, which the invoking thread applies itself.
      */
     static int ledgerWriters(Scenario scenario) {
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            // At most shards x parallelization factor batches run at once.
+            StreamSpec stream = scenario.stream();
+            return (int) Math.min(MAX_LEDGER_WRITERS, (long) stream.batchSize() * stream.shards() * stream.parallelizationFactor());
+        }
         if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
             return 1;
         }
@@ -194,14 +239,14 @@ public final class LocalRun {
     }
 
     /** @return when the run was over: every event resolved, or it stalled or ran out of time */
-    private Instant produceAndWait(List<StreamEvent> events, EventsSpec spec, LocalTopic topic, RunRecorder recorder,
-            AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
+    private Instant produceAndWait(List<StreamEvent> events, EventsSpec spec, EventPublisher target, List<String> billedAs,
+            RunRecorder recorder, AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
             Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
         AtomicReference<RuntimeException> producerError = new AtomicReference<>();
-        CountingPublisher publisher = new CountingPublisher(new SnsEventPublisher(stack.sns(), topic.arn()), published);
+        CountingPublisher publisher = new CountingPublisher(target, published);
         Thread producer = new Thread(() -> {
             try {
-                new ScenarioProducer(publisher, spec, clock, recorder).publishAll(events);
+                new ScenarioProducer(publisher, spec, clock, recorder, billedAs).publishAll(events);
             } catch (RuntimeException e) {
                 producerError.set(e);
             } catch (InterruptedException e) {

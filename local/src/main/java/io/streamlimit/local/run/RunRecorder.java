@@ -1,5 +1,7 @@
 package io.streamlimit.local.run;
 
+import io.streamlimit.local.lambda.KinesisMappingObserver;
+
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.streamlimit.local.lambda.AsyncObserver;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * event source mapping and the async queue did, and the billable requests. Also answers the
  * progress questions: how many events completed, how many reached the DLQ.
  */
-public final class RunRecorder implements LambdaObserver, MappingObserver, AsyncObserver<SNSEvent> {
+public final class RunRecorder implements LambdaObserver, MappingObserver, AsyncObserver<SNSEvent>, KinesisMappingObserver {
 
     private final String runId;
     private final ConcurrentLinkedQueue<InvocationRow> rows = new ConcurrentLinkedQueue<>();
@@ -118,6 +120,37 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             deadLettered(EventSeq.of(record.getSNS().getMessage()), at);
         }
+    }
+
+    @Override
+    public void blockingRetry(String shardId, int batchSize, Instant at) {
+        count(PipelineEventKind.SHARD_RETRY, at);
+    }
+
+    /** The producer's put was refused by a shard's write limits; it retries. */
+    public void putThrottled(Instant at) {
+        count("kinesisPutThrottles", 1);
+        count(PipelineEventKind.PUT_THROTTLE, at);
+    }
+
+    /** The stream's iterator age at {@code at}, sampled once a second (the second's count is the age in ms). */
+    public void iteratorAgeSample(long ageMillis, Instant at) {
+        synchronized (counts) {
+            counts.addAtSecond(PipelineEventKind.ITERATOR_AGE, at.getEpochSecond(), ageMillis);
+        }
+    }
+
+    @Override
+    public void discarded(String shardId, List<String> data, String reason, Instant at) {
+        count("sqsRequests", 1); // the on-failure destination gets one message with the batch's metadata
+        for (String body : data) {
+            deadLettered(EventSeq.of(body), at);
+        }
+    }
+
+    @Override
+    public void kinesisRequests(int n) {
+        count("kinesisReads", n);
     }
 
     private void count(PipelineEventKind kind, Instant at) {

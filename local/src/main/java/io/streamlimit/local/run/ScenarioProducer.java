@@ -25,12 +25,20 @@ final class ScenarioProducer {
     private final EventsSpec spec;
     private final Clock clock;
     private final RunRecorder recorder;
+    private final List<String> billedAs;
 
+    /** Each event published counts as one SNS publish. */
     ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder) {
+        this(publisher, spec, clock, recorder, List.of("snsPublishes"));
+    }
+
+    /** @param billedAs the request counts each published event adds one to */
+    ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder, List<String> billedAs) {
         this.publisher = publisher;
         this.spec = spec;
         this.clock = clock;
         this.recorder = recorder;
+        this.billedAs = List.copyOf(billedAs);
     }
 
     /** Publishes every event; returns when the last publish has been accepted. */
@@ -73,6 +81,6 @@ final class ScenarioProducer {
             stamped.add(new StreamEvent(e.type(), e.uid(), e.streamId(), clock.instant(), e.runId(), e.seq()));
         }
         publisher.publish(stamped);
-        recorder.count("snsPublishes", stamped.size());
+        billedAs.forEach(request -> recorder.count(request, stamped.size()));
     }
 }

@@ -1,0 +1,172 @@
+package io.streamlimit.local.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.DownstreamSpec;
+import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.StreamSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The api-kinesis-lambda pipeline on the embedded services: kinesis-local, ElasticMQ, dynalite, PostgreSQL. */
+class LocalKinesisPipelineTest {
+
+    @TempDir
+    static Path resultsDir;
+
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null).withKinesis(0, 1));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void every_event_is_applied_once_and_the_ledger_equals_the_model() throws Exception {
+        Scenario scenario = Scenarios.kinesis("e2e-kinesis", 200, 60, new StreamSpec(2, 10, 0, 2, false, -1, -1),
+                new ConsumerSpec(null, null, 10, 512), new DownstreamSpec(1000, 10, false));
+
+        LocalRun.Result result = run(scenario, UnaryOperator.identity());
+
+        assertEveryEventCompletedOnceAndLedgerMatches(result);
+        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        assertThat(result.data().run().requestCounts()).containsEntry("kinesisShards", 2L)
+                .containsEntry("kinesisPuts", 200L).containsEntry("kinesisPayloadUnits", 200L)
+                .containsEntry("kinesisPutThrottles", 0L).doesNotContainKey("snsPublishes");
+    }
+
+    @Test
+    void a_consumer_that_throws_mid_batch_blocks_the_shard_loses_nothing_and_applies_each_event_once() throws Exception {
+        Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
+        UnaryOperator<Downstream> throwOnFirstSight = real -> (events, invocation) -> {
+            for (StreamEvent e : events) {
+                if (e.seq() % 7 == 3 && failedOnce.add(e.seq())) {
+                    throw new IllegalStateException("injected failure for event " + e.seq());
+                }
+            }
+            return real.callAll(events, invocation);
+        };
+        Scenario scenario = Scenarios.kinesis("e2e-kinesis-errors", 80, 30, new StreamSpec(1, 5, 0, 1, false, -1, -1),
+                new ConsumerSpec(null, null, 5, 512), new DownstreamSpec(1000, 10, false));
+
+        LocalRun.Result result = run(scenario, throwOnFirstSight);
+
+        assertThat(failedOnce).isNotEmpty();
+        assertThat(kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
+        assertEveryEventCompletedOnceAndLedgerMatches(result);
+    }
+
+    @Test
+    void a_uid_the_downstream_always_refuses_goes_to_the_on_failure_queue_once_its_retries_run_out() throws Exception {
+        String poisoned = "viewer-1";
+        UnaryOperator<Downstream> refuseOneUid = real -> (events, invocation) -> {
+            if (events.stream().anyMatch(e -> e.uid().equals(poisoned))) {
+                throw new IllegalStateException("the downstream refuses " + poisoned);
+            }
+            return real.callAll(events, invocation);
+        };
+        // Bisecting splits each failing batch down to the poisoned uid's records; one retry each, then given up.
+        Scenario scenario = Scenarios.kinesis("e2e-kinesis-poison", 60, 10, new StreamSpec(1, 10, 0, 1, true, 1, -1),
+                new ConsumerSpec(null, null, 5, 512), new DownstreamSpec(1000, 10, false));
+
+        LocalRun.Result result = run(scenario, refuseOneUid);
+
+        Set<Long> ofPoisoned = result.events().stream().filter(e -> e.uid().equals(poisoned)).map(StreamEvent::seq)
+                .collect(Collectors.toSet());
+        assertThat(ofPoisoned).isNotEmpty();
+        Set<Long> deadLettered = result.data().pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.DLQ)
+                .map(PipelineEvent::eventId).collect(Collectors.toSet());
+        assertThat(deadLettered).isEqualTo(ofPoisoned);
+        // The blocked lane shows in the iterator age, sampled once a second.
+        assertThat(result.data().pipelineCounts().total(PipelineEventKind.ITERATOR_AGE)).isPositive();
+        Set<Long> completed = completedIds(result);
+        Set<Long> others = result.events().stream().map(StreamEvent::seq).filter(seq -> !ofPoisoned.contains(seq))
+                .collect(Collectors.toSet());
+        assertThat(completed).isEqualTo(others);
+    }
+
+    @Test
+    void under_crashes_and_redeliveries_every_event_is_applied_once_or_given_up_and_each_uid_keeps_its_order()
+            throws Exception {
+        // Crashes: a third of the batches fail after the ledger applied them and before the
+        // downstream, once each, so their records are delivered again (Kinesis delivers at least
+        // once) and applied again, which the ledger must absorb. (Giving up is the poison test's.)
+        Map<Long, Integer> failures = new ConcurrentHashMap<>();
+        Map<String, java.util.List<Long>> firstSeen = new ConcurrentHashMap<>();
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        UnaryOperator<Downstream> crashing = real -> (events, invocation) -> {
+            long first = events.get(0).seq();
+            if (first % 3 == 0 && failures.merge(first, 1, Integer::sum) <= 1) {
+                throw new IllegalStateException("injected crash on the batch starting at " + first);
+            }
+            for (StreamEvent e : events) {
+                if (seen.add(e.seq())) {
+                    firstSeen.computeIfAbsent(e.uid(), uid -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                            .add(e.seq());
+                }
+            }
+            return real.callAll(events, invocation);
+        };
+        Scenario scenario = Scenarios.kinesis("e2e-kinesis-chaos", 120, 20, new StreamSpec(2, 5, 0, 2, false, 1, -1),
+                new ConsumerSpec(null, null, 5, 512), new DownstreamSpec(1000, 10, false));
+
+        LocalRun.Result result = run(scenario, crashing);
+
+        assertThat(failures).isNotEmpty();
+        Set<Long> completed = completedIds(result);
+        assertThat(kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
+        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        // Each uid's events reached the downstream in the order they were put.
+        assertThat(firstSeen).isNotEmpty();
+        firstSeen.forEach((uid, seqs) -> assertThat(seqs).as(uid).isSorted());
+        assertEveryEventCompletedOnceAndLedgerMatches(result);
+    }
+
+    private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults) throws InterruptedException {
+        String runId = "test-" + scenario.name() + "-" + System.nanoTime();
+        LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, Duration.ofMinutes(2));
+        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+    }
+
+    private static void assertEveryEventCompletedOnceAndLedgerMatches(LocalRun.Result result) {
+        assertThat(completedIds(result)).hasSize(result.events().size());
+        Map<String, Integer> expected = LedgerModel.openStreams(result.events());
+        for (String uid : new HashSet<>(LedgerModel.streamsPerUid(result.events()).keySet())) {
+            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.getOrDefault(uid, 0));
+        }
+    }
+
+    private static Set<Long> completedIds(LocalRun.Result result) {
+        return result.data().invocations().stream().map(InvocationRow::id).collect(Collectors.toSet());
+    }
+
+    private static long kinds(LocalRun.Result result, PipelineEventKind kind) {
+        return result.data().pipelineEvents().stream().filter(e -> e.kind() == kind).count()
+                + result.data().pipelineCounts().total(kind);
+    }
+}
