@@ -24,6 +24,8 @@ public final class ScenarioRequirements {
     /** @throws UnsupportedScenarioException naming the first key the stack cannot honour */
     public void check(Scenario scenario) {
         require(scenario.pipeline() != null, "pipeline", "must be sns-sqs-lambda or sns-lambda");
+        require(scenario.pipeline() == null || !scenario.pipeline().fifo(), "pipeline",
+                "sns-fifo-sqs-fifo-lambda is not deployed by the stack yet; use sns-sqs-lambda or sns-lambda");
         require(scenario.consumer() != null, "consumer", "the section is required");
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());

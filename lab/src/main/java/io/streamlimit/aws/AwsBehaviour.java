@@ -57,7 +57,17 @@ public record AwsBehaviour(
         Duration maxVisibilityTimeout,
         int maxMessagesPerReceive,
         int minMaxReceiveCount,
-        int maxMaxReceiveCount) {
+        int maxMaxReceiveCount,
+
+        // --- SQS FIFO queues, SNS FIFO topics and their event source mapping ---
+        int maxFifoBatchSize,
+        Duration fifoDeduplicationInterval,
+        int fifoApiCallsPerSecond,
+        int fifoHighThroughputApiCallsPerSecond,
+        int fifoApiCallsPerSecondPerGroup,
+        int snsFifoMessagesPerSecond,
+        int snsFifoHighThroughputMessagesPerSecond,
+        int snsFifoMessagesPerSecondPerGroup) {
 
     public AwsBehaviour {
         AwsBehaviourChecks.nonNegative("longPollWait", longPollWait);
@@ -104,6 +114,15 @@ public record AwsBehaviour(
         AwsBehaviourChecks.atLeast("maxMessagesPerReceive", maxMessagesPerReceive, 1);
         AwsBehaviourChecks.atLeast("minMaxReceiveCount", minMaxReceiveCount, 1);
         AwsBehaviourChecks.notAbove("minMaxReceiveCount", minMaxReceiveCount, "maxMaxReceiveCount", maxMaxReceiveCount);
+
+        AwsBehaviourChecks.atLeast("maxFifoBatchSize", maxFifoBatchSize, 1);
+        AwsBehaviourChecks.positive("fifoDeduplicationInterval", fifoDeduplicationInterval);
+        AwsBehaviourChecks.atLeast("fifoApiCallsPerSecond", fifoApiCallsPerSecond, 1);
+        AwsBehaviourChecks.atLeast("fifoHighThroughputApiCallsPerSecond", fifoHighThroughputApiCallsPerSecond, 1);
+        AwsBehaviourChecks.atLeast("fifoApiCallsPerSecondPerGroup", fifoApiCallsPerSecondPerGroup, 1);
+        AwsBehaviourChecks.atLeast("snsFifoMessagesPerSecond", snsFifoMessagesPerSecond, 1);
+        AwsBehaviourChecks.atLeast("snsFifoHighThroughputMessagesPerSecond", snsFifoHighThroughputMessagesPerSecond, 1);
+        AwsBehaviourChecks.atLeast("snsFifoMessagesPerSecondPerGroup", snsFifoMessagesPerSecondPerGroup, 1);
     }
 
     /** AWS as documented in late 2025 (the {@code current} profile). */

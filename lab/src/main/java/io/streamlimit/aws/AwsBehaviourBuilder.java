@@ -46,6 +46,14 @@ public final class AwsBehaviourBuilder {
     private Integer maxMessagesPerReceive;
     private Integer minMaxReceiveCount;
     private Integer maxMaxReceiveCount;
+    private Integer maxFifoBatchSize;
+    private Duration fifoDeduplicationInterval;
+    private Integer fifoApiCallsPerSecond;
+    private Integer fifoHighThroughputApiCallsPerSecond;
+    private Integer fifoApiCallsPerSecondPerGroup;
+    private Integer snsFifoMessagesPerSecond;
+    private Integer snsFifoHighThroughputMessagesPerSecond;
+    private Integer snsFifoMessagesPerSecondPerGroup;
 
     AwsBehaviourBuilder() {
     }
@@ -89,6 +97,14 @@ public final class AwsBehaviourBuilder {
         maxMessagesPerReceive = b.maxMessagesPerReceive();
         minMaxReceiveCount = b.minMaxReceiveCount();
         maxMaxReceiveCount = b.maxMaxReceiveCount();
+        maxFifoBatchSize = b.maxFifoBatchSize();
+        fifoDeduplicationInterval = b.fifoDeduplicationInterval();
+        fifoApiCallsPerSecond = b.fifoApiCallsPerSecond();
+        fifoHighThroughputApiCallsPerSecond = b.fifoHighThroughputApiCallsPerSecond();
+        fifoApiCallsPerSecondPerGroup = b.fifoApiCallsPerSecondPerGroup();
+        snsFifoMessagesPerSecond = b.snsFifoMessagesPerSecond();
+        snsFifoHighThroughputMessagesPerSecond = b.snsFifoHighThroughputMessagesPerSecond();
+        snsFifoMessagesPerSecondPerGroup = b.snsFifoMessagesPerSecondPerGroup();
     }
 
     /** @throws IllegalArgumentException naming the first field that is unset or out of range */
@@ -131,7 +147,15 @@ public final class AwsBehaviourBuilder {
                 set("maxVisibilityTimeout", maxVisibilityTimeout),
                 set("maxMessagesPerReceive", maxMessagesPerReceive),
                 set("minMaxReceiveCount", minMaxReceiveCount),
-                set("maxMaxReceiveCount", maxMaxReceiveCount));
+                set("maxMaxReceiveCount", maxMaxReceiveCount),
+                set("maxFifoBatchSize", maxFifoBatchSize),
+                set("fifoDeduplicationInterval", fifoDeduplicationInterval),
+                set("fifoApiCallsPerSecond", fifoApiCallsPerSecond),
+                set("fifoHighThroughputApiCallsPerSecond", fifoHighThroughputApiCallsPerSecond),
+                set("fifoApiCallsPerSecondPerGroup", fifoApiCallsPerSecondPerGroup),
+                set("snsFifoMessagesPerSecond", snsFifoMessagesPerSecond),
+                set("snsFifoHighThroughputMessagesPerSecond", snsFifoHighThroughputMessagesPerSecond),
+                set("snsFifoMessagesPerSecondPerGroup", snsFifoMessagesPerSecondPerGroup));
     }
 
     private static <T> T set(String field, T value) {
@@ -180,4 +204,12 @@ public final class AwsBehaviourBuilder {
     public AwsBehaviourBuilder maxMessagesPerReceive(int value) { maxMessagesPerReceive = value; return this; }
     public AwsBehaviourBuilder minMaxReceiveCount(int value) { minMaxReceiveCount = value; return this; }
     public AwsBehaviourBuilder maxMaxReceiveCount(int value) { maxMaxReceiveCount = value; return this; }
+    public AwsBehaviourBuilder maxFifoBatchSize(int value) { maxFifoBatchSize = value; return this; }
+    public AwsBehaviourBuilder fifoDeduplicationInterval(Duration value) { fifoDeduplicationInterval = value; return this; }
+    public AwsBehaviourBuilder fifoApiCallsPerSecond(int value) { fifoApiCallsPerSecond = value; return this; }
+    public AwsBehaviourBuilder fifoHighThroughputApiCallsPerSecond(int value) { fifoHighThroughputApiCallsPerSecond = value; return this; }
+    public AwsBehaviourBuilder fifoApiCallsPerSecondPerGroup(int value) { fifoApiCallsPerSecondPerGroup = value; return this; }
+    public AwsBehaviourBuilder snsFifoMessagesPerSecond(int value) { snsFifoMessagesPerSecond = value; return this; }
+    public AwsBehaviourBuilder snsFifoHighThroughputMessagesPerSecond(int value) { snsFifoHighThroughputMessagesPerSecond = value; return this; }
+    public AwsBehaviourBuilder snsFifoMessagesPerSecondPerGroup(int value) { snsFifoMessagesPerSecondPerGroup = value; return this; }
 }

@@ -54,6 +54,13 @@ public final class AwsProfiles {
                 // async queue's 16.6 events a second, 1 s of init gives consumer-1 of the June
                 // 2020 trace its 37 environments (34 simulated), all made in its first seconds.
                 .coldStart(Duration.ofSeconds(1))
+                // Documented in 2020: SNS FIFO topics (October 2020) took 300 publishes a second
+                // (https://aws.amazon.com/about-aws/whats-new/2020/10/amazon-sns-introduces-fifo-topics-with-strict-ordering-and-deduplication-of-messages/);
+                // SQS high throughput FIFO came in 2021, so 2020 had only the 300 calls a second.
+                .snsFifoMessagesPerSecond(300)
+                .snsFifoHighThroughputMessagesPerSecond(300)
+                .snsFifoMessagesPerSecondPerGroup(300)
+                .fifoHighThroughputApiCallsPerSecond(300)
                 .build();
     }
 

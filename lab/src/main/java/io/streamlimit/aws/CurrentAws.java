@@ -135,6 +135,43 @@ final class CurrentAws {
             .maxMessagesPerReceive(10)
             .minMaxReceiveCount(1)
             .maxMaxReceiveCount(1_000)
+
+            // ---------- SQS FIFO queues and SNS FIFO topics ----------
+            // Documented: an SQS event source mapping on a FIFO queue takes batches of 1 to 10, and
+            // no batching window ("Batching window is not supported for FIFO queues")
+            // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html).
+            .maxFifoBatchSize(10)
+            // Documented: a deduplication id sent again within 5 minutes is accepted and dropped,
+            // even after the first message was received and deleted
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-key-terms.html);
+            // SNS FIFO topics deduplicate over the same 5 minutes
+            // (https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html).
+            .fifoDeduplicationInterval(Duration.ofMinutes(5))
+            // Documented: without high throughput a FIFO queue serves 300 calls a second per API
+            // action (SendMessage, ReceiveMessage, DeleteMessage), so 3,000 messages a second with
+            // batches of 10 (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html,
+            // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/troubleshooting-fifo-throttling-issues.html).
+            .fifoApiCallsPerSecond(300)
+            // Documented, per Region: with high throughput (deduplication per message group and the
+            // quota per message group id) 70,000 non-batched calls a second per API action in US East
+            // (N. Virginia), US West (Oregon) and Europe (Ireland), fewer elsewhere (same quota page,
+            // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html);
+            // the figure of those three Regions.
+            .fifoHighThroughputApiCallsPerSecond(70_000)
+            // Documented: a message group lives in one partition, and a partition serves 300 calls
+            // a second per API action (3,000 messages with batches)
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html).
+            .fifoApiCallsPerSecondPerGroup(300)
+            // Documented: an SNS FIFO topic with topic-scope throughput takes 3,000 messages a second
+            // (and 20 MB a second); with message-group scope the Region's higher limit applies,
+            // 300 messages a second per message group
+            // (https://docs.aws.amazon.com/general/latest/gr/sns.html,
+            // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sns.FifoThroughputScope.html).
+            // Assumption: the 30,000 a second of message-group scope per topic (US East's figure as
+            // remembered from the quota page, not checked against it here).
+            .snsFifoMessagesPerSecond(3_000)
+            .snsFifoHighThroughputMessagesPerSecond(30_000)
+            .snsFifoMessagesPerSecondPerGroup(300)
             .build();
 
     private CurrentAws() {

@@ -2,6 +2,7 @@ package io.streamlimit.calibration;
 
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,10 @@ final class Planner {
     }
 
     static Plan plan(Scenario scenario, TargetValues real, Evaluation start, Noise noise, Evaluator evaluator) {
+        if (scenario.pipeline().fifo()) {
+            throw new ScenarioException("pipeline", "calibration does not take " + scenario.pipeline().fileName()
+                    + " runs yet; calibrate on an sns-sqs-lambda or sns-lambda run");
+        }
         boolean throttled = start.throttles() > 0;
         List<Target> targets = new ArrayList<>();
         List<Parameter> candidates = new ArrayList<>();

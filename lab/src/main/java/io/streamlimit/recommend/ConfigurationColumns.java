@@ -13,15 +13,15 @@ public record ConfigurationColumns(String via, String reserved, String maximum, 
                                    String visibility, String receives) {
 
     /** What the columns' names and values mean, to print under a table that uses them. */
-    public static final String LEGEND = "VIA: sqs = SNS -> SQS -> Lambda, sns = SNS -> Lambda (async); RC, MC, PC: reserved,"
+    public static final String LEGEND = "VIA: sqs = SNS -> SQS -> Lambda, fifo = SNS FIFO -> SQS FIFO -> Lambda, sns = SNS -> Lambda (async); RC, MC, PC: reserved,"
             + " maximum (of the SQS mapping) and provisioned concurrency; BATCH: batch size; VIS: visibility timeout;"
             + " RECV: maxReceiveCount; -: not set";
 
     static ConfigurationColumns of(Scenario scenario) {
-        boolean queued = scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA;
+        boolean queued = scenario.pipeline().queued();
         int provisioned = scenario.consumer().provisionedConcurrency();
         return new ConfigurationColumns(
-                queued ? "sqs" : "sns",
+                scenario.pipeline().fifo() ? "fifo" : queued ? "sqs" : "sns",
                 orDash(scenario.consumer().reservedConcurrency()),
                 orDash(scenario.consumer().maximumConcurrency()),
                 provisioned > 0 ? Integer.toString(provisioned) : "-",

@@ -8,7 +8,12 @@ public enum Pipeline {
     /** SNS -> SQS -> consumer through an event source mapping. */
     SNS_SQS_LAMBDA("sns-sqs-lambda"),
     /** SNS -> consumer by asynchronous invocation, with Lambda's own retry queue. */
-    SNS_LAMBDA("sns-lambda");
+    SNS_LAMBDA("sns-lambda"),
+    /**
+     * SNS FIFO -> SQS FIFO -> consumer through an event source mapping: {@code MessageGroupId} is
+     * the event's uid, so each viewer's events arrive in order.
+     */
+    SNS_FIFO_SQS_FIFO_LAMBDA("sns-fifo-sqs-fifo-lambda");
 
     private final String fileName;
 
@@ -19,6 +24,16 @@ public enum Pipeline {
     /** The name used in scenario files. */
     public String fileName() {
         return fileName;
+    }
+
+    /** True when events pass through an SQS queue and an event source mapping. */
+    public boolean queued() {
+        return this != SNS_LAMBDA;
+    }
+
+    /** True for the FIFO topic and queue. */
+    public boolean fifo() {
+        return this == SNS_FIFO_SQS_FIFO_LAMBDA;
     }
 
     /** The pipeline a scenario file names, or a {@link ScenarioException} on {@code key}. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * checks the limits and quotas of the behaviour the scenario runs under.
  *
  * @param name letters, digits, {@code . _ -}, up to 64 characters (it names stacks and runs)
- * @param queue required for {@code sns-sqs-lambda}, absent for {@code sns-lambda}
+ * @param queue required for {@code sns-sqs-lambda} (a standard queue) and {@code sns-fifo-sqs-fifo-lambda}
+ *     (a FIFO queue), absent for {@code sns-lambda}
  * @param awsProfile the AWS behaviour the scenario runs under: a profile name such as {@code 2020}
  *     or a profile file (relative to the scenario file), as {@code io.streamlimit.aws.AwsProfiles}
  *     resolves it; null: {@code current}, or whatever the command line names
@@ -41,8 +42,16 @@ public record Scenario(
         Checks.required("pipeline", pipeline);
         Checks.required("consumer", consumer);
         Checks.required("downstream", downstream);
-        if (pipeline == Pipeline.SNS_SQS_LAMBDA) {
+        if (pipeline.queued()) {
             Checks.required("queue", queue);
+            if (pipeline.fifo() && !queue.isFifo()) {
+                throw new ScenarioException("queue", "must be a FIFO queue for pipeline " + pipeline.fileName()
+                        + " (give it a FifoSpec)");
+            }
+            if (!pipeline.fifo() && queue.isFifo()) {
+                throw new ScenarioException("queue.deduplicationScope", "not allowed for pipeline "
+                        + pipeline.fileName() + " (a standard queue); use sns-fifo-sqs-fifo-lambda");
+            }
             // CreateEventSourceMapping refuses a queue whose visibility timeout is shorter than the
             // function timeout.
             if (queue.visibilityTimeoutSeconds() < consumer.timeoutSeconds()) {
@@ -77,6 +86,11 @@ public record Scenario(
         consumer.validate(aws);
         downstream.validate(aws);
         return this;
+    }
+
+    /** The same scenario on another pipeline with its queue (null for {@code sns-lambda}). */
+    public Scenario withPipeline(Pipeline newPipeline, QueueSpec newQueue) {
+        return new Scenario(name, description, events, newPipeline, newQueue, consumer, downstream, awsProfile);
     }
 
     /** The same scenario with another consumer. */

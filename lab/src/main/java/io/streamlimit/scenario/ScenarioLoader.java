@@ -25,7 +25,9 @@ import java.util.Objects;
  * {@code description} "", {@code events.pattern} burst, {@code events.users} 200,
  * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
- * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
+ * {@code batchWindowSeconds} 0; with {@code sns-fifo-sqs-fifo-lambda} a FIFO queue, also
+ * {@code deduplicationScope} queue and {@code fifoThroughputLimit} perQueue (SQS's defaults; those
+ * two keys only with that pipeline); {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
  * {@code provisionedConcurrency} 0 (none), {@code errorRate} and {@code timeoutRate} 0 (the
  * consumer fails on its own never);
@@ -45,7 +47,9 @@ public final class ScenarioLoader {
             "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency",
             "baseRatePerSecond", "spikeRatePerSecond", "spikeSeconds", "durationSeconds", "countsFile");
     private static final List<String> QUEUE = List.of(
-            "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
+            "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds",
+            "deduplicationScope", "fifoThroughputLimit");
+    private static final List<String> FIFO_ONLY = List.of("deduplicationScope", "fifoThroughputLimit");
     private static final List<String> CONSUMER = List.of(
             "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency",
             "errorRate", "timeoutRate");
@@ -161,8 +165,8 @@ public final class ScenarioLoader {
                 top.string("description"),
                 events(Checks.required("events", top.mapping("events")), directory),
                 pipeline,
-                pipeline == Pipeline.SNS_SQS_LAMBDA
-                        ? queue(queue).validate(aws)
+                pipeline.queued()
+                        ? queue(queue, pipeline).validate(aws)
                         : rejectQueue(queue, pipeline),
                 consumer(top.mapping("consumer")).validate(aws),
                 downstream(Checks.required("downstream", top.mapping("downstream"))).validate(aws),
@@ -199,22 +203,41 @@ public final class ScenarioLoader {
         throw new ScenarioException(f.keyPath("pattern"), "must be one of burst, rate, spikes, day, replay, got " + name);
     }
 
-    private static QueueSpec queue(Fields f) {
+    private static QueueSpec queue(Fields f, Pipeline pipeline) {
         if (f == null) {
-            return QueueSpec.defaults();
+            return pipeline.fifo() ? QueueSpec.defaults().withFifo(FifoSpec.defaults()) : QueueSpec.defaults();
         }
         f.allowOnly(QUEUE);
+        if (!pipeline.fifo()) {
+            for (String key : FIFO_ONLY) {
+                if (f.string(key) != null) {
+                    throw new ScenarioException(f.keyPath(key), "only allowed with pipeline "
+                            + Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA.fileName() + " (a FIFO queue), got " + f.string(key));
+                }
+            }
+        }
         return new QueueSpec(
                 f.integer("visibilityTimeoutSeconds", QueueSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
                 f.integer("maxReceiveCount", QueueSpec.DEFAULT_MAX_RECEIVE_COUNT),
                 f.integer("batchSize", QueueSpec.DEFAULT_BATCH_SIZE),
-                f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS));
+                f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS),
+                pipeline.fifo() ? fifo(f) : null);
+    }
+
+    private static FifoSpec fifo(Fields f) {
+        String scope = f.string("deduplicationScope");
+        String limit = f.string("fifoThroughputLimit");
+        return new FifoSpec(
+                scope == null ? FifoSpec.DEFAULT_DEDUPLICATION_SCOPE
+                        : DeduplicationScope.fromFileName(f.keyPath("deduplicationScope"), scope),
+                limit == null ? FifoSpec.DEFAULT_THROUGHPUT_LIMIT
+                        : FifoThroughputLimit.fromFileName(f.keyPath("fifoThroughputLimit"), limit));
     }
 
     private static QueueSpec rejectQueue(Fields queue, Pipeline pipeline) {
         if (queue != null) {
             throw new ScenarioException("queue", "not allowed for pipeline " + pipeline.fileName()
-                    + " (it has no queue); remove it or use sns-sqs-lambda");
+                    + " (it has no queue); remove it or use sns-sqs-lambda or sns-fifo-sqs-fifo-lambda");
         }
         return null;
     }

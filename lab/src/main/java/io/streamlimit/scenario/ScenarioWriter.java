@@ -71,6 +71,10 @@ public final class ScenarioWriter {
             queue.put("maxReceiveCount", s.queue().maxReceiveCount());
             queue.put("batchSize", s.queue().batchSize());
             queue.put("batchWindowSeconds", s.queue().batchWindowSeconds());
+            if (s.queue().fifo() != null) {
+                queue.put("deduplicationScope", s.queue().fifo().deduplicationScope().fileName());
+                queue.put("fifoThroughputLimit", s.queue().fifo().throughputLimit().fileName());
+            }
             top.put("queue", queue);
         }
         Map<String, Object> consumer = new LinkedHashMap<>();

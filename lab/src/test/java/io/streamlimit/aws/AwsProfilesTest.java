@@ -46,9 +46,12 @@ class AwsProfilesTest {
         assertThat(aws2020.environmentsAddedPerWindow()).isEqualTo(500);
         assertThat(aws2020.scalingWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(aws2020.coldStart()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(aws2020.snsFifoMessagesPerSecond()).isEqualTo(300);
+        assertThat(aws2020.fifoHighThroughputApiCallsPerSecond()).isEqualTo(300);
         assertThat(differences(aws2020, CURRENT)).containsExactlyInAnyOrder(
                 "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow",
-                "coldStart");
+                "coldStart", "fifoHighThroughputApiCallsPerSecond", "snsFifoMessagesPerSecond",
+                "snsFifoHighThroughputMessagesPerSecond");
     }
 
     @Test
@@ -94,7 +97,8 @@ class AwsProfilesTest {
                 .hasMessageStartingWith("p.yaml: scalingWindows: unknown key; known keys: base, longPollWait, "
                         + "initialConcurrentBatches, concurrentBatchesAddedPerMinute,")
                 .hasMessageContaining(", scalingWindow, ")
-                .hasMessageEndingWith(", maxMaxReceiveCount");
+                .hasMessageContaining(", maxMaxReceiveCount, ")
+                .hasMessageEndingWith(", snsFifoMessagesPerSecondPerGroup");
     }
 
     @Test

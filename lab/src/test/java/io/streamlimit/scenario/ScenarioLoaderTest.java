@@ -197,7 +197,7 @@ class ScenarioLoaderTest {
     @Test
     void an_unknown_pipeline_or_pattern_lists_the_choices() {
         assertThat(failure(VALID.replace("sns-sqs-lambda", "kinesis")))
-                .hasMessage("test.yaml: pipeline: must be one of sns-sqs-lambda, sns-lambda, got kinesis");
+                .hasMessage("test.yaml: pipeline: must be one of sns-sqs-lambda, sns-lambda, sns-fifo-sqs-fifo-lambda, got kinesis");
         assertThat(failure(VALID.replace("{ total: 1000 }", "{ total: 1000, pattern: wave }")).key())
                 .isEqualTo("events.pattern");
     }

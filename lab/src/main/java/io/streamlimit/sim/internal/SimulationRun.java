@@ -6,6 +6,7 @@ import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import io.streamlimit.sim.SimulationListener;
 import io.streamlimit.sim.SimulationProgress;
@@ -52,6 +53,9 @@ public final class SimulationRun {
     }
 
     public SimulationResult run() {
+        if (scenario.pipeline().fifo()) {
+            throw new ScenarioException("pipeline", scenario.pipeline().fileName() + " is not simulated yet");
+        }
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
                 scenario.downstream().callMillis(), recorder, events, downstream, random);
         SnsTopic topic = new SnsTopic(scheduler, recorder, subscriber(function));

@@ -36,6 +36,7 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +90,10 @@ public final class LocalRun {
 
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
+        if (scenario.pipeline().fifo()) {
+            throw new ScenarioException("pipeline", scenario.pipeline().fileName()
+                    + " does not run locally yet; simulate it, or use sns-sqs-lambda or sns-lambda");
+        }
         scenario.validate(behaviour);
         String runId = options.runId();
         EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
