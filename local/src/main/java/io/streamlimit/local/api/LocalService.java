@@ -87,7 +87,7 @@ public final class LocalService implements AutoCloseable {
         // The ordered pipeline beside it: FIFO topic -> FIFO queue with a FIFO DLQ -> its own mapping,
         // the same consumer. SNS's CreateTopic is not served, so the topic is made here.
         AwsBehaviour aws = AwsBehaviour.current();
-        LocalTopic fifoTopic = LocalTopic.fifo(FIFO_TOPIC, clock, false, Duration.ofMinutes(5));
+        LocalTopic fifoTopic = LocalTopic.fifo(FIFO_TOPIC, clock, false, aws.fifoDeduplicationInterval());
         stack.snsServer().addTopic(fifoTopic);
         fifoTopicArn = fifoTopic.arn();
         fifoQueue = QueueWithDlq.createFifo(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);

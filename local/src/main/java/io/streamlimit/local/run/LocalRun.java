@@ -36,7 +36,6 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,16 +83,16 @@ public final class LocalRun {
         this.waiter = waiter;
     }
 
-    /** The rows of the run, the ledger it wrote (for checks) and the events it sent. */
-    public record Result(RunData data, Ledger ledger, List<StreamEvent> events) {
+    /** The rows of the run, the ledger it wrote (for checks), the events it sent and the order they took effect in the ledger. */
+    public record Result(RunData data, Ledger ledger, List<StreamEvent> events, AppliedOrder applied) {
+
+        public Result(RunData data, Ledger ledger, List<StreamEvent> events) {
+            this(data, ledger, events, null);
+        }
     }
 
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
-        if (scenario.pipeline().fifo()) {
-            throw new ScenarioException("pipeline", scenario.pipeline().fileName()
-                    + " does not run locally yet; simulate it, or use sns-sqs-lambda or sns-lambda");
-        }
         scenario.validate(behaviour);
         String runId = options.runId();
         EventsSpec eventsSpec = options.eventsOverride() == null ? scenario.events() : withTotal(scenario.events(), options.eventsOverride());
@@ -102,18 +101,22 @@ public final class LocalRun {
 
         String table = LedgerTableSchema.DEFAULT_TABLE_NAME + "-" + runId;
         stack.dynamoDb().createTable(LedgerTableSchema.createTableRequest(table));
-        Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
-                LedgerSettings.defaults(), clock);
+        AppliedOrder applied = new AppliedOrder(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder));
+        Ledger ledger = new Ledger(applied, LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
         // The queue and its DLQ exist before the consumer, which moves unparseable messages to that DLQ itself.
         // With sns-lambda the DLQ is the async queue's on-failure destination, which the consumer may use too.
-        QueueWithDlq queue = scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA ? null
+        Pipeline pipeline = scenario.pipeline();
+        QueueWithDlq queue = !pipeline.queued() ? null
+                : pipeline.fifo() ? QueueWithDlq.createFifo(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
+                        scenario.queue().maxReceiveCount())
                 : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
                         scenario.queue().maxReceiveCount());
         String dlqUrl = queue != null ? queue.dlqUrl()
                 : stack.sqs().createQueue(b -> b.queueName("streamlimit-" + runId + "-dlq")).queueUrl();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
-                faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(), clock, recorder)),
+                applied.observing(faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(),
+                        clock, recorder))),
                 new LedgerWriters(ledgerWriters(scenario)), new SqsDeadLetters(stack.sqs(), dlqUrl));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
@@ -123,13 +126,16 @@ public final class LocalRun {
             recorder.count(CostModel.PROVISIONED_CONCURRENCY, consumer.provisionedConcurrency());
         }
 
-        LocalTopic topic = new LocalTopic("streamlimit-" + runId, clock);
+        // A FIFO topic delivers each viewer's events in order; SNS's CreateTopic is not served, so the run makes it.
+        LocalTopic topic = pipeline.fifo()
+                ? LocalTopic.fifo("streamlimit-" + runId + LocalTopic.FIFO_SUFFIX, clock, false, behaviour.fifoDeduplicationInterval())
+                : new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
         Instant ended;
 
-        if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+        if (pipeline.queued()) {
             // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
             topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
@@ -139,7 +145,7 @@ public final class LocalRun {
             try (service; LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
                             () -> new ConsumerHandler(service), behaviour, clock, recorder, waiter);
                     SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder, waiter);
-                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
+                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), queue.fifo(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
                 ended = produceAndWait(events, eventsSpec, topic, recorder, published, function, () -> 0, stall, options.maxDuration(), started);
@@ -158,7 +164,7 @@ public final class LocalRun {
         }
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
-        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
+        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events, applied);
     }
 
     /**
@@ -167,7 +173,7 @@ public final class LocalRun {
      * SNS invokes with one record, which the invoking thread applies itself.
      */
     static int ledgerWriters(Scenario scenario) {
-        if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
+        if (!scenario.pipeline().queued()) {
             return 1;
         }
         ConsumerSpec consumer = scenario.consumer();
@@ -194,10 +200,11 @@ public final class LocalRun {
             AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
             Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
         AtomicReference<RuntimeException> producerError = new AtomicReference<>();
-        CountingPublisher publisher = new CountingPublisher(new SnsEventPublisher(stack.sns(), topic.arn()), published);
+        CountingPublisher publisher = new CountingPublisher(topic.isFifo() ? new FifoEventPublisher(stack.sns(), topic.arn())
+                : new SnsEventPublisher(stack.sns(), topic.arn()), published);
         Thread producer = new Thread(() -> {
             try {
-                new ScenarioProducer(publisher, spec, clock, recorder).publishAll(events);
+                new ScenarioProducer(publisher, spec, clock, recorder, topic.isFifo()).publishAll(events);
             } catch (RuntimeException e) {
                 producerError.set(e);
             } catch (InterruptedException e) {

@@ -16,6 +16,10 @@ import java.util.concurrent.Future;
  * Publishes a scenario's events on its arrival pattern, {@code publishConcurrency} publishes in
  * flight, each a batch of up to 10 events due at the same time. Each event is stamped with the
  * moment it is published ({@code at}, the rows' {@code sent_at}).
+ *
+ * <p>For a FIFO topic ({@code ordered}) the publishes of one uid must be accepted in the order of
+ * its events: each uid always goes through the same one of {@code publishConcurrency} lanes, each
+ * lane publishing one batch at a time, so uids still publish side by side.
  */
 final class ScenarioProducer {
 
@@ -25,21 +29,32 @@ final class ScenarioProducer {
     private final EventsSpec spec;
     private final Clock clock;
     private final RunRecorder recorder;
+    private final boolean ordered;
 
     ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder) {
+        this(publisher, spec, clock, recorder, false);
+    }
+
+    /** @param ordered each uid's events are accepted in their order (a FIFO topic) */
+    ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder, boolean ordered) {
         this.publisher = publisher;
         this.spec = spec;
         this.clock = clock;
         this.recorder = recorder;
+        this.ordered = ordered;
     }
 
     /** Publishes every event; returns when the last publish has been accepted. */
     void publishAll(List<StreamEvent> events) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(spec.publishConcurrency(), r -> {
-            Thread t = new Thread(r, "producer");
-            t.setDaemon(true);
-            return t;
-        });
+        int lanes = ordered ? spec.publishConcurrency() : 1;
+        List<ExecutorService> pools = new ArrayList<>(lanes);
+        for (int lane = 0; lane < lanes; lane++) {
+            pools.add(Executors.newFixedThreadPool(ordered ? 1 : spec.publishConcurrency(), r -> {
+                Thread t = new Thread(r, "producer");
+                t.setDaemon(true);
+                return t;
+            }));
+        }
         try {
             List<Future<?>> publishes = new ArrayList<>();
             ReleaseSchedule releases = new ReleaseSchedule(spec);
@@ -55,7 +70,11 @@ final class ScenarioProducer {
                 while (i < events.size() && batch.size() < MAX_BATCH && start + releases.releaseMillis(i) <= clock.millis()) {
                     batch.add(events.get(i++));
                 }
-                publishes.add(pool.submit(() -> publish(batch)));
+                if (ordered) {
+                    submitByLane(batch, pools, publishes);
+                } else {
+                    publishes.add(pools.get(0).submit(() -> publish(batch)));
+                }
             }
             for (Future<?> publish : publishes) {
                 publish.get();
@@ -63,7 +82,24 @@ final class ScenarioProducer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The producer could not publish: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            pool.shutdownNow();
+            pools.forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    /** Splits a batch by lane, keeping each uid's events in order within its lane's part. */
+    private void submitByLane(List<StreamEvent> batch, List<ExecutorService> lanes, List<Future<?>> publishes) {
+        List<List<StreamEvent>> parts = new ArrayList<>(lanes.size());
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            parts.add(new ArrayList<>());
+        }
+        for (StreamEvent e : batch) {
+            parts.get(Math.floorMod(e.uid().hashCode(), lanes.size())).add(e);
+        }
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            List<StreamEvent> part = parts.get(lane);
+            if (!part.isEmpty()) {
+                publishes.add(lanes.get(lane).submit(() -> publish(part)));
+            }
         }
     }
 
