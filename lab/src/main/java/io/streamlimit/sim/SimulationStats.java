@@ -15,6 +15,8 @@ package io.streamlimit.sim;
  * @param refusedCalls calls the downstream refused (only with {@code enforce})
  * @param virtualEndMillis virtual time when the run ended
  * @param steps actions the scheduler ran, a measure of the simulation's work
+ * @param orderViolations events applied (first successful call) after a later-arrived event of the
+ *     same viewer: 0 on the FIFO pipeline, what a standard queue's concurrency costs in order
  */
 public record SimulationStats(
         long totalEvents,
@@ -33,7 +35,18 @@ public record SimulationStats(
         long secondsOverLimit,
         long refusedCalls,
         long virtualEndMillis,
-        long steps) {
+        long steps,
+        long orderViolations) {
+
+    /** Without the order check (figures from before it existed). */
+    public SimulationStats(long totalEvents, long completed, long failed, long unfinished, long duplicates,
+                           long timeTakenMillis, int maxConcurrency, long invocations, long throttles, long redeliveries,
+                           long coldStarts, long timeouts, long wastedInvocations, long secondsOverLimit,
+                           long refusedCalls, long virtualEndMillis, long steps) {
+        this(totalEvents, completed, failed, unfinished, duplicates, timeTakenMillis, maxConcurrency, invocations,
+                throttles, redeliveries, coldStarts, timeouts, wastedInvocations, secondsOverLimit, refusedCalls,
+                virtualEndMillis, steps, 0);
+    }
 
     /** True when every event completed and none was lost. */
     public boolean lossless() {

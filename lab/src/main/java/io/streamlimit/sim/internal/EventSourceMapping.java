@@ -2,6 +2,7 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.BatchingWindow;
+import io.streamlimit.aws.rules.FifoConcurrency;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.scenario.ConsumerSpec;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Drives the SQS event source mapping's rules ({@link MappingScaler}, {@link InvokeRetry},
  * {@link BatchingWindow}) in virtual time: a scaling tick, and the pollers it starts or retires to
- * meet its target.
+ * meet its target; on a FIFO queue the target is capped by the active message groups
+ * ({@link FifoConcurrency}).
  */
 final class EventSourceMapping implements Scheduler.Action {
 
@@ -54,7 +56,7 @@ final class EventSourceMapping implements Scheduler.Action {
     /** A scaling tick. */
     @Override
     public void fire(long tag) {
-        scaler.tick(scheduler.now(), queue.visibleCount() > 0);
+        scaler.tick(scheduler.now(), queue.receivable());
         addPollers();
         scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }
@@ -64,16 +66,21 @@ final class EventSourceMapping implements Scheduler.Action {
     }
 
     private void addPollers() {
-        while (active < scaler.target()) {
+        while (active < target()) {
             active++;
             Poller poller = retired.isEmpty() ? factory.create(this) : retired.remove(retired.size() - 1);
             poller.poll();
         }
     }
 
+    /** The batches to run: the scaler's, and on a FIFO queue no more than the active message groups. */
+    private int target() {
+        return queue.isFifo() ? FifoConcurrency.batches(scaler.target(), queue.activeGroups()) : scaler.target();
+    }
+
     /** Called by a poller between batches: true (and the poller stops) if there are too many. */
     boolean retireIfSurplus(Poller poller) {
-        if (active <= scaler.target()) {
+        if (active <= target()) {
             return false;
         }
         active--;

@@ -2,6 +2,7 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.DownstreamWindow;
+import io.streamlimit.aws.rules.FifoBatchFailures;
 import io.streamlimit.aws.rules.FunctionFaults;
 import io.streamlimit.aws.rules.FunctionScaling;
 import io.streamlimit.aws.rules.FunctionScaling.Placement;
@@ -44,9 +45,24 @@ final class LambdaFunction {
     private int busy;
     private int environments;
     private long batches;
+    private final boolean fifoSource;
+    private final AppliedOrder order;
 
     LambdaFunction(Scheduler scheduler, AwsBehaviour aws, ConsumerSpec consumer, int callMillis,
                    Recorder recorder, EventStates events, DownstreamWindow downstream, Random random) {
+        this(scheduler, aws, consumer, callMillis, recorder, events, downstream, random, false, null);
+    }
+
+    /**
+     * @param fifoSource the consumer reads a FIFO queue: it stops at a batch's first failure and
+     *     reports the rest failed ({@link FifoBatchFailures})
+     * @param order told each record's successful downstream call (null: nobody)
+     */
+    LambdaFunction(Scheduler scheduler, AwsBehaviour aws, ConsumerSpec consumer, int callMillis,
+                   Recorder recorder, EventStates events, DownstreamWindow downstream, Random random,
+                   boolean fifoSource, AppliedOrder order) {
+        this.fifoSource = fifoSource;
+        this.order = order;
         this.scheduler = scheduler;
         this.recorder = recorder;
         this.events = events;
@@ -102,10 +118,20 @@ final class LambdaFunction {
         invocation.durationMillis = invocation.timedOut ? timeoutMillis : callMillis;
         recorder.invocationStarted(now, invocation.batchId, invocation.environment.cacheId,
                 invocation.durationMillis, invocation.ids.length, invocation.environment.provisioned);
+        int failures = 0;
         for (int i = 0; i < invocation.ids.length; i++) {
+            if (fifoSource && !FifoBatchFailures.processes(failures)) {
+                invocation.succeeded[i] = false; // reported failed unprocessed, so its group keeps its order
+                continue;
+            }
             // A record the handler fails makes no call; a hung invocation's calls never complete.
             boolean fails = !invocation.timedOut && faults.recordFails(random);
             invocation.succeeded[i] = !fails && downstream.admit(now) && !invocation.timedOut;
+            if (!invocation.succeeded[i]) {
+                failures++;
+            } else if (order != null) {
+                order.applied(invocation.ids[i]);
+            }
         }
         scheduler.at(now + invocation.durationMillis, Scheduler.END, invocation, Invocation.END);
     }

@@ -63,7 +63,7 @@ final class Poller implements Scheduler.Action, LambdaFunction.Caller {
             return;
         }
         pollEndsAt = scheduler.now() + longPollMillis;
-        if (queue.visibleCount() > 0) {
+        if (queue.receivable()) {
             receiveSoon();
         } else {
             waitUntil(pollEndsAt);

@@ -2,11 +2,11 @@ package io.streamlimit.sim.internal;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.aws.rules.DownstreamWindow;
+import io.streamlimit.aws.rules.FifoThroughput;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import io.streamlimit.sim.SimulationListener;
 import io.streamlimit.sim.SimulationProgress;
@@ -32,6 +32,7 @@ public final class SimulationRun {
     private final Recorder recorder;
     private final EventStates events;
     private final DownstreamWindow downstream;
+    private final AppliedOrder order;
     private boolean stopOnLossOrOverLimit;
     private boolean stoppedEarly;
 
@@ -44,6 +45,7 @@ public final class SimulationRun {
         this.recorder = new Recorder(runId, scenario.name(), Simulator.EPOCH);
         this.events = new EventStates(scenario.events().total());
         this.downstream = new DownstreamWindow(scenario.downstream().ratePerSecond(), scenario.downstream().enforce());
+        this.order = new AppliedOrder(scenario.events().total(), scenario.events().users());
     }
 
     /** Stops at the first dead-lettered event or second over the limit (see SimulationOptions). */
@@ -53,13 +55,12 @@ public final class SimulationRun {
     }
 
     public SimulationResult run() {
-        if (scenario.pipeline().fifo()) {
-            throw new ScenarioException("pipeline", scenario.pipeline().fileName() + " is not simulated yet");
-        }
+        boolean fifo = scenario.pipeline().fifo();
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
-                scenario.downstream().callMillis(), recorder, events, downstream, random);
-        SnsTopic topic = new SnsTopic(scheduler, recorder, subscriber(function));
-        new Producer(scheduler, scenario.events(), events.total(), random, topic, events).start();
+                scenario.downstream().callMillis(), recorder, events, downstream, random, fifo, order);
+        SnsTopic topic = new SnsTopic(scheduler, recorder, subscriber(function), order);
+        FifoThroughput quota = fifo ? FifoThroughput.of(aws, scenario.queue().fifo().highThroughput()) : null;
+        new Producer(scheduler, scenario.events(), events.total(), random, topic, events, quota).start();
         runAgenda(function);
         return result();
     }
@@ -69,7 +70,8 @@ public final class SimulationRun {
         if (scenario.pipeline() == Pipeline.SNS_LAMBDA) {
             return new AsyncInvoker(scheduler, aws, function, recorder, events, random);
         }
-        SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), recorder, events);
+        SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), scenario.events().users(), recorder,
+                events, aws);
         EventSourceMapping.Settings settings = EventSourceMapping.settings(aws, scenario.queue(), scenario.consumer());
         new EventSourceMapping(scheduler, aws, scenario.consumer(), queue,
                 mapping -> new Poller(scheduler, mapping, queue, function, recorder, random, settings))
@@ -125,7 +127,8 @@ public final class SimulationRun {
                 downstream.secondsOverLimit(),
                 downstream.refused(),
                 end,
-                scheduler.steps());
+                scheduler.steps(),
+                order.violations());
         return new SimulationResult(data, stats, stoppedEarly);
     }
 }

@@ -9,14 +9,24 @@ final class SnsTopic {
 
     private final Recorder recorder;
     private final DelayLine delivery;
+    private final AppliedOrder order;
 
     SnsTopic(Scheduler scheduler, Recorder recorder, DelayLine.Sink subscriber) {
+        this(scheduler, recorder, subscriber, null);
+    }
+
+    /** @param order told the order in which events reach the topic (null: nobody) */
+    SnsTopic(Scheduler scheduler, Recorder recorder, DelayLine.Sink subscriber, AppliedOrder order) {
         this.recorder = recorder;
+        this.order = order;
         this.delivery = new DelayLine(scheduler, Latencies.SNS_DELIVERY_MILLIS, Scheduler.ARRIVE, subscriber);
     }
 
     void publish(int eventId) {
         recorder.snsPublishes++;
+        if (order != null) {
+            order.arrived(eventId);
+        }
         delivery.push(eventId, 0);
     }
 }
