@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.Downstream;
+import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
+import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
 import io.streamlimit.results.InvocationRow;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +63,7 @@ class LocalFifoPipelineTest {
 
         LocalRun.Result result = run(scenario, UnaryOperator.identity(), Duration.ofMinutes(3));
 
-        assertThat(result.events()).hasSize(1200);
+        assertThat(result.events()).hasSize(1000);
         assertThat(result.events().stream().map(StreamEvent::uid).distinct()).hasSize(200);
         assertEveryEventCompletedInOrder(result);
         assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
@@ -87,12 +91,15 @@ class LocalFifoPipelineTest {
 
     @Test
     void three_viewers_run_at_most_three_batches_at_once_whatever_the_maximum_concurrency() throws Exception {
-        Scenario scenario = fifo("fifo-3-viewers", 27, 3, new ConsumerSpec(null, 10, 5, 512), 1, 300);
+        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/fifo-3-viewers.yaml"));
+        assertThat(scenario.consumer().maximumConcurrency()).isEqualTo(10);
 
-        LocalRun.Result result = run(scenario, UnaryOperator.identity(), Duration.ofMinutes(2));
+        // 180 of its events: 60 per viewer, 6 batches of 10 each, a second each.
+        LocalRun.Result result = run(scenario, UnaryOperator.identity(), Duration.ofMinutes(2), 180);
 
+        assertThat(result.events()).hasSize(180);
         assertEveryEventCompletedInOrder(result);
-        assertThat(maxConcurrentInvocations(result)).isBetween(1, 3);
+        assertThat(maxConcurrentInvocations(result)).isEqualTo(3);
     }
 
     private static Scenario fifo(String name, int events, int users, ConsumerSpec consumer, int batchSize, int callMillis) {
@@ -102,8 +109,13 @@ class LocalFifoPipelineTest {
     }
 
     private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults, Duration max) throws InterruptedException {
+        return run(scenario, faults, max, null);
+    }
+
+    private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults, Duration max, Integer events)
+            throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
-        LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, max);
+        LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 16, 8, max);
         return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
     }
 
@@ -111,10 +123,27 @@ class LocalFifoPipelineTest {
         assertThat(completedIds(result)).hasSize(result.events().size());
         // Each viewer's events took effect in the ledger in publish order, every one of them.
         assertThat(result.applied().violations(result.events())).isEmpty();
-        Map<String, Integer> expected = LedgerModel.openStreams(result.events());
-        for (String uid : LedgerModel.streamsPerUid(result.events()).keySet()) {
-            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.getOrDefault(uid, 0));
+        // Applied in order, the limit denies the same opens as a ledger fed one event at a time would.
+        Map<String, Integer> expected = openInOrder(result.events(), LedgerSettings.defaults().limit());
+        for (String uid : expected.keySet()) {
+            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.get(uid));
         }
+    }
+
+    /** Each uid's open streams after its events in publish order, opens over {@code limit} denied. */
+    private static Map<String, Integer> openInOrder(List<StreamEvent> events, int limit) {
+        Map<String, Set<String>> open = new HashMap<>();
+        for (StreamEvent e : events) {
+            Set<String> streams = open.computeIfAbsent(e.uid(), uid -> new HashSet<>());
+            if (e.type() == EventType.CLOSE) {
+                streams.remove(e.streamId());
+            } else if (streams.size() < limit) {
+                streams.add(e.streamId());
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        open.forEach((uid, streams) -> counts.put(uid, streams.size()));
+        return counts;
     }
 
     /** The most invocations running at one moment, from their start times and durations. */
