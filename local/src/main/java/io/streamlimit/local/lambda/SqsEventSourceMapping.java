@@ -206,6 +206,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             }
         }
         groups.forEach(g -> heldGroups.merge(g, 1, Integer::sum));
+        // More groups held may allow more batches now, as soon as AWS would see them, not a tick later.
+        addPollers();
         return groups;
     }
 

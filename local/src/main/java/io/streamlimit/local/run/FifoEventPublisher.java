@@ -23,20 +23,20 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * another, never side by side: the topic orders a group's messages as it accepts them. A failed
  * entry is not retried behind later ones, which would reorder its group; the publish fails.
  */
-final class FifoEventPublisher implements EventPublisher {
+public final class FifoEventPublisher implements EventPublisher {
 
     private static final int BATCH_SIZE = 10;
 
     private final SnsClient sns;
     private final String topicArn;
 
-    FifoEventPublisher(SnsClient sns, String topicArn) {
+    public FifoEventPublisher(SnsClient sns, String topicArn) {
         this.sns = Objects.requireNonNull(sns, "sns");
         this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
     }
 
     /** The event's identity as a deduplication id: 64 hex characters, within SNS's 128 and its alphabet. */
-    static String deduplicationId(StreamEvent event) {
+    public static String deduplicationId(StreamEvent event) {
         String identity = event.type().wireName() + "\n" + event.uid() + "\n" + event.streamId();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));

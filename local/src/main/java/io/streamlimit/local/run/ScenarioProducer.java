@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
  * moment it is published ({@code at}, the rows' {@code sent_at}).
  *
  * <p>For a FIFO topic ({@code ordered}) the publishes of one uid must be accepted in the order of
- * its events: each uid always goes through the same one of {@code publishConcurrency} lanes, each
- * lane publishing one batch at a time, so uids still publish side by side.
+ * its events, so the batches go one at a time, in release order: the local FIFO topic accepts one
+ * publish at a time anyway, and whole batches keep its deliveries to the queue few.
  */
 final class ScenarioProducer {
 
@@ -46,15 +46,11 @@ final class ScenarioProducer {
 
     /** Publishes every event; returns when the last publish has been accepted. */
     void publishAll(List<StreamEvent> events) throws InterruptedException {
-        int lanes = ordered ? spec.publishConcurrency() : 1;
-        List<ExecutorService> pools = new ArrayList<>(lanes);
-        for (int lane = 0; lane < lanes; lane++) {
-            pools.add(Executors.newFixedThreadPool(ordered ? 1 : spec.publishConcurrency(), r -> {
-                Thread t = new Thread(r, "producer");
-                t.setDaemon(true);
-                return t;
-            }));
-        }
+        ExecutorService pool = Executors.newFixedThreadPool(ordered ? 1 : spec.publishConcurrency(), r -> {
+            Thread t = new Thread(r, "producer");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Future<?>> publishes = new ArrayList<>();
             ReleaseSchedule releases = new ReleaseSchedule(spec);
@@ -70,11 +66,7 @@ final class ScenarioProducer {
                 while (i < events.size() && batch.size() < MAX_BATCH && start + releases.releaseMillis(i) <= clock.millis()) {
                     batch.add(events.get(i++));
                 }
-                if (ordered) {
-                    submitByLane(batch, pools, publishes);
-                } else {
-                    publishes.add(pools.get(0).submit(() -> publish(batch)));
-                }
+                publishes.add(pool.submit(() -> publish(batch)));
             }
             for (Future<?> publish : publishes) {
                 publish.get();
@@ -82,24 +74,7 @@ final class ScenarioProducer {
         } catch (ExecutionException e) {
             throw new IllegalStateException("The producer could not publish: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            pools.forEach(ExecutorService::shutdownNow);
-        }
-    }
-
-    /** Splits a batch by lane, keeping each uid's events in order within its lane's part. */
-    private void submitByLane(List<StreamEvent> batch, List<ExecutorService> lanes, List<Future<?>> publishes) {
-        List<List<StreamEvent>> parts = new ArrayList<>(lanes.size());
-        for (int lane = 0; lane < lanes.size(); lane++) {
-            parts.add(new ArrayList<>());
-        }
-        for (StreamEvent e : batch) {
-            parts.get(Math.floorMod(e.uid().hashCode(), lanes.size())).add(e);
-        }
-        for (int lane = 0; lane < lanes.size(); lane++) {
-            List<StreamEvent> part = parts.get(lane);
-            if (!part.isEmpty()) {
-                publishes.add(lanes.get(lane).submit(() -> publish(part)));
-            }
+            pool.shutdownNow();
         }
     }
 
