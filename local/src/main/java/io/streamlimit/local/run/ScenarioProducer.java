@@ -18,8 +18,9 @@ import java.util.concurrent.Future;
  * moment it is published ({@code at}, the rows' {@code sent_at}).
  *
  * <p>For a FIFO topic ({@code ordered}) the publishes of one uid must be accepted in the order of
- * its events, so the batches go one at a time, in release order: the local FIFO topic accepts one
- * publish at a time anyway, and whole batches keep its deliveries to the queue few.
+ * its events, so the batches go one at a time, in release order. (Publishing side by side in
+ * lanes by uid was tried: the 1,000 events of fifo-200-viewers then took 72 s instead of 19 s,
+ * ElasticMQ handing the mapping smaller batches.)
  */
 final class ScenarioProducer {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,10 @@ import java.util.regex.Pattern;
  *
  * <p>A FIFO topic ({@link #fifo}) requires a message group on every message and a deduplication
  * id unless it has content-based deduplication; a message whose deduplication id was accepted
- * within the deduplication interval is accepted again but not delivered. Publishes are accepted
- * one at a time, each delivered before the next is numbered, so every subscriber gets a group's
- * messages in the order of their sequence numbers.
+ * within the deduplication interval is accepted again but not delivered. A publish holds the
+ * locks of its message groups (striped) while it is numbered and delivered, so publishes of other
+ * groups run alongside and every subscriber gets a group's messages in the order of their
+ * sequence numbers.
  */
 public final class LocalTopic {
 
@@ -37,6 +39,7 @@ public final class LocalTopic {
     public static final String FIFO_SUFFIX = ".fifo";
     /** MessageGroupId and MessageDeduplicationId: 1 to 128 alphanumeric or punctuation characters (Publish API reference). */
     private static final Pattern FIFO_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
+    private static final int GROUP_STRIPES = 64;
 
     private final String arn;
     private final Clock clock;
@@ -52,11 +55,15 @@ public final class LocalTopic {
         final boolean contentBasedDeduplication;
         final Duration deduplicationInterval;
         final LinkedHashMap<String, Remembered> accepted = new LinkedHashMap<>();
+        final ReentrantLock[] groupLocks = new ReentrantLock[GROUP_STRIPES];
         long sequence;
 
         Fifo(boolean contentBasedDeduplication, Duration deduplicationInterval) {
             this.contentBasedDeduplication = contentBasedDeduplication;
             this.deduplicationInterval = deduplicationInterval;
+            for (int i = 0; i < GROUP_STRIPES; i++) {
+                groupLocks[i] = new ReentrantLock();
+            }
         }
     }
 
@@ -144,8 +151,18 @@ public final class LocalTopic {
         for (SnsPublication p : publications) {
             checkFifo(p);
         }
-        synchronized (fifo) {
+        // The stripes in ascending order, so that two publishes never wait for each other's locks.
+        int[] stripes = publications.stream().mapToInt(p -> Math.floorMod(p.messageGroupId().hashCode(), GROUP_STRIPES))
+                .distinct().sorted().toArray();
+        for (int stripe : stripes) {
+            fifo.groupLocks[stripe].lock();
+        }
+        try {
             return publishFifo(publications);
+        } finally {
+            for (int i = stripes.length - 1; i >= 0; i--) {
+                fifo.groupLocks[stripes[i]].unlock();
+            }
         }
     }
 
@@ -168,11 +185,22 @@ public final class LocalTopic {
 
     private List<Published> publishFifo(List<SnsPublication> publications) {
         Instant now = clock.instant();
-        long nowMillis = now.toEpochMilli();
-        forgetExpired(nowMillis);
         List<Published> answers = new ArrayList<>(publications.size());
         List<SnsPublication> fresh = new ArrayList<>();
         List<Published> freshIds = new ArrayList<>();
+        synchronized (fifo) {
+            accept(publications, now.toEpochMilli(), answers, fresh, freshIds);
+        }
+        if (!fresh.isEmpty()) {
+            deliver(fresh, freshIds, now);
+        }
+        return answers;
+    }
+
+    /** Numbers the new messages and remembers their deduplication ids; copies get the first's answer. */
+    private void accept(List<SnsPublication> publications, long nowMillis, List<Published> answers, List<SnsPublication> fresh,
+            List<Published> freshIds) {
+        forgetExpired(nowMillis);
         for (SnsPublication p : publications) {
             String dedupId = p.deduplicationId() == null || p.deduplicationId().isEmpty()
                     ? sha256(p.message().text()) : p.deduplicationId();
@@ -188,10 +216,6 @@ public final class LocalTopic {
             fresh.add(new SnsPublication(p.message(), p.messageGroupId(), dedupId));
             freshIds.add(published);
         }
-        if (!fresh.isEmpty()) {
-            deliver(fresh, freshIds, now);
-        }
-        return answers;
     }
 
     /** Ids are remembered in acceptance order, so the expired ones are at the head. */
