@@ -12,7 +12,9 @@ import java.util.UUID;
 
 /**
  * SQS -> consumer. Reports failed messages as batch item failures, so the event source mapping
- * (with {@code ReportBatchItemFailures}) returns only those to the queue.
+ * (with {@code ReportBatchItemFailures}) returns only those to the queue. A batch from a FIFO queue
+ * is processed in order and stops at its first failure ({@link FifoBatches}), so a viewer's events
+ * keep their order.
  */
 public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -48,7 +50,10 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
                 .toList();
-        List<SQSBatchResponse.BatchItemFailure> failures = consumer.process(messages, invocation).stream()
+        List<String> failed = FifoBatches.fromFifoQueue(event.getRecords())
+                ? FifoBatches.processInOrder(messages, one -> consumer.process(one, invocation))
+                : consumer.process(messages, invocation);
+        List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

@@ -4,6 +4,7 @@ import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.FifoSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
@@ -21,7 +22,9 @@ import java.util.List;
  * so it is tried afterwards, only for candidates that lost events ({@link #moreReceives}). SNS
  * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
  * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
- * which saves the first cold start at the price of the provisioned time.
+ * which saves the first cold start at the price of the provisioned time. The FIFO pipeline (a
+ * viewer's events in order) is tried last, for each batch size a FIFO queue allows, paced as the
+ * first family: ties go to the standard queue, so order wins only where it costs nothing.
  */
 final class CandidateSpace {
 
@@ -30,6 +33,7 @@ final class CandidateSpace {
     static final String PACED_UNRESERVED = "maximum concurrency without a reservation";
     static final String RESERVED_ONLY = "reserved concurrency only";
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
+    static final String FIFO = "FIFO queue (each viewer's events in order), maximum concurrency with a matching reservation";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
 
@@ -63,7 +67,24 @@ final class CandidateSpace {
                 }
             }
         }
+        for (int[] shape : shapes()) {
+            if (shape[0] <= aws.maxFifoBatchSize()) {
+                out.add(fifo(shape[0], shape[1]));
+            }
+        }
         return out;
+    }
+
+    /** The FIFO pipeline paced as {@link #PACED}, with AWS's advised visibility timeout and no batching window. */
+    private Candidate fifo(int batch, int environments) {
+        QueueSpec queue = new QueueSpec(aws.recommendedVisibilityTimeoutSeconds(timeoutSeconds, 0),
+                aws.recommendedMinMaxReceiveCount(), batch, 0).withFifo(FifoSpec.defaults());
+        int maximum = Math.max(aws.minMaximumConcurrency(), environments);
+        ConsumerSpec consumer = new ConsumerSpec(environments, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+        String label = "sns-fifo-sqs-fifo-lambda, batch " + batch + ", maximum concurrency " + maximum
+                + ", reserved concurrency " + environments + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
+                + ", maxReceiveCount " + queue.maxReceiveCount();
+        return new Candidate(scenario(Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA, queue, consumer), FIFO, label);
     }
 
     /** (batch size, environments) pairs that reach at least 90 % of the best capacity under the limit. */
@@ -122,6 +143,9 @@ final class CandidateSpace {
         String family = candidate.family().endsWith(PROVISIONED)
                 ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
                 : candidate.family();
+        if (queue.isFifo()) {
+            return null; // a FIFO candidate is the paced shape only
+        }
         return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
                 queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
                 consumer.maximumConcurrency(), consumer.provisionedConcurrency());

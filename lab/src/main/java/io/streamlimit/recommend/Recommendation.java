@@ -1,5 +1,7 @@
 package io.streamlimit.recommend;
 
+import io.streamlimit.scenario.Pipeline;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +50,33 @@ public record Recommendation(RecommendRequest request, List<RankedCandidate> ran
             }
         }
         return out;
+    }
+
+    /**
+     * What ordering each viewer's events costs for this traffic, in one line: the best FIFO
+     * candidate's time and p99 against the best standard-queue candidate's; null when either
+     * family is missing.
+     */
+    public String orderCost() {
+        RankedCandidate fifo = null;
+        RankedCandidate standard = null;
+        for (RankedCandidate c : ranked) {
+            if (fifo == null && c.scenario().pipeline().fifo()) {
+                fifo = c;
+            } else if (standard == null && c.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+                standard = c;
+            }
+        }
+        if (fifo == null || standard == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "Order per viewer (FIFO): #%d takes %.3f s, p99 %.3f s, %d lost; the best"
+                        + " standard queue, #%d, takes %.3f s, p99 %.3f s, %d lost: order costs %+.3f s in time and %+.3f s"
+                        + " at p99.",
+                fifo.rank(), fifo.timeTakenSeconds(), fifo.latency().p99Millis() / 1000.0, fifo.lost(),
+                standard.rank(), standard.timeTakenSeconds(), standard.latency().p99Millis() / 1000.0, standard.lost(),
+                fifo.timeTakenSeconds() - standard.timeTakenSeconds(),
+                (fifo.latency().p99Millis() - standard.latency().p99Millis()) / 1000.0);
     }
 
     private static String kind(RankedCandidate candidate) {

@@ -22,16 +22,34 @@ public final class SeedRuns {
      * per seed.
      */
     public static SeedSpread simulate(Scenario scenario, SimulationOptions first, int seeds) {
+        return simulateWithStats(scenario, first, seeds).spread();
+    }
+
+    /** The seeds' metrics with each seed's simulator figures (order violations among them), seed by seed. */
+    public record Runs(SeedSpread spread, List<SimulationStats> stats) {
+
+        /** Each seed's order violations, in seed order, for a line under the table. */
+        public String orderViolationsLine() {
+            return "Order violations (events applied after a later-arrived event of their viewer), seed by seed: "
+                    + String.join(", ", stats.stream().map(s -> Long.toString(s.orderViolations())).toList());
+        }
+    }
+
+    /** As {@link #simulate}, keeping each seed's {@link SimulationStats}. */
+    public static Runs simulateWithStats(Scenario scenario, SimulationOptions first, int seeds) {
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new IllegalArgumentException("seeds must be 1 to " + MAX_SEEDS + ", got " + seeds);
         }
         MetricsCalculator calculator = new MetricsCalculator();
         List<RunMetrics> runs = new ArrayList<>();
+        List<SimulationStats> stats = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             SimulationOptions options = new SimulationOptions(first.seed() + i, first.eventsOverride(), null,
                     first.behaviour());
-            runs.add(calculator.compute(Simulator.run(scenario, options).runData()));
+            SimulationResult result = Simulator.run(scenario, options);
+            runs.add(calculator.compute(result.runData()));
+            stats.add(result.stats());
         }
-        return new SeedSpread(first.seed(), runs);
+        return new Runs(new SeedSpread(first.seed(), runs), List.copyOf(stats));
     }
 }

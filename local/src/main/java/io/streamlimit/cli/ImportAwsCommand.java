@@ -14,7 +14,6 @@ import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
-import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -140,7 +139,7 @@ final class ImportAwsCommand implements Callable<Integer> {
     /** How long after the last row a message may still reach the DLQ. */
     private static Duration dlqDelay(Scenario scenario) {
         Duration minimum = Duration.ofMinutes(5);
-        if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
+        if (!scenario.pipeline().queued()) {
             return minimum;
         }
         Duration retries = Duration.ofSeconds((long) scenario.queue().maxReceiveCount()

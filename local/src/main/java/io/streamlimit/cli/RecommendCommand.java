@@ -142,6 +142,10 @@ final class RecommendCommand implements Callable<Integer> {
         }
         List<RankedCandidate> shown = recommendation.top(runnersUp + 1);
         out.print(RecommendTable.format(shown, traffic instanceof DayTraffic, costModel));
+        String orderCost = recommendation.orderCost();
+        if (orderCost != null) {
+            out.print(RecommendTable.wrap(orderCost, "  "));
+        }
         out.println();
         if (winner.ranges() != null) {
             out.print(RecommendTable.wrap(RecommendTable.ranges(winner), "  "));

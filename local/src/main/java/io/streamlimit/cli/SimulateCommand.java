@@ -73,9 +73,14 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
         if (seeds != null) {
-            SeedSpread spread = SeedRuns.simulate(scenario, new SimulationOptions(seed, events, null, loaded.behaviour()), seeds);
+            SeedRuns.Runs runs = SeedRuns.simulateWithStats(scenario,
+                    new SimulationOptions(seed, events, null, loaded.behaviour()), seeds);
+            SeedSpread spread = runs.spread();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? SeedSpreadJson.write(spread) + "\n" : SeedSpreadTable.format(spread));
+            if (!json) {
+                out.println(runs.orderViolationsLine());
+            }
             out.flush();
             return 0;
         }

@@ -1,0 +1,34 @@
+package io.streamlimit.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.scenario.Pipeline;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The recommender weighs the FIFO pipeline against standard queues and says what order costs. */
+class RecommenderFifoTest {
+
+    @Test
+    void fifo_candidates_are_simulated_and_ranked_and_order_has_a_price_line() {
+        Recommendation recommendation = new Recommender().recommend(RecommendRequest.burst(50, 1000));
+
+        List<RankedCandidate> fifo = recommendation.ranked().stream()
+                .filter(c -> c.scenario().pipeline() == Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA).toList();
+        assertThat(fifo).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.family()).isEqualTo(CandidateSpace.FIFO);
+            assertThat(c.scenario().queue().isFifo()).isTrue();
+            assertThat(c.scenario().queue().batchWindowSeconds()).isZero();
+            assertThat(c.stats().orderViolations()).isZero();
+        });
+        assertThat(fifo).extracting(c -> c.scenario().queue().batchSize()).contains(10);
+        RankedCandidate bestFifo = fifo.get(0);
+        RankedCandidate bestStandard = recommendation.ranked().stream()
+                .filter(c -> c.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA).findFirst().orElseThrow();
+
+        assertThat(recommendation.orderCost()).startsWith("Order per viewer (FIFO): #" + bestFifo.rank() + " takes ")
+                .contains("the best standard queue, #" + bestStandard.rank() + ", takes ")
+                .endsWith(" at p99.");
+        assertThat(bestStandard.rank()).as("ties go to the standard queue").isLessThan(bestFifo.rank());
+    }
+}
