@@ -157,8 +157,13 @@ final class UpCommand implements Callable<Integer> {
         out.println("                curl -X POST " + api + "/records -d '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-3\"}'");
         out.println("  Tracker       " + service.trackerUrl() + "  (curl " + service.trackerUrl().toString().replaceAll("/$", "") + "/auth)");
         out.println("  DynamoDB      " + stack.dynamoDbEndpoint() + "  (tables streamlimit-ledger, streamlimit-tracker)");
-        out.println("  SQS           " + stack.sqsEndpoint() + "  (queue streamlimit-events, DLQ streamlimit-events-dlq)");
+        out.println("  SQS           " + stack.sqsEndpoint() + "  (queue streamlimit-events, DLQ streamlimit-events-dlq;"
+                + " FIFO queue streamlimit-events.fifo, DLQ streamlimit-events-dlq.fifo)");
         out.println("  SNS           " + stack.snsServer().endpoint() + "  (topic " + service.topicArn() + ")");
+        out.println("                FIFO topic " + service.fifoTopicArn() + " (MessageGroupId and MessageDeduplicationId required)");
+        out.println("                aws --endpoint-url " + stack.snsServer().endpoint() + " sns publish --topic-arn "
+                + service.fifoTopicArn() + " --message-group-id player-42 --message-deduplication-id open-s-3"
+                + " --message '{\"type\":\"open\",\"uid\":\"player-42\",\"streamId\":\"s-3\"}'");
         out.println("                serves " + String.join(", ", LocalSnsServer.ACTIONS) + " only");
         out.println("                aws --endpoint-url " + stack.snsServer().endpoint() + " sns list-topics");
         out.println("  Kinesis       " + stack.kinesisEndpoint() + "  (stream " + LocalStack.STREAM_NAME + ", on-failure queue "

@@ -48,9 +48,10 @@ import java.time.Duration;
 /**
  * What {@code streamlimit up} serves on the local stack: the HTTP API (check, acquire, events),
  * the events pipeline behind it (topic -> queue with DLQ -> event source mapping -> the consumer
- * on the Lambda emulator -> the ledger) and the request-count tracker. With Kinesis on the stack,
- * also {@code POST /records} and the Kinesis pipeline behind it (stream -> Kinesis event source
- * mapping with an on-failure queue -> the consumer -> the same ledger).
+ * on the Lambda emulator -> the ledger), the ordered pipeline (FIFO topic -> FIFO queue with a FIFO
+ * DLQ -> its mapping -> the same consumer), and the request-count tracker. With Kinesis on the
+ * stack, also {@code POST /records} and the Kinesis pipeline behind it (stream -> Kinesis event
+ * source mapping with an on-failure queue -> the consumer -> the same ledger).
  */
 public final class LocalService implements AutoCloseable {
 
@@ -59,10 +60,16 @@ public final class LocalService implements AutoCloseable {
     private static final int MAX_RECEIVE_COUNT = 5;
     private static final int BATCH_SIZE = 10;
     private static final int MAXIMUM_CONCURRENCY = 5;
+    /** The FIFO topic and queue of the ordered pipeline (sns-fifo-sqs-fifo-lambda). */
+    public static final String FIFO_TOPIC = "streamlimit-events.fifo";
 
     private final ConsumerService consumerService;
     private final LambdaFunction<SQSEvent, SQSBatchResponse> consumer;
     private final SqsEventSourceMapping mapping;
+    private final LambdaFunction<SQSEvent, SQSBatchResponse> fifoConsumer;
+    private final SqsEventSourceMapping fifoMapping;
+    private final QueueWithDlq fifoQueue;
+    private final String fifoTopicArn;
     private final HttpApiServer api;
     private final TrackerServer tracker;
     private final QueueWithDlq queue;
@@ -97,6 +104,21 @@ public final class LocalService implements AutoCloseable {
                 Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS), Duration.ofSeconds(1), 16,
                 AwsBehaviour.current()), consumer, clock, MappingObserver.NONE);
         mapping.start();
+
+        // The ordered pipeline beside it: FIFO topic -> FIFO queue with a FIFO DLQ -> its own mapping,
+        // the same consumer. SNS's CreateTopic is not served, so the topic is made here.
+        AwsBehaviour aws = AwsBehaviour.current();
+        LocalTopic fifoTopic = LocalTopic.fifo(FIFO_TOPIC, clock, false, aws.fifoDeduplicationInterval());
+        stack.snsServer().addTopic(fifoTopic);
+        fifoTopicArn = fifoTopic.arn();
+        fifoQueue = QueueWithDlq.createFifo(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        fifoTopic.subscribe(new SqsSubscription(stack.sqs(), fifoQueue.queueUrl(), fifoQueue.queueArn(), true));
+        fifoConsumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer-fifo", null, Duration.ofSeconds(10), 512),
+                () -> new ConsumerHandler(consumerService), aws.unreservedConcurrency(), clock, LambdaObserver.NONE);
+        fifoMapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(fifoQueue.queueUrl(), fifoQueue.queueArn(),
+                BATCH_SIZE, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS), Duration.ofSeconds(1), 16,
+                aws), fifoConsumer, clock, MappingObserver.NONE);
+        fifoMapping.start();
 
         // In AWS, POST /events is an API Gateway -> SNS integration; locally the check handler serves it.
         CheckService check = new CheckService(ledger, new SnsEventPublisher(stack.sns(), topic.arn()));
@@ -147,16 +169,26 @@ public final class LocalService implements AutoCloseable {
         return onFailureQueueUrl;
     }
 
+    public String fifoTopicArn() {
+        return fifoTopicArn;
+    }
+
+    public QueueWithDlq fifoQueue() {
+        return fifoQueue;
+    }
+
     @Override
     public void close() {
         api.close();
         tracker.close();
         mapping.close();
+        fifoMapping.close();
         if (streamMapping != null) {
             streamMapping.close();
             streamConsumer.close();
         }
         consumer.close();
+        fifoConsumer.close();
         consumerService.close();
     }
 }

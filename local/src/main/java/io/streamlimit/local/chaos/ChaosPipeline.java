@@ -1,11 +1,13 @@
 package io.streamlimit.local.chaos;
 
-/** The two event pipelines a chaos run drives; the report gives each its operations, faults and violations. */
+/** The event pipelines a chaos run drives; the report gives each its operations, faults and violations. */
 public enum ChaosPipeline {
     /** SNS -> SQS -> Lambda: the handler phase, the acquire storm (the check API) and the end-to-end SQS phase. */
     SNS_SQS_LAMBDA("SNS -> SQS -> Lambda (and the check API)"),
     /** SNS -> Lambda: the asynchronous invocation path. */
-    SNS_LAMBDA("SNS -> Lambda (async invocation)");
+    SNS_LAMBDA("SNS -> Lambda (async invocation)"),
+    /** SNS FIFO -> SQS FIFO -> Lambda: exactly once, and each uid's events applied in the order published. */
+    SNS_FIFO_SQS_FIFO_LAMBDA("SNS FIFO -> SQS FIFO -> Lambda (per-uid order)");
 
     private final String label;
 

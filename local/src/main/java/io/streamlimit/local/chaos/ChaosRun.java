@@ -19,12 +19,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A fault-injection run over the local stack: dynalite (the local DynamoDB, kept on disk so that
  * it can be restarted), ElasticMQ with a queue and its DLQ, the local topic, the Lambda emulator and the
- * real handlers. Each round runs four phases on a fresh ledger table:
+ * real handlers. Each round runs five phases on a fresh ledger table:
  * <ol>
  *   <li>{@link HandlerPhase}: most operations, checked exactly against the sequential model;</li>
  *   <li>{@link StormPhase}: acquire storms from many threads, checked with concurrent bounds;</li>
  *   <li>{@link PipelinePhase}: a shorter end-to-end run through topic, queue and mapping;</li>
- *   <li>{@link AsyncPhase}: the same shape through topic and Lambda's asynchronous invocation.</li>
+ *   <li>{@link AsyncPhase}: the same shape through topic and Lambda's asynchronous invocation;</li>
+ *   <li>{@link FifoPipelinePhase}: the FIFO topic, queue and mapping, checking each uid's order too.</li>
  * </ol>
  * and counts every operation, every injected fault, every dead letter and every violation.
  */
@@ -76,6 +77,12 @@ public final class ChaosRun {
                 progress.printf("round %d: SNS -> Lambda async pipeline (%d uids)...%n", round + 1, options.pipelineUids());
                 progress.flush();
                 new AsyncPhase(options, store, SETTINGS, report, prefix, plan.async()).run();
+                progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
+                phase = System.nanoTime();
+                progress.printf("round %d: SNS FIFO -> SQS FIFO -> Lambda pipeline (%d uids, order checked)...%n", round + 1,
+                        options.pipelineUids());
+                progress.flush();
+                new FifoPipelinePhase(options, store, SETTINGS, sqs, report, prefix, plan.pipeline()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 report.appliedTwice(store.appliedTwice());
                 report.round();

@@ -3,6 +3,7 @@ package io.streamlimit.local.lambda;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.rules.BatchingWindow;
+import io.streamlimit.aws.rules.FifoConcurrency;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.aws.rules.SqsBatchOutcome;
@@ -10,9 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +38,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@link SqsBatchOutcome}'s: the same rules the simulator runs in virtual time. Like AWS, the
  * mapping does not look at the function's reserved concurrency, so throttles alone can push
  * messages into the DLQ.
+ *
+ * <p>On a FIFO queue ElasticMQ blocks a message group while one of its messages is in flight, as
+ * SQS does, and the batches in flight are capped by {@link FifoConcurrency}: min(the scaler's
+ * target, active groups). The emulator cannot list the queue's groups; it counts the groups its
+ * batches hold, plus one while messages wait, so the mapping can reach a waiting group: a batch
+ * beyond the active groups would receive nothing anyway.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
@@ -53,6 +64,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final Random random = new Random(1);
     private final SqsBatchDeleter deleter;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final boolean fifo;
+    /** On a FIFO queue: each group some batch of this mapping holds now, with how many batches hold it. */
+    private final Map<String, Integer> heldGroups = new ConcurrentHashMap<>();
+    private volatile boolean messagesWaiting;
 
     public SqsEventSourceMapping(SqsClient sqs, SqsMappingConfig config,
             LambdaFunction<SQSEvent, SQSBatchResponse> function, Clock clock, MappingObserver observer) {
@@ -74,6 +89,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 config.visibilityTimeout().toSeconds());
         this.window = new BatchingWindow(config.batchSize(), config.batchWindow().toMillis());
         this.deleter = new SqsBatchDeleter(sqs, config.queueUrl(), observer);
+        this.fifo = config.queueArn().endsWith(".fifo");
     }
 
     public void start() {
@@ -100,6 +116,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             }
             Optional<Boolean> waiting = messagesWaiting();
             if (waiting.isPresent()) {
+                messagesWaiting = waiting.get();
                 synchronized (scaler) {
                     scaler.tick(clock.millis(), waiting.get());
                 }
@@ -114,9 +131,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     private int target() {
+        int target;
         synchronized (scaler) {
-            return scaler.target();
+            target = scaler.target();
         }
+        return fifo ? FifoConcurrency.batches(target, activeGroups()) : target;
+    }
+
+    /** The groups this mapping's batches hold, and one more while messages wait (see the class comment). */
+    private int activeGroups() {
+        return heldGroups.size() + (messagesWaiting ? 1 : 0);
     }
 
     /**
@@ -151,7 +175,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             while (running.get() && !retire()) {
                 Batch batch = receiveBatch();
                 if (!batch.messages().isEmpty()) {
-                    deliver(batch);
+                    Set<String> groups = hold(batch.messages());
+                    try {
+                        deliver(batch);
+                    } finally {
+                        release(groups);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -162,6 +191,28 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         } finally {
             threads.remove(Thread.currentThread());
         }
+    }
+
+    /** On a FIFO queue, notes the batch's message groups as held; returns them. */
+    private Set<String> hold(List<Message> batch) {
+        if (!fifo) {
+            return Set.of();
+        }
+        Set<String> groups = new HashSet<>();
+        for (Message m : batch) {
+            String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+            if (group != null) {
+                groups.add(group);
+            }
+        }
+        groups.forEach(g -> heldGroups.merge(g, 1, Integer::sum));
+        // More groups held may allow more batches now, as soon as AWS would see them, not a tick later.
+        addPollers();
+        return groups;
+    }
+
+    private void release(Set<String> groups) {
+        groups.forEach(g -> heldGroups.computeIfPresent(g, (k, n) -> n == 1 ? null : n - 1));
     }
 
     /** Leaves the pool when there are more pollers than the target. */

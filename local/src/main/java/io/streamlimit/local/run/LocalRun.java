@@ -48,7 +48,6 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioException;
 import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,16 +95,16 @@ public final class LocalRun {
         this.waiter = waiter;
     }
 
-    /** The rows of the run, the ledger it wrote (for checks) and the events it sent. */
-    public record Result(RunData data, Ledger ledger, List<StreamEvent> events) {
+    /** The rows of the run, the ledger it wrote (for checks), the events it sent and the order they took effect in the ledger. */
+    public record Result(RunData data, Ledger ledger, List<StreamEvent> events, AppliedOrder applied) {
+
+        public Result(RunData data, Ledger ledger, List<StreamEvent> events) {
+            this(data, ledger, events, null);
+        }
     }
 
     /** @throws io.streamlimit.scenario.ScenarioException when the scenario breaks a limit of this run's behaviour */
     public Result run(Scenario scenario, LocalRunOptions options) throws InterruptedException {
-        if (scenario.pipeline().fifo()) {
-            throw new ScenarioException("pipeline", scenario.pipeline().fileName()
-                    + " does not run locally yet; simulate it, or use sns-sqs-lambda or sns-lambda");
-        }
         scenario.validate(behaviour);
         if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA && stack.kinesis() == null) {
             throw new IllegalStateException("api-kinesis-lambda needs the local Kinesis: start the stack with"
@@ -118,18 +117,22 @@ public final class LocalRun {
 
         String table = LedgerTableSchema.DEFAULT_TABLE_NAME + "-" + runId;
         stack.dynamoDb().createTable(LedgerTableSchema.createTableRequest(table));
-        Ledger ledger = new Ledger(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder),
-                LedgerSettings.defaults(), clock);
+        AppliedOrder applied = new AppliedOrder(new LedgerRequestCounter(new DynamoDbLedgerStore(stack.dynamoDb(), table), recorder));
+        Ledger ledger = new Ledger(applied, LedgerSettings.defaults(), clock);
         ConsumerSpec consumer = scenario.consumer();
         // The queue and its DLQ exist before the consumer, which moves unparseable messages to that DLQ itself.
         // With sns-lambda the DLQ is the async queue's on-failure destination, which the consumer may use too.
-        QueueWithDlq queue = scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA ? null
+        Pipeline pipeline = scenario.pipeline();
+        QueueWithDlq queue = !pipeline.queued() ? null
+                : pipeline.fifo() ? QueueWithDlq.createFifo(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
+                        scenario.queue().maxReceiveCount())
                 : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
                         scenario.queue().maxReceiveCount());
         String dlqUrl = queue != null ? queue.dlqUrl()
                 : stack.sqs().createQueue(b -> b.queueName("streamlimit-" + runId + "-dlq")).queueUrl();
         ConsumerService service = new ConsumerService(new EventParser(), ledger,
-                faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(), clock, recorder)),
+                applied.observing(faults.apply(new LabDownstream(scenario.downstream(), scenario.consumer().faults(), scenario.name(),
+                        clock, recorder))),
                 new LedgerWriters(ledgerWriters(scenario)), new SqsDeadLetters(stack.sqs(), dlqUrl));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
                 Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
@@ -139,9 +142,13 @@ public final class LocalRun {
             recorder.count(CostModel.PROVISIONED_CONCURRENCY, consumer.provisionedConcurrency());
         }
 
-        LocalTopic topic = new LocalTopic("streamlimit-" + runId, clock);
+        // A FIFO topic delivers each viewer's events in order; SNS's CreateTopic is not served, so the run makes it.
+        LocalTopic topic = pipeline.fifo()
+                ? LocalTopic.fifo("streamlimit-" + runId + LocalTopic.FIFO_SUFFIX, clock, false, behaviour.fifoDeduplicationInterval())
+                : new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);
-        EventPublisher toTopic = new SnsEventPublisher(stack.sns(), topic.arn());
+        EventPublisher toTopic = topic.isFifo() ? new FifoEventPublisher(stack.sns(), topic.arn())
+                : new SnsEventPublisher(stack.sns(), topic.arn());
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
         Instant ended;
@@ -167,11 +174,11 @@ public final class LocalRun {
                 ShardWriteLimits limits = new ShardWriteLimits(KinesisWriteLimits.of(behaviour, stream.shards()),
                         new KinesisShards(stream.shards()), clock, new Random(1), recorder::putThrottled);
                 ended = produceAndWait(events, eventsSpec, new KinesisEventPublisher(stack.kinesis(), streamName, limits),
-                        List.of(CostModel.KINESIS_PUTS, CostModel.KINESIS_PAYLOAD_UNITS), recorder, published, function,
+                        List.of(CostModel.KINESIS_PUTS, CostModel.KINESIS_PAYLOAD_UNITS), false, recorder, published, function,
                         () -> 0, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }
-        } else if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+        } else if (pipeline.queued()) {
             // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
             topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
@@ -181,10 +188,10 @@ public final class LocalRun {
             try (service; LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
                             () -> new ConsumerHandler(service), behaviour, clock, recorder, waiter);
                     SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder, waiter);
-                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), clock, recorder)) {
+                    DlqWatcher dlq = new DlqWatcher(stack.sqs(), queue.dlqUrl(), queue.fifo(), clock, recorder)) {
                 esm.start();
                 Duration stall = Duration.ofSeconds(Math.max(60, 2L * scenario.queue().visibilityTimeoutSeconds() + consumer.timeoutSeconds()));
-                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), recorder, published, function,
+                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), topic.isFifo(), recorder, published, function,
                         () -> 0, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }
@@ -195,14 +202,14 @@ public final class LocalRun {
                             new OnFailureQueue(stack.sqs(), dlqUrl, recorder), options.asyncDispatchers(), waiter)) {
                 topic.subscribe(new LambdaSubscription(invoker));
                 Duration stall = behaviour.asyncSecondErrorRetryDelay().plus(behaviour.asyncThrottleMaxBackoff());
-                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), recorder, published, function,
+                ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), topic.isFifo(), recorder, published, function,
                         invoker::pending, stall, options.maxDuration(), started);
                 awaitIdle(function);
             }
         }
         RunRecord run = new RunRecord(runId, scenario.name(), "local", ScenarioWriter.toJson(scenario), started, ended,
                 events.size(), scenario.downstream().ratePerSecond(), consumer.memoryMb(), recorder.requestCounts());
-        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events);
+        return new Result(new RunData(run, recorder.rows(), recorder.pipelineEvents(), recorder.pipelineCounts()), ledger, events, applied);
     }
 
     /**
@@ -216,7 +223,7 @@ public final class LocalRun {
             StreamSpec stream = scenario.stream();
             return (int) Math.min(MAX_LEDGER_WRITERS, (long) stream.batchSize() * stream.shards() * stream.parallelizationFactor());
         }
-        if (scenario.pipeline() != Pipeline.SNS_SQS_LAMBDA) {
+        if (!scenario.pipeline().queued()) {
             return 1;
         }
         ConsumerSpec consumer = scenario.consumer();
@@ -240,13 +247,13 @@ public final class LocalRun {
 
     /** @return when the run was over: every event resolved, or it stalled or ran out of time */
     private Instant produceAndWait(List<StreamEvent> events, EventsSpec spec, EventPublisher target, List<String> billedAs,
-            RunRecorder recorder, AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
+            boolean ordered, RunRecorder recorder, AtomicInteger published, LambdaFunction<?, ?> function, java.util.function.IntSupplier asyncPending,
             Duration stall, Duration maxDuration, Instant started) throws InterruptedException {
         AtomicReference<RuntimeException> producerError = new AtomicReference<>();
         CountingPublisher publisher = new CountingPublisher(target, published);
         Thread producer = new Thread(() -> {
             try {
-                new ScenarioProducer(publisher, spec, clock, recorder, billedAs).publishAll(events);
+                new ScenarioProducer(publisher, spec, clock, recorder, billedAs, ordered).publishAll(events);
             } catch (RuntimeException e) {
                 producerError.set(e);
             } catch (InterruptedException e) {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * The SNS API (AWS query protocol) for the local topics: Publish and PublishBatch, so that the
  * producer's SDK v2 {@code SnsClient} runs unchanged with an endpoint override, and the read-only
  * calls of {@link SnsReadCalls}. Topics and subscriptions are set up in code, not through the API.
+ * A FIFO topic takes MessageGroupId and MessageDeduplicationId on both calls, and answers each
+ * accepted message's SequenceNumber.
  */
 public final class LocalSnsServer implements AutoCloseable {
 
@@ -121,8 +123,10 @@ public final class LocalSnsServer implements AutoCloseable {
         if (invalid != null) {
             throw SnsError.invalidParameter(invalid);
         }
-        String id = topic.publishMessages(List.of(SnsMessage.parse(message, form.get("MessageStructure")))).get(0);
-        return SnsXml.response("Publish", SnsXml.element("MessageId", id));
+        SnsPublication publication = new SnsPublication(SnsMessage.parse(message, form.get("MessageStructure")),
+                form.get("MessageGroupId"), form.get("MessageDeduplicationId"));
+        Published published = topic.publishAll(List.of(publication)).get(0);
+        return SnsXml.response("Publish", SnsXml.element("MessageId", published.messageId()) + sequenceNumber(published));
     }
 
     private String publishBatch(Map<String, String> form) {
@@ -146,7 +150,7 @@ public final class LocalSnsServer implements AutoCloseable {
         }
         StringBuilder failed = new StringBuilder();
         List<String> acceptedIds = new ArrayList<>();
-        List<SnsMessage> accepted = new ArrayList<>();
+        List<SnsPublication> accepted = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String message = form.get(entryKey(i + 1, "Message"));
             String invalid = invalidMessage(message);
@@ -154,20 +158,27 @@ public final class LocalSnsServer implements AutoCloseable {
                 if (invalid != null) {
                     throw SnsError.invalidParameter(invalid);
                 }
-                accepted.add(SnsMessage.parse(message, form.get(entryKey(i + 1, "MessageStructure"))));
+                accepted.add(new SnsPublication(SnsMessage.parse(message, form.get(entryKey(i + 1, "MessageStructure"))),
+                        form.get(entryKey(i + 1, "MessageGroupId")), form.get(entryKey(i + 1, "MessageDeduplicationId"))));
                 acceptedIds.add(ids.get(i));
             } catch (SnsError e) {
                 failed.append("<member>").append(SnsXml.element("Id", ids.get(i))).append(SnsXml.element("Code", e.code()))
                         .append(SnsXml.element("Message", e.getMessage())).append("<SenderFault>true</SenderFault></member>");
             }
         }
-        List<String> messageIds = accepted.isEmpty() ? List.of() : topic.publishMessages(accepted);
+        // A FIFO rule broken by any entry refuses the whole request, as SNS does.
+        List<Published> published = accepted.isEmpty() ? List.of() : topic.publishAll(accepted);
         StringBuilder successful = new StringBuilder();
-        for (int i = 0; i < messageIds.size(); i++) {
+        for (int i = 0; i < published.size(); i++) {
             successful.append("<member>").append(SnsXml.element("Id", acceptedIds.get(i)))
-                    .append(SnsXml.element("MessageId", messageIds.get(i))).append("</member>");
+                    .append(SnsXml.element("MessageId", published.get(i).messageId()))
+                    .append(sequenceNumber(published.get(i))).append("</member>");
         }
         return SnsXml.response("PublishBatch", "<Successful>" + successful + "</Successful><Failed>" + failed + "</Failed>");
+    }
+
+    private static String sequenceNumber(Published published) {
+        return published.sequenceNumber() == null ? "" : SnsXml.element("SequenceNumber", published.sequenceNumber());
     }
 
     private static String invalidMessage(String message) {

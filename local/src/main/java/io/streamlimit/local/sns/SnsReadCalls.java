@@ -1,6 +1,7 @@
 package io.streamlimit.local.sns;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,13 +65,17 @@ final class SnsReadCalls {
     }
 
     private static String topicAttributes(LocalTopic topic) {
-        Map<String, String> attributes = Map.of(
+        Map<String, String> attributes = new HashMap<>(Map.of(
                 "TopicArn", topic.arn(),
                 "Owner", LocalTopic.ACCOUNT,
                 "DisplayName", "",
                 "SubscriptionsConfirmed", Integer.toString(topic.subscriptions().size()),
                 "SubscriptionsPending", "0",
-                "SubscriptionsDeleted", "0");
+                "SubscriptionsDeleted", "0"));
+        if (topic.isFifo()) {
+            attributes.put("FifoTopic", "true");
+            attributes.put("ContentBasedDeduplication", Boolean.toString(topic.contentBasedDeduplication()));
+        }
         StringBuilder entries = new StringBuilder();
         attributes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> entries.append("<entry>")
                 .append(SnsXml.element("key", e.getKey())).append(SnsXml.element("value", e.getValue())).append("</entry>"));

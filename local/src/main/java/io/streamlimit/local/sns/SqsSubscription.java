@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** Delivers each notification to an SQS queue, in the SNS envelope or raw. */
+/** Delivers each notification to an SQS queue, in the SNS envelope or raw, in order (a FIFO queue keeps it per group). */
 public final class SqsSubscription implements SnsSubscriber {
 
     private static final int MAX_BATCH = 10;
@@ -39,7 +39,9 @@ public final class SqsSubscription implements SnsSubscriber {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (SnsNotification n : notifications.subList(from, Math.min(from + MAX_BATCH, notifications.size()))) {
                 String body = rawDelivery ? n.message() : SnsEnvelope.wrap(n);
-                entries.add(SendMessageBatchRequestEntry.builder().id(n.messageId()).messageBody(body).build());
+                // From a FIFO topic the group and deduplication id go on to the FIFO queue, as SNS passes them.
+                entries.add(SendMessageBatchRequestEntry.builder().id(n.messageId()).messageBody(body)
+                        .messageGroupId(n.messageGroupId()).messageDeduplicationId(n.deduplicationId()).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {

@@ -24,6 +24,34 @@ public record QueueWithDlq(String queueUrl, String queueArn, String dlqUrl, Stri
         return new QueueWithDlq(queueUrl, arnOf(sqs, queueUrl), dlqUrl, dlqArn);
     }
 
+    /**
+     * Creates a FIFO queue {@code name.fifo} and its FIFO dead-letter queue {@code name-dlq.fifo}
+     * (SQS requires a FIFO queue's DLQ to be FIFO too), with the redrive policy. Senders give each
+     * message its deduplication id, so content-based deduplication is off. ElasticMQ blocks a
+     * message group while one of its messages is in flight, as SQS does; moving messages back out
+     * of a FIFO DLQ (StartMessageMoveTask) does nothing in ElasticMQ.
+     */
+    public static QueueWithDlq createFifo(SqsClient sqs, String name, int visibilityTimeoutSeconds, int maxReceiveCount) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq.fifo").attributes(Map.of(
+                        QueueAttributeName.FIFO_QUEUE, "true",
+                        QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600")))
+                .queueUrl();
+        String dlqArn = arnOf(sqs, dlqUrl);
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+        String queueUrl = sqs.createQueue(b -> b.queueName(name + ".fifo").attributes(Map.of(
+                        QueueAttributeName.FIFO_QUEUE, "true",
+                        QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
+                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                        QueueAttributeName.REDRIVE_POLICY, redrive)))
+                .queueUrl();
+        return new QueueWithDlq(queueUrl, arnOf(sqs, queueUrl), dlqUrl, dlqArn);
+    }
+
+    /** Whether this is a FIFO queue (its name ends with {@code .fifo}). */
+    public boolean fifo() {
+        return queueArn.endsWith(".fifo");
+    }
+
     private static String arnOf(SqsClient sqs, String queueUrl) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);

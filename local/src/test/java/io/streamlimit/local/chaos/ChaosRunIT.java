@@ -8,8 +8,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short chaos profile CI runs, over both pipelines. It must inject every fault kind and find
- * no violation of the ledger's invariants (docs/ARCHITECTURE.md), no event lost or applied twice,
+ * The short chaos profile CI runs, over every pipeline (the FIFO one checking each uid's order
+ * too). It must inject every fault kind and find no violation of the ledger's invariants
+ * (docs/ARCHITECTURE.md), no event lost or applied twice,
  * every poison message in a DLQ with its reason, and no good event in the SQS pipeline's DLQ (the
  * async path may give up on one, with its reason).
  */
@@ -49,7 +50,7 @@ class ChaosRunIT {
         assertThat(report.ambiguousUids()).as("uids whose exact check stopped early").isLessThanOrEqualTo(5);
         assertThat(report.passed()).isTrue();
         assertThat(printed.toString()).contains("operations run", "faults injected", "events in the DLQs", "violations found: 0",
-                ChaosPipeline.SNS_SQS_LAMBDA.label(), ChaosPipeline.SNS_LAMBDA.label());
+                ChaosPipeline.SNS_SQS_LAMBDA.label(), ChaosPipeline.SNS_LAMBDA.label(), ChaosPipeline.SNS_FIFO_SQS_FIFO_LAMBDA.label());
     }
 
     @Test

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engines drive the same rules ({@code io.streamlimit.aws.rules}), so where they disagree one of
  * them decides an AWS behaviour on its own. The cases meet throttles, the async queue's retries,
  * function timeouts, function errors (reported item by item from SQS, retried from the async
- * queue), an enforcing downstream and a Kinesis stream's shards and lanes.
+ * queue), an enforcing downstream, a Kinesis stream's shards and lanes, and the FIFO pipeline
+ * (message groups blocking, concurrency capped by the active groups).
  *
  * <p>The model is random (held batches retry at random intervals, async retries spread, the
  * async queue reads at random moments, the consumer's failures are drawn), so one local run is
@@ -126,6 +127,10 @@ class ParityIT {
                 new Case("03-sqs-rc1-low-visibility", load("03-sqs-rc1-low-visibility.yaml"), 60),
                 new Case("05-sqs-rc5-high-visibility", load("05-sqs-rc5-high-visibility.yaml"), 60),
                 new Case("recommended", load("recommended.yaml"), 300),
+                // FIFO: 3 viewers cap the concurrency at 3. (fifo-200-viewers is not within the margins
+                // yet: locally its time taken is 2 to 4 times the simulated, the FIFO producer
+                // publishing one batch at a time.)
+                new Case("fifo-3-viewers", load("fifo-3-viewers.yaml"), 90),
                 new Case("02-sns-rc1 with 250 ms calls", twoShort, 60),
                 new Case("sqs with timeouts, function errors and enforce", sqsFaults, 100),
                 // The documented 1 and 2 minute error retries shortened to 5 and 10 s in both engines.

@@ -56,15 +56,17 @@ class LocalSnsAwsCliTest {
     @Test
     void list_topics_and_subscriptions_show_the_topic_and_its_queue() throws Exception {
         JsonNode topics = ok(aws.sns("list-topics"));
-        assertThat(topics.get("Topics")).extracting(t -> t.get("TopicArn").asText()).containsExactly(service.topicArn());
+        assertThat(topics.get("Topics")).extracting(t -> t.get("TopicArn").asText())
+                .containsExactly(service.topicArn(), service.fifoTopicArn());
 
         JsonNode attributes = ok(aws.sns("get-topic-attributes", "--topic-arn", service.topicArn())).get("Attributes");
         assertThat(attributes.get("TopicArn").asText()).isEqualTo(service.topicArn());
         assertThat(attributes.get("Owner").asText()).isEqualTo("000000000000");
         assertThat(attributes.get("SubscriptionsConfirmed").asText()).isEqualTo("1");
 
-        for (JsonNode listing : new JsonNode[] {ok(aws.sns("list-subscriptions")),
-                ok(aws.sns("list-subscriptions-by-topic", "--topic-arn", service.topicArn()))}) {
+        assertThat(ok(aws.sns("list-subscriptions")).get("Subscriptions")).extracting(s -> s.get("Endpoint").asText())
+                .containsExactly(service.queue().queueArn(), service.fifoQueue().queueArn());
+        for (JsonNode listing : new JsonNode[] {ok(aws.sns("list-subscriptions-by-topic", "--topic-arn", service.topicArn()))}) {
             JsonNode subscriptions = listing.get("Subscriptions");
             assertThat(subscriptions).hasSize(1);
             JsonNode subscription = subscriptions.get(0);
@@ -158,6 +160,59 @@ class LocalSnsAwsCliTest {
         assertThat(result.stdout().lines().toList()).containsExactly(
                 "BatchEntryIdsNotDistinct", "EmptyBatchRequest", "TooManyEntriesInBatchRequest", "ok 0 1", "ok 1 1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(check("batch-json")).contains("\"open\":1"));
+    }
+
+    @Test
+    void the_fifo_topic_takes_a_group_and_deduplication_id_and_its_event_reaches_the_ledger_through_the_fifo_queue() throws Exception {
+        JsonNode attributes = ok(aws.sns("get-topic-attributes", "--topic-arn", service.fifoTopicArn())).get("Attributes");
+        assertThat(attributes.get("FifoTopic").asText()).isEqualTo("true");
+        assertThat(attributes.get("ContentBasedDeduplication").asText()).isEqualTo("false");
+        JsonNode subscriptions = ok(aws.sns("list-subscriptions-by-topic", "--topic-arn", service.fifoTopicArn())).get("Subscriptions");
+        assertThat(subscriptions).extracting(s -> s.get("Endpoint").asText()).containsExactly(service.fifoQueue().queueArn());
+        assertThat(service.fifoQueue().queueArn()).endsWith(":streamlimit-events.fifo");
+
+        JsonNode first = ok(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo", "f1"),
+                "--message-group-id", "cli-fifo", "--message-deduplication-id", "cli-fifo-open-f1"));
+        assertThat(first.get("MessageId").asText()).isNotEmpty();
+        assertThat(first.get("SequenceNumber").asText()).matches("[0-9]{20}");
+        // A copy within the 5-minute interval is accepted as the first and not delivered again.
+        JsonNode copy = ok(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo", "f1"),
+                "--message-group-id", "cli-fifo", "--message-deduplication-id", "cli-fifo-open-f1"));
+        assertThat(copy.get("MessageId").asText()).isEqualTo(first.get("MessageId").asText());
+        ok(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo", "f2"),
+                "--message-group-id", "cli-fifo", "--message-deduplication-id", "cli-fifo-open-f2"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(check("cli-fifo")).contains("\"open\":2"));
+        assertThat(stack.sqs().getQueueAttributes(b -> b.queueUrl(service.fifoQueue().dlqUrl())
+                .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings())
+                .containsEntry("ApproximateNumberOfMessages", "0");
+    }
+
+    @Test
+    void the_fifo_topic_refuses_a_message_without_a_group_or_a_deduplication_id_as_aws_does() throws Exception {
+        assertError(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo-none", "s")),
+                "InvalidParameter", "Publish", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+        assertError(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo-none", "s"),
+                "--message-group-id", "cli-fifo-none"), "InvalidParameter", "Publish",
+                "Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+        String script = """
+                from botocore.exceptions import ClientError
+                try:
+                    sns.publish_batch(TopicArn='%s', PublishBatchRequestEntries=[
+                        {'Id': 'a', 'Message': 'x', 'MessageGroupId': 'g', 'MessageDeduplicationId': 'a'},
+                        {'Id': 'b', 'Message': 'y', 'MessageDeduplicationId': 'b'}])
+                    print('accepted')
+                except ClientError as e:
+                    print(e.response['Error']['Code'], e.response['Error']['Message'])
+                r = sns.publish_batch(TopicArn='%s', PublishBatchRequestEntries=[
+                    {'Id': 'c', 'Message': '{"type":"open","uid":"batch-fifo","streamId":"c"}', 'MessageGroupId': 'batch-fifo', 'MessageDeduplicationId': 'c'}])
+                print(len(r['Successful']), len(r['Successful'][0]['SequenceNumber']))
+                """.formatted(service.fifoTopicArn(), service.fifoTopicArn());
+        AwsCli.Result result = aws.boto3(script);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines().toList()).containsExactly(
+                "InvalidParameter Invalid parameter: The MessageGroupId parameter is required for FIFO topics", "1 20");
+        assertThat(check("cli-fifo-none")).contains("\"open\":0");
     }
 
     @Test

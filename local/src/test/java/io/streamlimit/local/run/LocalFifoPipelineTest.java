@@ -1,0 +1,178 @@
+package io.streamlimit.local.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.consumer.Downstream;
+import io.streamlimit.event.EventType;
+import io.streamlimit.event.StreamEvent;
+import io.streamlimit.ledger.LedgerSettings;
+import io.streamlimit.local.stack.LocalStack;
+import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.results.InvocationRow;
+import io.streamlimit.results.PipelineEvent;
+import io.streamlimit.results.PipelineEventKind;
+import io.streamlimit.scenario.ArrivalPattern;
+import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.DownstreamSpec;
+import io.streamlimit.scenario.EventsSpec;
+import io.streamlimit.scenario.FifoSpec;
+import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.QueueSpec;
+import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sns-fifo-sqs-fifo-lambda on the embedded services: each viewer's events take effect in the ledger in order. */
+class LocalFifoPipelineTest {
+
+    @TempDir
+    static Path resultsDir;
+
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void fifo_200_viewers_applies_every_viewers_events_in_order() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/fifo-200-viewers.yaml"));
+        assertThat(scenario.pipeline()).isEqualTo(Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA);
+
+        LocalRun.Result result = run(scenario, UnaryOperator.identity(), Duration.ofMinutes(3));
+
+        assertThat(result.events()).hasSize(1000);
+        assertThat(result.events().stream().map(StreamEvent::uid).distinct()).hasSize(200);
+        assertEveryEventCompletedInOrder(result);
+        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+    }
+
+    @Test
+    void failures_and_redeliveries_keep_each_viewers_order() throws Exception {
+        Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
+        UnaryOperator<Downstream> throwOnFirstSight = real -> (events, invocation) -> {
+            for (StreamEvent e : events) {
+                if (e.seq() % 7 == 3 && failedOnce.add(e.seq())) {
+                    throw new IllegalStateException("injected failure for event " + e.seq());
+                }
+            }
+            return real.callAll(events, invocation);
+        };
+        Scenario scenario = fifo("fifo-errors", 90, 15, new ConsumerSpec(null, 4, 2, 512), 5, 10);
+
+        LocalRun.Result result = run(scenario, throwOnFirstSight, Duration.ofMinutes(2));
+
+        assertThat(failedOnce).isNotEmpty();
+        assertThat(kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
+        assertEveryEventCompletedInOrder(result);
+    }
+
+    @Test
+    void three_viewers_run_at_most_three_batches_at_once_whatever_the_maximum_concurrency() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/fifo-3-viewers.yaml"));
+        assertThat(scenario.consumer().maximumConcurrency()).isEqualTo(10);
+
+        // 180 of its events: 60 per viewer, 6 batches of 10 each, a second each.
+        LocalRun.Result result = run(scenario, UnaryOperator.identity(), Duration.ofMinutes(2), 180);
+
+        assertThat(result.events()).hasSize(180);
+        assertEveryEventCompletedInOrder(result);
+        assertThat(maxConcurrentInvocations(result)).isEqualTo(3);
+    }
+
+    private static Scenario fifo(String name, int events, int users, ConsumerSpec consumer, int batchSize, int callMillis) {
+        return new Scenario(name, "test", new EventsSpec(events, ArrivalPattern.BURST, users, null, null, null, 20),
+                Pipeline.SNS_FIFO_SQS_FIFO_LAMBDA, new QueueSpec(10, 5, batchSize, 0).withFifo(FifoSpec.defaults()), consumer,
+                new DownstreamSpec(1000, callMillis, false));
+    }
+
+    private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults, Duration max) throws InterruptedException {
+        return run(scenario, faults, max, null);
+    }
+
+    private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults, Duration max, Integer events)
+            throws InterruptedException {
+        String runId = "test-" + scenario.name() + "-" + System.nanoTime();
+        LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 16, 8, max);
+        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+    }
+
+    private static void assertEveryEventCompletedInOrder(LocalRun.Result result) {
+        assertThat(completedIds(result)).hasSize(result.events().size());
+        // Each viewer's events took effect in the ledger in publish order, every one of them.
+        assertThat(result.applied().violations(result.events())).isEmpty();
+        // Applied in order, the limit denies the same opens as a ledger fed one event at a time would.
+        Map<String, Integer> expected = openInOrder(result.events(), LedgerSettings.defaults().limit());
+        for (String uid : expected.keySet()) {
+            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.get(uid));
+        }
+    }
+
+    /** Each uid's open streams after its events in publish order, opens over {@code limit} denied. */
+    private static Map<String, Integer> openInOrder(List<StreamEvent> events, int limit) {
+        Map<String, Set<String>> open = new HashMap<>();
+        for (StreamEvent e : events) {
+            Set<String> streams = open.computeIfAbsent(e.uid(), uid -> new HashSet<>());
+            if (e.type() == EventType.CLOSE) {
+                streams.remove(e.streamId());
+            } else if (streams.size() < limit) {
+                streams.add(e.streamId());
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        open.forEach((uid, streams) -> counts.put(uid, streams.size()));
+        return counts;
+    }
+
+    /** The most invocations running at one moment, from their start times and durations. */
+    private static int maxConcurrentInvocations(LocalRun.Result result) {
+        List<long[]> edges = new ArrayList<>();
+        for (PipelineEvent e : result.data().pipelineEvents()) {
+            if (e.kind() == PipelineEventKind.INVOKE) {
+                long start = e.at().toEpochMilli();
+                edges.add(new long[] {start, 1});
+                edges.add(new long[] {start + e.durationMillis(), -1});
+            }
+        }
+        // An end and a start at the same millisecond do not overlap.
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int running = 0;
+        int max = 0;
+        for (long[] edge : edges) {
+            running += (int) edge[1];
+            max = Math.max(max, running);
+        }
+        return max;
+    }
+
+    private static Set<Long> completedIds(LocalRun.Result result) {
+        return result.data().invocations().stream().map(InvocationRow::id).collect(Collectors.toSet());
+    }
+
+    private static long kinds(LocalRun.Result result, PipelineEventKind kind) {
+        return result.data().pipelineEvents().stream().filter(e -> e.kind() == kind).count()
+                + result.data().pipelineCounts().total(kind);
+    }
+}
