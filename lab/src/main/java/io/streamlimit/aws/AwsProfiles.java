@@ -54,6 +54,9 @@ public final class AwsProfiles {
                 // async queue's 16.6 events a second, 1 s of init gives consumer-1 of the June
                 // 2020 trace its 37 environments (34 simulated), all made in its first seconds.
                 .coldStart(Duration.ofSeconds(1))
+                // Documented: SnapStart came in November 2022
+                // (https://aws.amazon.com/about-aws/whats-new/2022/11/aws-lambda-snapstart-java-functions/).
+                .snapStartAvailable(false)
                 .build();
     }
 

@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>max concurrency: most INVOKE intervals overlapping at one instant; for a run with
  *       CONCURRENCY samples (imported from CloudWatch), the largest sample.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
+ *   <li>seconds lost to cold starts: the COLD_START events' durations summed, each the init (or
+ *       SnapStart restore) its invocation waited for; 0 for runs whose cold starts carry none
+ *       (imported from AWS).</li>
  *   <li>delivered share: completed / total events; below 1 when any event failed.</li>
  *   <li>limit utilisation: the average and the peak inserts per second over the same window,
  *       each divided by the limit; the peak above 1 means the limit was broken. They are kept
@@ -78,6 +81,7 @@ public final class MetricsCalculator {
                 + data.pipelineCounts().total(PipelineEventKind.THROTTLE);
         long redeliveries = data.pipelineCounts().total(PipelineEventKind.REDELIVERY);
         long wasted = 0;
+        long coldStartMillis = 0;
         int sampledConcurrency = -1;
         EventIds deadLettered = new EventIds();
         for (PipelineEvent event : data.pipelineEvents()) {
@@ -86,6 +90,7 @@ public final class MetricsCalculator {
                 case REDELIVERY -> redeliveries++;
                 case CONCURRENCY -> sampledConcurrency = Math.max(sampledConcurrency, event.batchSize());
                 case INVOKE -> wasted += event.batchId() == null || !batchesWithRows.contains(event.batchId()) ? 1 : 0;
+                case COLD_START -> coldStartMillis += event.durationMillis();
                 case DLQ -> {
                     if (event.eventId() != null && !completed.contains(event.eventId())) {
                         deadLettered.add(event.eventId());
@@ -129,7 +134,8 @@ public final class MetricsCalculator {
                 Decimals.round(share(rates.average(), run.limitPerSecond()), Decimals.RATIO_PLACES),
                 Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES),
                 waits.latency(),
-                Backlog.of(series));
+                Backlog.of(series),
+                Decimals.round(coldStartMillis / 1000.0, Decimals.TIME_PLACES));
     }
 
     /** The total cost and the part of it that pays for provisioned concurrency. */

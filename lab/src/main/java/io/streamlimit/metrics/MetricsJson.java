@@ -106,7 +106,9 @@ public final class MetricsJson {
                 number(node, "meanLimitUtilisation").asDouble(),
                 number(node, "peakLimitUtilisation").asDouble(),
                 latency(node),
-                backlog(node));
+                backlog(node),
+                // ... and those stored before cold starts were timed lack them.
+                node.has("coldStartSeconds") ? number(node, "coldStartSeconds").asDouble() : 0);
     }
 
     /** Summaries stored before latency was measured lack it: none then. */

@@ -11,7 +11,8 @@ package io.streamlimit.metrics;
  * {@code meanLimitUtilisation} and {@code peakLimitUtilisation} are the average and the peak
  * inserts per second divided by the downstream's limit (README, "Metrics", defines each).
  * {@code latency} is publish to applied over the applied events; {@code backlog} the events waiting
- * second by second.
+ * second by second. {@code coldStartSeconds} is the time invocations waited for new environments:
+ * the sum of the init (or SnapStart restore) durations of the run's cold starts.
  */
 public record RunMetrics(
         String runId,
@@ -37,11 +38,25 @@ public record RunMetrics(
         double meanLimitUtilisation,
         double peakLimitUtilisation,
         Latency latency,
-        Backlog backlog) {
+        Backlog backlog,
+        double coldStartSeconds) {
 
     public RunMetrics {
         latency = latency == null ? Latency.NONE : latency;
         backlog = backlog == null ? Backlog.NONE : backlog;
+    }
+
+    /** Metrics without seconds lost to cold starts (a summary stored before they were measured). */
+    public RunMetrics(String runId, String scenario, String mode, long totalEvents, long eventsCompleted,
+                      long eventsFailed, double timeTakenSeconds, int maxConcurrency, double avgInsertsPerSecond,
+                      long maxInsertsPerSecond, long minInsertsPerSecond, long secondsOverLimit, long throttles,
+                      long redeliveries, long wastedInvocations, double costUsd, double provisionedConcurrencyCostUsd,
+                      double standingUsdPerDay, double standingUsdPerMonth, double deliveredShare,
+                      double meanLimitUtilisation, double peakLimitUtilisation, Latency latency, Backlog backlog) {
+        this(runId, scenario, mode, totalEvents, eventsCompleted, eventsFailed, timeTakenSeconds, maxConcurrency,
+                avgInsertsPerSecond, maxInsertsPerSecond, minInsertsPerSecond, secondsOverLimit, throttles,
+                redeliveries, wastedInvocations, costUsd, provisionedConcurrencyCostUsd, standingUsdPerDay,
+                standingUsdPerMonth, deliveredShare, meanLimitUtilisation, peakLimitUtilisation, latency, backlog, 0);
     }
 
     /** Metrics without standing charges (a summary stored before they were shown). */
