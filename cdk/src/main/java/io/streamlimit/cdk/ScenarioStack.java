@@ -28,7 +28,7 @@ public final class ScenarioStack extends Stack {
     static final String TRACKER_HANDLER = "io.streamlimit.tracker.TrackerHandler::handleRequest";
     /** The tracker behind a REST API, with {@code -c trackerWaf=true}. */
     static final String TRACKER_REST_HANDLER = "io.streamlimit.tracker.TrackerRestHandler::handleRequest";
-    /** The consumer alias that carries provisioned concurrency, when the scenario has some. */
+    /** The consumer alias the pipeline invokes when the scenario has provisioned concurrency or SnapStart. */
     static final String CONSUMER_ALIAS = "live";
 
     private final ScenarioStackProps props;
@@ -46,8 +46,8 @@ public final class ScenarioStack extends Stack {
         Table ledger = StackStorage.createLedgerTable(this);
         Table trackerTable = StackStorage.createTrackerTable(this);
         Function consumer = ConsumerPipeline.createConsumer(this, ledger, deadLetters);
-        IFunction invoked = scenario.consumer().provisionedConcurrency() > 0
-                ? ConsumerPipeline.createProvisionedAlias(this, consumer, deadLetters)
+        IFunction invoked = ConsumerPipeline.invokedThroughAlias(scenario.consumer())
+                ? ConsumerPipeline.createAlias(this, consumer, deadLetters)
                 : consumer;
         if (scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA) {
             ConsumerPipeline.connectThroughQueue(this, topic, invoked, deadLetters);
