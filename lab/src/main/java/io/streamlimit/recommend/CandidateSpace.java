@@ -21,7 +21,11 @@ import java.util.List;
  * so it is tried afterwards, only for candidates that lost events ({@link #moreReceives}). SNS
  * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
  * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
- * which saves the first cold start at the price of the provisioned time.
+ * which saves the first cold start at the price of the provisioned time. Where the behaviour has
+ * SnapStart, every candidate without provisioned concurrency (the ones whose environments start
+ * cold) is tried a third time with it: a restore instead of the init, free for Java, never with
+ * provisioned concurrency. Those come last, so that on a tie the plainer setting wins and SnapStart
+ * wins only where its shorter cold starts show in the ranked figures.
  */
 final class CandidateSpace {
 
@@ -32,6 +36,8 @@ final class CandidateSpace {
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
+    /** Appended to a family whose new environments restore a SnapStart snapshot. */
+    static final String SNAPSTART = ", SnapStart";
 
     private static final int[] BATCH_SIZES = {10, 5, 2, 1};
     private static final int MORE_RECEIVES = 10;
@@ -52,14 +58,23 @@ final class CandidateSpace {
 
     List<Candidate> candidates() {
         List<Candidate> out = new ArrayList<>();
-        for (int[] shape : shapes()) {
+        List<int[]> shapes = shapes();
+        for (int[] shape : shapes) {
             int batch = shape[0];
             int environments = shape[1];
             for (boolean provisioned : new boolean[] {false, true}) {
                 int pc = provisioned ? environments : 0;
-                addQueued(out, batch, environments, pc);
+                addQueued(out, batch, environments, pc, false);
                 if (batch == 1) {
-                    out.add(async(environments, pc));
+                    out.add(async(environments, pc, false));
+                }
+            }
+        }
+        if (aws.snapStartAvailable()) {
+            for (int[] shape : shapes) {
+                addQueued(out, shape[0], shape[1], 0, true);
+                if (shape[0] == 1) {
+                    out.add(async(shape[1], 0, true));
                 }
             }
         }
@@ -93,8 +108,11 @@ final class CandidateSpace {
         return (int) Math.min(n, Math.min(aws.unreservedConcurrency(), aws.maxMaximumConcurrency()));
     }
 
-    /** @param provisioned the provisioned concurrency: 0 or {@code environments} */
-    private void addQueued(List<Candidate> out, int batch, int environments, int provisioned) {
+    /**
+     * @param provisioned the provisioned concurrency: 0 or {@code environments}
+     * @param snapStart with SnapStart (only without provisioned concurrency)
+     */
+    private void addQueued(List<Candidate> out, int batch, int environments, int provisioned, boolean snapStart) {
         int window = batch > 1 ? 1 : 0;
         // AWS's guidance first, so that it wins ties.
         int[] visibilities = {
@@ -102,13 +120,13 @@ final class CandidateSpace {
         int maximum = Math.max(aws.minMaximumConcurrency(), environments);
         for (int visibility : visibilities) {
             QueueSpec queue = new QueueSpec(visibility, aws.recommendedMinMaxReceiveCount(), batch, window);
-            out.add(queued(PACED, queue, environments, maximum, provisioned));
+            out.add(queued(PACED, queue, environments, maximum, provisioned, snapStart));
             // The spare reserved environment must fit in the unreserved pool.
             if (environments >= 2 && environments < aws.unreservedConcurrency()) {
-                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned));
-                out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned));
+                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned, snapStart));
+                out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned, snapStart));
             }
-            out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned));
+            out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned, snapStart));
         }
     }
 
@@ -119,40 +137,45 @@ final class CandidateSpace {
             return null;
         }
         ConsumerSpec consumer = candidate.scenario().consumer();
-        String family = candidate.family().endsWith(PROVISIONED)
-                ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
-                : candidate.family();
+        String family = candidate.family();
+        for (String lever : new String[] {PROVISIONED, SNAPSTART}) {
+            if (family.endsWith(lever)) {
+                family = family.substring(0, family.length() - lever.length());
+            }
+        }
         return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
                 queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
-                consumer.maximumConcurrency(), consumer.provisionedConcurrency());
+                consumer.maximumConcurrency(), consumer.provisionedConcurrency(), consumer.snapStart());
     }
 
-    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum, int provisioned) {
+    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum, int provisioned,
+                             boolean snapStart) {
         ConsumerSpec consumer = new ConsumerSpec(reserved, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
-                provisioned);
+                provisioned).withSnapStart(snapStart);
         String label = "sns-sqs-lambda, batch " + queue.batchSize()
                 + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
                 + ", maximum concurrency " + (maximum == null ? "none" : maximum)
                 + ", reserved concurrency " + (reserved == null ? "none" : reserved)
-                + provisionedLabel(provisioned)
+                + leverLabel(provisioned, snapStart)
                 + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
                 + ", maxReceiveCount " + queue.maxReceiveCount();
-        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family(family, provisioned), label);
+        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family(family, provisioned, snapStart),
+                label);
     }
 
-    private Candidate async(int reserved, int provisioned) {
+    private Candidate async(int reserved, int provisioned, boolean snapStart) {
         ConsumerSpec consumer = new ConsumerSpec(reserved, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
-                provisioned);
-        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), family(ASYNC, provisioned),
-                "sns-lambda, reserved concurrency " + reserved + provisionedLabel(provisioned));
+                provisioned).withSnapStart(snapStart);
+        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), family(ASYNC, provisioned, snapStart),
+                "sns-lambda, reserved concurrency " + reserved + leverLabel(provisioned, snapStart));
     }
 
-    private static String family(String family, int provisioned) {
-        return provisioned > 0 ? family + PROVISIONED : family;
+    private static String family(String family, int provisioned, boolean snapStart) {
+        return family + (provisioned > 0 ? PROVISIONED : "") + (snapStart ? SNAPSTART : "");
     }
 
-    private static String provisionedLabel(int provisioned) {
-        return provisioned > 0 ? ", provisioned concurrency " + provisioned : "";
+    private static String leverLabel(int provisioned, boolean snapStart) {
+        return (provisioned > 0 ? ", provisioned concurrency " + provisioned : "") + (snapStart ? ", SnapStart" : "");
     }
 
     private Scenario scenario(Pipeline pipeline, QueueSpec queue, ConsumerSpec consumer) {

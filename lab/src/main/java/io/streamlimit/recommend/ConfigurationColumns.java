@@ -6,16 +6,20 @@ import io.streamlimit.scenario.Scenario;
 /**
  * A configuration's settings as short values for named columns, so a table of candidates fits 100
  * characters: {@code via} is {@code sqs} (SNS to SQS to Lambda) or {@code sns} (SNS to Lambda, async);
- * reserved, maximum (the SQS mapping's) and provisioned concurrency; batch size; visibility timeout;
- * maxReceiveCount. "-" is "not set" (or, for the async pipeline, no queue).
+ * reserved, maximum (the SQS mapping's) and provisioned concurrency, or {@code S} there for SnapStart
+ * (the two never go together); batch size; visibility timeout; maxReceiveCount. "-" is "not set"
+ * (or, for the async pipeline, no queue).
  */
 public record ConfigurationColumns(String via, String reserved, String maximum, String provisioned, String batch,
                                    String visibility, String receives) {
 
     /** What the columns' names and values mean, to print under a table that uses them. */
     public static final String LEGEND = "VIA: sqs = SNS -> SQS -> Lambda, sns = SNS -> Lambda (async); RC, MC, PC: reserved,"
-            + " maximum (of the SQS mapping) and provisioned concurrency; BATCH: batch size; VIS: visibility timeout;"
+            + " maximum (of the SQS mapping) and provisioned concurrency (S: SnapStart instead); BATCH: batch size; VIS: visibility timeout;"
             + " RECV: maxReceiveCount; -: not set";
+
+    /** The PC column's value for a configuration with SnapStart. */
+    public static final String SNAPSTART = "S";
 
     static ConfigurationColumns of(Scenario scenario) {
         boolean queued = scenario.pipeline() == Pipeline.SNS_SQS_LAMBDA;
@@ -24,7 +28,7 @@ public record ConfigurationColumns(String via, String reserved, String maximum, 
                 queued ? "sqs" : "sns",
                 orDash(scenario.consumer().reservedConcurrency()),
                 orDash(scenario.consumer().maximumConcurrency()),
-                provisioned > 0 ? Integer.toString(provisioned) : "-",
+                provisioned > 0 ? Integer.toString(provisioned) : scenario.consumer().snapStart() ? SNAPSTART : "-",
                 queued ? Integer.toString(scenario.queue().batchSize()) : "-",
                 queued ? scenario.queue().visibilityTimeoutSeconds() + "s" : "-",
                 queued ? Integer.toString(scenario.queue().maxReceiveCount()) : "-");
