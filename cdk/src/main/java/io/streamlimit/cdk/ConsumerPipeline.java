@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -21,7 +22,7 @@ import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 
-/** The consumer and how events reach it: its function, the provisioned alias, the queue or the subscription. */
+/** The consumer and how events reach it: its function, the alias (provisioned or SnapStart), the queue or the subscription. */
 final class ConsumerPipeline {
 
     private ConsumerPipeline() {
@@ -31,7 +32,9 @@ final class ConsumerPipeline {
      * The function under test; it moves a message that can never parse to the DLQ itself, with its
      * reason as a message attribute (DEAD_LETTER_QUEUE_URL). With sns-lambda, Lambda's async queue retries it (twice on
      * errors, up to 6 hours on throttles, as AWS does by default) and then hands the event to the DLQ;
-     * with provisioned concurrency those settings belong to the alias SNS invokes instead.
+     * with provisioned concurrency or SnapStart those settings belong to the alias SNS invokes instead.
+     * With {@code consumer.snapStart}, SnapStart applies to published versions: Lambda initializes
+     * a version when it is published and snapshots it (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
      */
     static Function createConsumer(ScenarioStack stack, Table ledger, Queue deadLetters) {
         ConsumerSpec spec = stack.scenario().consumer();
@@ -50,7 +53,10 @@ final class ConsumerPipeline {
                     if (spec.reservedConcurrency() != null) {
                         builder.reservedConcurrentExecutions(spec.reservedConcurrency());
                     }
-                    if (async && spec.provisionedConcurrency() == 0) {
+                    if (spec.snapStart()) {
+                        builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+                    }
+                    if (async && !invokedThroughAlias(spec)) {
                         builder.onFailure(new SqsDestination(deadLetters))
                                 .retryAttempts(aws.asyncErrorRetries())
                                 .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
@@ -67,27 +73,40 @@ final class ConsumerPipeline {
     }
 
     /**
-     * Provisioned concurrency lives on a version or an alias, never on $LATEST: a published version
-     * of the consumer behind the alias {@value ScenarioStack#CONSUMER_ALIAS}, with the scenario's provisioned
-     * concurrency. The topic or the event source mapping invokes the alias, so its invocations land
-     * on the initialized environments; with sns-lambda the async settings (retries, event age,
-     * on-failure DLQ) are the alias's, since Lambda keeps them per qualifier.
+     * Whether the pipeline invokes an alias of a published version rather than $LATEST: provisioned
+     * concurrency and SnapStart both live on published versions only (never together: AWS refuses it).
      */
-    static Alias createProvisionedAlias(ScenarioStack stack, Function consumer, Queue deadLetters) {
+    static boolean invokedThroughAlias(ConsumerSpec spec) {
+        return spec.provisionedConcurrency() > 0 || spec.snapStart();
+    }
+
+    /**
+     * Provisioned concurrency and SnapStart live on a version or an alias, never on $LATEST: a
+     * published version of the consumer behind the alias {@value ScenarioStack#CONSUMER_ALIAS},
+     * with the scenario's provisioned concurrency, or with SnapStart the version Lambda snapshotted
+     * when it was published. The topic or the event source mapping invokes the alias, so its
+     * invocations land on the initialized (or restored) environments; with sns-lambda the async
+     * settings (retries, event age, on-failure DLQ) are the alias's, since Lambda keeps them per qualifier.
+     */
+    static Alias createAlias(ScenarioStack stack, Function consumer, Queue deadLetters) {
         AwsBehaviour aws = AwsBehaviour.current();
+        ConsumerSpec spec = stack.scenario().consumer();
         Alias.Builder alias = Alias.Builder.create(stack, "ConsumerLiveAlias")
                 .aliasName(ScenarioStack.CONSUMER_ALIAS)
-                .description("The consumer version " + stack.scenario().name() + " invokes, with "
-                        + stack.scenario().consumer().provisionedConcurrency() + " provisioned environments")
-                .version(consumer.getCurrentVersion())
-                .provisionedConcurrentExecutions(stack.scenario().consumer().provisionedConcurrency());
+                .description("The consumer version " + stack.scenario().name() + " invokes, "
+                        + (spec.snapStart() ? "restored from its SnapStart snapshot"
+                                : "with " + spec.provisionedConcurrency() + " provisioned environments"))
+                .version(consumer.getCurrentVersion());
+        if (spec.provisionedConcurrency() > 0) {
+            alias.provisionedConcurrentExecutions(spec.provisionedConcurrency());
+        }
         if (stack.scenario().pipeline() == Pipeline.SNS_LAMBDA) {
             alias.onFailure(new SqsDestination(deadLetters))
                     .retryAttempts(aws.asyncErrorRetries())
                     .maxEventAge(Duration.seconds(aws.asyncMaximumEventAge().toSeconds()));
         }
         Alias built = alias.build();
-        stack.output("ConsumerAliasArn", built.getFunctionArn(), "the consumer alias with provisioned concurrency that the pipeline invokes");
+        stack.output("ConsumerAliasArn", built.getFunctionArn(), "the consumer alias (provisioned concurrency or SnapStart) that the pipeline invokes");
         return built;
     }
 

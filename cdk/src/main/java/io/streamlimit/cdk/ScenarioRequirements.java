@@ -30,6 +30,7 @@ public final class ScenarioRequirements {
         ConsumerSpec consumer = scenario.consumer();
         reservedConcurrency(consumer.reservedConcurrency());
         provisionedConcurrency(consumer.provisionedConcurrency(), consumer.reservedConcurrency());
+        snapStart(consumer.snapStart(), consumer.provisionedConcurrency());
         maximumConcurrency(consumer.maximumConcurrency(), scenario.pipeline());
         functionTimeout(consumer.timeoutSeconds());
         memory(consumer.memoryMb());
@@ -92,6 +93,16 @@ public final class ScenarioRequirements {
         require(provisioned >= 0 && provisioned <= max, "consumer.provisionedConcurrency",
                 "AWS requires 0 to " + max + (reserved != null ? " (the reserved concurrency)" : " (the unreserved pool)")
                         + ", got " + provisioned);
+    }
+
+    /** "SnapStart does not support provisioned concurrency" (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
+    void snapStart(boolean snapStart, int provisioned) {
+        if (!snapStart) {
+            return;
+        }
+        require(aws.snapStartAvailable(), "consumer.snapStart", "this AWS behaviour has no SnapStart");
+        require(provisioned == 0, "consumer.snapStart", "AWS does not support SnapStart with provisioned concurrency"
+                + " (consumer.provisionedConcurrency " + provisioned + "); remove one of them");
     }
 
     void maximumConcurrency(Integer maximum, Pipeline pipeline) {

@@ -35,7 +35,7 @@ public final class ScenarioStack extends Stack {
     static final String TRACKER_HANDLER = "io.streamlimit.tracker.TrackerHandler::handleRequest";
     /** The tracker behind a REST API, with {@code -c trackerWaf=true}. */
     static final String TRACKER_REST_HANDLER = "io.streamlimit.tracker.TrackerRestHandler::handleRequest";
-    /** The consumer alias that carries provisioned concurrency, when the scenario has some. */
+    /** The consumer alias the pipeline invokes when the scenario has provisioned concurrency or SnapStart. */
     static final String CONSUMER_ALIAS = "live";
 
     private final ScenarioStackProps props;
@@ -52,8 +52,8 @@ public final class ScenarioStack extends Stack {
         Table trackerTable = StackStorage.createTrackerTable(this);
         Queue deadLetters = StackStorage.createDeadLetterQueue(this);
         Function consumer = ConsumerPipeline.createConsumer(this, ledger, deadLetters);
-        IFunction invoked = scenario.consumer().provisionedConcurrency() > 0
-                ? ConsumerPipeline.createProvisionedAlias(this, consumer, deadLetters)
+        IFunction invoked = ConsumerPipeline.invokedThroughAlias(scenario.consumer())
+                ? ConsumerPipeline.createAlias(this, consumer, deadLetters)
                 : consumer;
         StackApis.createCheckApi(this, ledger);
         List<Alarm> pipelineAlarms = new ArrayList<>();

@@ -15,6 +15,18 @@ class ScenarioRequirementsTest {
     private final ScenarioRequirements requirements = new ScenarioRequirements(AwsBehaviour.current());
 
     @Test
+    void snapstart_with_provisioned_concurrency_is_refused_naming_the_key() {
+        assertThatThrownBy(() -> requirements.snapStart(true, 2))
+                .isInstanceOf(UnsupportedScenarioException.class)
+                .hasMessage("consumer.snapStart: AWS does not support SnapStart with provisioned concurrency"
+                        + " (consumer.provisionedConcurrency 2); remove one of them");
+        assertThatCode(() -> requirements.snapStart(true, 0)).doesNotThrowAnyException();
+        assertThatCode(() -> requirements.snapStart(false, 2)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new ScenarioRequirements(io.streamlimit.aws.AwsProfiles.named("2020")).snapStart(true, 0))
+                .hasMessage("consumer.snapStart: this AWS behaviour has no SnapStart");
+    }
+
+    @Test
     void maximum_concurrency_1_is_refused_naming_the_key() {
         assertThatThrownBy(() -> requirements.maximumConcurrency(1, Pipeline.SNS_SQS_LAMBDA))
                 .isInstanceOf(UnsupportedScenarioException.class)

@@ -196,7 +196,7 @@ class ScenarioStackTemplateTest {
         Synthesized s = SynthesizedScenarios.of(file);
         Template template = s.template();
         int provisioned = s.scenario().consumer().provisionedConcurrency();
-        if (provisioned == 0) {
+        if (provisioned == 0 && !s.scenario().consumer().snapStart()) {
             template.resourceCountIs("AWS::Lambda::Alias", 0);
             template.resourceCountIs("AWS::Lambda::Version", 0);
             return;
@@ -207,8 +207,40 @@ class ScenarioStackTemplateTest {
                 "Name", ScenarioStack.CONSUMER_ALIAS,
                 "FunctionName", Map.of("Ref", consumer(s)),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(onlyKey(template.findResources("AWS::Lambda::Version")), "Version")),
-                "ProvisionedConcurrencyConfig", Map.of("ProvisionedConcurrentExecutions", provisioned)));
+                "ProvisionedConcurrencyConfig", provisioned == 0 ? Match.absent()
+                        : Map.of("ProvisionedConcurrentExecutions", provisioned)));
         assertThat(s.template().findOutputs("*")).containsKey("ConsumerAliasArn");
+    }
+
+    /**
+     * SnapStart applies to published versions only: the consumer has {@code ApplyOn: PublishedVersions}
+     * when the scenario asks, and the event source (or the SNS subscription) invokes the alias of
+     * the version Lambda snapshotted, never $LATEST, which SnapStart does not cover.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void snapstart_is_on_published_versions_and_the_pipeline_invokes_their_alias(Path file) {
+        Synthesized s = SynthesizedScenarios.of(file);
+        Template template = s.template();
+        Map<String, Object> consumerProperties = properties(template, consumer(s));
+        if (!s.scenario().consumer().snapStart()) {
+            assertThat(consumerProperties).doesNotContainKey("SnapStart");
+            return;
+        }
+        assertThat(consumerProperties).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        String alias = onlyKey(template.findResources("AWS::Lambda::Alias"));
+        if (s.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA) {
+            template.hasResourceProperties("AWS::Lambda::EventSourceMapping",
+                    Map.of("FunctionName", aliasQualifiedName(alias)));
+        } else {
+            template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda",
+                    "Endpoint", Map.of("Ref", alias)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Template template, String logicalId) {
+        return (Map<String, Object>) template.findResources("AWS::Lambda::Function").get(logicalId).get("Properties");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -416,10 +448,10 @@ class ScenarioStackTemplateTest {
 
     /**
      * What the event source mapping invokes: the function ($LATEST), or with provisioned
-     * concurrency the alias, named "function-name:live" from the alias's ARN.
+     * concurrency or SnapStart the alias, named "function-name:live" from the alias's ARN.
      */
     static Object invokedFunctionName(Synthesized s) {
-        if (s.scenario().consumer().provisionedConcurrency() == 0) {
+        if (!ConsumerPipeline.invokedThroughAlias(s.scenario().consumer())) {
             return Map.of("Ref", consumer(s));
         }
         return aliasQualifiedName(onlyKey(s.template().findResources("AWS::Lambda::Alias")));

@@ -6,9 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.settings.Settings;
 import io.streamlimit.settings.Wiring;
+import io.streamlimit.snapstart.SnapshotHooks;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * SQS -> consumer. Reports failed messages as batch item failures, so the event source mapping
@@ -18,13 +18,18 @@ import java.util.UUID;
  */
 public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final GatedConsumer consumer;
+    /**
+     * The consumer and this environment's id: one handler instance lives in one Lambda environment,
+     * so a new id marks a cold start (or, with SnapStart, a restore: the hooks give each restored
+     * copy an id and clients of its own).
+     */
+    private final SnapshotHooks<ConsumerEnvironment> environment;
     private final Clock clock;
-    /** One handler instance lives in one Lambda environment: a new id marks a cold start. */
-    private final String cacheId = UUID.randomUUID().toString();
 
+    /** Lambda's constructor: the wiring from the environment variables, with SnapStart's runtime hooks registered. */
     public ConsumerHandler() {
-        this(Wiring.consumer(Settings.fromEnv(System.getenv())));
+        this(SnapshotHooks.registered(() -> Wiring.consumerEnvironment(Settings.fromEnv(System.getenv())),
+                ConsumerPriming::prime), Clock.systemUTC());
     }
 
     public ConsumerHandler(ConsumerService service) {
@@ -40,19 +45,25 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     }
 
     ConsumerHandler(GatedConsumer consumer, Clock clock) {
-        this.consumer = consumer;
+        this(new SnapshotHooks<>(() -> ConsumerEnvironment.of(consumer), ConsumerPriming::prime), clock);
+    }
+
+    /** A consumer whose environment {@code environment} builds, and builds again after a SnapStart restore. */
+    public ConsumerHandler(SnapshotHooks<ConsumerEnvironment> environment, Clock clock) {
+        this.environment = environment;
         this.clock = clock;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), cacheId, clock.instant());
+        ConsumerEnvironment current = environment.current();
+        InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), current.cacheId(), clock.instant());
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
                 .toList();
         List<String> failed = FifoBatches.fromFifoQueue(event.getRecords())
-                ? FifoBatches.processInOrder(messages, one -> consumer.process(one, invocation))
-                : consumer.process(messages, invocation);
+                ? FifoBatches.processInOrder(messages, one -> current.consumer().process(one, invocation))
+                : current.consumer().process(messages, invocation);
         List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
@@ -61,6 +72,6 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
 
     /** This environment's id, as written to the results' {@code cache_id}. */
     public String cacheId() {
-        return cacheId;
+        return environment.current().cacheId();
     }
 }

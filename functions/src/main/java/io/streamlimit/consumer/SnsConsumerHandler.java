@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.streamlimit.settings.Settings;
 import io.streamlimit.settings.Wiring;
+import io.streamlimit.snapstart.SnapshotHooks;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * SNS -> consumer (the {@code sns-lambda} pipeline). Lambda invokes it asynchronously and has no
@@ -16,12 +16,14 @@ import java.util.UUID;
  */
 public class SnsConsumerHandler implements RequestHandler<SNSEvent, Void> {
 
-    private final GatedConsumer consumer;
+    /** The consumer and this environment's id, built again after a SnapStart restore ({@link SnapshotHooks}). */
+    private final SnapshotHooks<ConsumerEnvironment> environment;
     private final Clock clock;
-    private final String cacheId = UUID.randomUUID().toString();
 
+    /** Lambda's constructor: the wiring from the environment variables, with SnapStart's runtime hooks registered. */
     public SnsConsumerHandler() {
-        this(Wiring.consumer(Settings.fromEnv(System.getenv())));
+        this(SnapshotHooks.registered(() -> Wiring.consumerEnvironment(Settings.fromEnv(System.getenv())),
+                ConsumerPriming::prime), Clock.systemUTC());
     }
 
     public SnsConsumerHandler(ConsumerService service) {
@@ -37,17 +39,23 @@ public class SnsConsumerHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     SnsConsumerHandler(GatedConsumer consumer, Clock clock) {
-        this.consumer = consumer;
+        this(new SnapshotHooks<>(() -> ConsumerEnvironment.of(consumer), ConsumerPriming::prime), clock);
+    }
+
+    /** A consumer whose environment {@code environment} builds, and builds again after a SnapStart restore. */
+    public SnsConsumerHandler(SnapshotHooks<ConsumerEnvironment> environment, Clock clock) {
+        this.environment = environment;
         this.clock = clock;
     }
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
-        InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), cacheId, clock.instant());
+        ConsumerEnvironment current = environment.current();
+        InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), current.cacheId(), clock.instant());
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new InboundMessage(record.getSNS().getMessageId(), record.getSNS().getMessage()))
                 .toList();
-        List<String> failed = consumer.process(messages, invocation);
+        List<String> failed = current.consumer().process(messages, invocation);
         if (!failed.isEmpty()) {
             throw new BatchFailedException(failed, messages.size());
         }
@@ -55,6 +63,6 @@ public class SnsConsumerHandler implements RequestHandler<SNSEvent, Void> {
     }
 
     public String cacheId() {
-        return cacheId;
+        return environment.current().cacheId();
     }
 }

@@ -1,6 +1,7 @@
 package io.streamlimit.settings;
 
 import io.streamlimit.check.CheckService;
+import io.streamlimit.consumer.ConsumerEnvironment;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.DeadLetters;
 import io.streamlimit.consumer.SqsDeadLetters;
@@ -21,12 +22,15 @@ import io.streamlimit.tracker.TrackerItemExpiry;
 import io.streamlimit.tracker.TrackerService;
 import io.streamlimit.tracker.TrackerSettings;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The composition root of the Lambda functions: real clients and services from {@link Settings}. */
 public final class Wiring {
@@ -49,16 +53,41 @@ public final class Wiring {
         return consumer(settings, ledger(settings), secretReader(settings));
     }
 
+    /**
+     * The consumer as one Lambda environment serves with it: new SDK clients (DynamoDB, and SQS
+     * for the DLQ), a new id, and what closes those clients. SnapStart's restore hook calls this
+     * again ({@code SnapshotHooks}), so a restored environment shares no client, credential or id
+     * with the snapshot.
+     */
+    public static ConsumerEnvironment consumerEnvironment(Settings settings) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
+        SqsClient sqs = settings.deadLetterQueueUrl() == null ? null : AwsClients.sqs(settings);
+        Ledger ledger = new Ledger(new DynamoDbLedgerStore(dynamoDb, settings.tableName()), settings.ledger(),
+                Clock.systemUTC());
+        GatedConsumer consumer = consumer(settings, ledger, secretReader(settings), deadLetters(settings, sqs));
+        return new ConsumerEnvironment(consumer, UUID.randomUUID().toString(), () -> {
+            dynamoDb.close();
+            if (sqs != null) {
+                sqs.close();
+            }
+        });
+    }
+
     /** @param readSecret a secret's name to its {@code SecretString}; called on the first batch, not here */
     static GatedConsumer consumer(Settings settings, Ledger ledger, UnaryOperator<String> readSecret) {
+        return consumer(settings, ledger, readSecret, deadLetters(settings));
+    }
+
+    private static GatedConsumer consumer(Settings settings, Ledger ledger, UnaryOperator<String> readSecret,
+            DeadLetters deadLetters) {
         LazyResultsConnection results = results(settings, readSecret);
         if (results == null) {
             return GatedConsumer.of(new ConsumerService(new EventParser(), ledger, Downstream.NONE, writers(),
-                    deadLetters(settings)));
+                    deadLetters));
         }
         Downstream downstream = new ResultsTableDownstream(results, settings.resultsGroupId(),
                 settings.downstreamCallDuration(), Clock.systemUTC());
-        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream, writers(), deadLetters(settings)),
+        return new GatedConsumer(new ConsumerService(new EventParser(), ledger, downstream, writers(), deadLetters),
                 results::get);
     }
 
@@ -66,6 +95,10 @@ public final class Wiring {
     static DeadLetters deadLetters(Settings settings) {
         return settings.deadLetterQueueUrl() == null ? DeadLetters.NONE
                 : new SqsDeadLetters(AwsClients.sqs(settings), settings.deadLetterQueueUrl());
+    }
+
+    private static DeadLetters deadLetters(Settings settings, SqsClient sqs) {
+        return sqs == null ? DeadLetters.NONE : new SqsDeadLetters(sqs, settings.deadLetterQueueUrl());
     }
 
     /** One Lambda environment runs one batch at a time: its uids are applied on a pool of its own. */

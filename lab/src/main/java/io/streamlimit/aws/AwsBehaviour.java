@@ -38,6 +38,8 @@ public record AwsBehaviour(
         int environmentsAddedPerWindow,
         Duration scalingWindow,
         Duration coldStart,
+        boolean snapStartAvailable,
+        Duration snapStartRestore,
         Duration invokeOverhead,
         Duration maxFunctionTimeout,
         int minMemoryMb,
@@ -109,6 +111,7 @@ public record AwsBehaviour(
         AwsBehaviourChecks.atLeast("environmentsAddedPerWindow", environmentsAddedPerWindow, 1);
         AwsBehaviourChecks.positive("scalingWindow", scalingWindow);
         AwsBehaviourChecks.nonNegative("coldStart", coldStart);
+        AwsBehaviourChecks.nonNegative("snapStartRestore", snapStartRestore);
         AwsBehaviourChecks.nonNegative("invokeOverhead", invokeOverhead);
         AwsBehaviourChecks.positive("maxFunctionTimeout", maxFunctionTimeout);
         AwsBehaviourChecks.atLeast("minMemoryMb", minMemoryMb, 1);

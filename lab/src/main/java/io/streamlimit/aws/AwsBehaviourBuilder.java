@@ -30,6 +30,8 @@ public final class AwsBehaviourBuilder {
     private Integer environmentsAddedPerWindow;
     private Duration scalingWindow;
     private Duration coldStart;
+    private Boolean snapStartAvailable;
+    private Duration snapStartRestore;
     private Duration invokeOverhead;
     private Duration maxFunctionTimeout;
     private Integer minMemoryMb;
@@ -94,6 +96,8 @@ public final class AwsBehaviourBuilder {
         environmentsAddedPerWindow = b.environmentsAddedPerWindow();
         scalingWindow = b.scalingWindow();
         coldStart = b.coldStart();
+        snapStartAvailable = b.snapStartAvailable();
+        snapStartRestore = b.snapStartRestore();
         invokeOverhead = b.invokeOverhead();
         maxFunctionTimeout = b.maxFunctionTimeout();
         minMemoryMb = b.minMemoryMb();
@@ -158,6 +162,8 @@ public final class AwsBehaviourBuilder {
                 set("environmentsAddedPerWindow", environmentsAddedPerWindow),
                 set("scalingWindow", scalingWindow),
                 set("coldStart", coldStart),
+                set("snapStartAvailable", snapStartAvailable),
+                set("snapStartRestore", snapStartRestore),
                 set("invokeOverhead", invokeOverhead),
                 set("maxFunctionTimeout", maxFunctionTimeout),
                 set("minMemoryMb", minMemoryMb),
@@ -227,6 +233,8 @@ public final class AwsBehaviourBuilder {
     public AwsBehaviourBuilder environmentsAddedPerWindow(int value) { environmentsAddedPerWindow = value; return this; }
     public AwsBehaviourBuilder scalingWindow(Duration value) { scalingWindow = value; return this; }
     public AwsBehaviourBuilder coldStart(Duration value) { coldStart = value; return this; }
+    public AwsBehaviourBuilder snapStartAvailable(boolean value) { snapStartAvailable = value; return this; }
+    public AwsBehaviourBuilder snapStartRestore(Duration value) { snapStartRestore = value; return this; }
     public AwsBehaviourBuilder invokeOverhead(Duration value) { invokeOverhead = value; return this; }
     public AwsBehaviourBuilder maxFunctionTimeout(Duration value) { maxFunctionTimeout = value; return this; }
     public AwsBehaviourBuilder minMemoryMb(int value) { minMemoryMb = value; return this; }

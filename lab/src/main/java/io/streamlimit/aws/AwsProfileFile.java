@@ -29,6 +29,7 @@ import java.util.Map;
  * concurrentBatchesAddedPerMinute: 60   # whole numbers for counts
  * asyncDeliveryRatePerSecond: 16.6      # numbers for rates and fractions
  * scalingWindow: PT60S                  # ISO-8601 durations for times: PT20S, PT0.05S, PT5M, PT6H
+ * snapStartAvailable: false             # true or false for what a profile offers
  * </pre>
  *
  * Strict, as scenario files are: an unknown key is an error naming it and listing the known ones;
@@ -146,6 +147,9 @@ public final class AwsProfileFile {
         if (key.type() == double.class && node.isNumber()) {
             return node.doubleValue();
         }
+        if (key.type() == boolean.class && node.isBoolean()) {
+            return node.booleanValue();
+        }
         if (key.type() == Duration.class && node.isTextual()) {
             try {
                 return Duration.parse(node.textValue());
@@ -163,6 +167,9 @@ public final class AwsProfileFile {
         }
         if (type == double.class) {
             return "a number";
+        }
+        if (type == boolean.class) {
+            return "true or false";
         }
         return "an ISO-8601 duration such as PT20S, PT0.05S or PT5M";
     }

@@ -61,6 +61,9 @@ public final class AwsProfiles {
                 .snsFifoHighThroughputMessagesPerSecond(300)
                 .snsFifoMessagesPerSecondPerGroup(300)
                 .fifoHighThroughputApiCallsPerSecond(300)
+                // Documented: SnapStart came in November 2022
+                // (https://aws.amazon.com/about-aws/whats-new/2022/11/aws-lambda-snapstart-java-functions/).
+                .snapStartAvailable(false)
                 .build();
     }
 

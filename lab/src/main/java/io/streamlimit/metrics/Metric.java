@@ -28,6 +28,8 @@ public enum Metric {
     THROTTLES("Throttles", "throttles", m -> Long.toString(m.throttles()), ""),
     REDELIVERIES("Redeliveries", "redeliveries", m -> Long.toString(m.redeliveries()), ""),
     WASTED_INVOCATIONS("Wasted invocations", "wastedInvocations", m -> Long.toString(m.wastedInvocations()), ""),
+    COLD_START_SECONDS("Seconds lost to cold starts", "coldStartSeconds",
+            m -> Decimals.format(m.coldStartSeconds(), Decimals.TIME_PLACES), " s"),
     COST("Cost", "costUsd", m -> Decimals.format(m.costUsd(), Decimals.COST_PLACES), ""),
     PROVISIONED_CONCURRENCY_COST("Provisioned concurrency cost", "provisionedConcurrencyCostUsd",
             m -> Decimals.format(m.provisionedConcurrencyCostUsd(), Decimals.COST_PLACES), ""),

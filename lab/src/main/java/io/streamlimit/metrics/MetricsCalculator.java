@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>max concurrency: most INVOKE intervals overlapping at one instant; for a run with
  *       CONCURRENCY samples (imported from CloudWatch), the largest sample.</li>
  *   <li>wasted invocations: INVOKE events whose batch id appears on no row.</li>
+ *   <li>seconds lost to cold starts: the COLD_START events' durations summed, each the init (or
+ *       SnapStart restore) its invocation waited for; 0 for runs whose cold starts carry none
+ *       (imported from AWS).</li>
  *   <li>delivered share: completed / total events; below 1 when any event failed.</li>
  *   <li>limit utilisation: the average and the peak inserts per second over the same window,
  *       each divided by the limit; the peak above 1 means the limit was broken. They are kept
@@ -81,6 +84,7 @@ public final class MetricsCalculator {
         boolean kinesis = data.run().requestCounts().getOrDefault(CostModel.KINESIS_SHARDS, 0L) > 0;
         long onFailureRecords = 0;
         long wasted = 0;
+        long coldStartMillis = 0;
         int sampledConcurrency = -1;
         EventIds deadLettered = new EventIds();
         for (PipelineEvent event : data.pipelineEvents()) {
@@ -89,6 +93,7 @@ public final class MetricsCalculator {
                 case REDELIVERY -> redeliveries++;
                 case CONCURRENCY -> sampledConcurrency = Math.max(sampledConcurrency, event.batchSize());
                 case INVOKE -> wasted += event.batchId() == null || !batchesWithRows.contains(event.batchId()) ? 1 : 0;
+                case COLD_START -> coldStartMillis += event.durationMillis();
                 case DLQ -> {
                     onFailureRecords += kinesis ? 1 : 0;
                     if (event.eventId() != null && !completed.contains(event.eventId())) {
@@ -136,7 +141,8 @@ public final class MetricsCalculator {
                 Backlog.of(series),
                 Decimals.round(maxIteratorAgeMillis(data) / 1000.0, Decimals.TIME_PLACES),
                 onFailureRecords,
-                shardRetries);
+                shardRetries,
+                Decimals.round(coldStartMillis / 1000.0, Decimals.TIME_PLACES));
     }
 
     /** The largest of the once-a-second iterator age samples (the Kinesis pipeline's), 0 without any. */

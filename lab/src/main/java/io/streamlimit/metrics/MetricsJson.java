@@ -110,7 +110,9 @@ public final class MetricsJson {
                 // Summaries stored before the Kinesis pipeline existed lack its metrics: none then.
                 node.has("maxIteratorAgeSeconds") ? number(node, "maxIteratorAgeSeconds").asDouble() : 0,
                 node.has("onFailureRecords") ? number(node, "onFailureRecords").asLong() : 0,
-                node.has("shardRetries") ? number(node, "shardRetries").asLong() : 0);
+                node.has("shardRetries") ? number(node, "shardRetries").asLong() : 0,
+                // ... and those stored before cold starts were timed lack them.
+                node.has("coldStartSeconds") ? number(node, "coldStartSeconds").asDouble() : 0);
     }
 
     /** Summaries stored before latency was measured lack it: none then. */

@@ -16,6 +16,8 @@ package io.streamlimit.metrics;
  * {@code onFailureRecords} the records whose metadata went to the mapping's on-failure
  * destination, {@code shardRetries} the retried batches that blocked their shard's partition keys;
  * 0 on the other pipelines.
+ * second by second. {@code coldStartSeconds} is the time invocations waited for new environments:
+ * the sum of the init (or SnapStart restore) durations of the run's cold starts.
  */
 public record RunMetrics(
         String runId,
@@ -44,14 +46,15 @@ public record RunMetrics(
         Backlog backlog,
         double maxIteratorAgeSeconds,
         long onFailureRecords,
-        long shardRetries) {
+        long shardRetries,
+        double coldStartSeconds) {
 
     public RunMetrics {
         latency = latency == null ? Latency.NONE : latency;
         backlog = backlog == null ? Backlog.NONE : backlog;
     }
 
-    /** Metrics of a pipeline without a Kinesis stream. */
+    /** Metrics of a pipeline without a Kinesis stream, without seconds lost to cold starts. */
     public RunMetrics(String runId, String scenario, String mode, long totalEvents, long eventsCompleted,
                       long eventsFailed, double timeTakenSeconds, int maxConcurrency, double avgInsertsPerSecond,
                       long maxInsertsPerSecond, long minInsertsPerSecond, long secondsOverLimit, long throttles,
@@ -62,7 +65,7 @@ public record RunMetrics(
                 avgInsertsPerSecond, maxInsertsPerSecond, minInsertsPerSecond, secondsOverLimit, throttles,
                 redeliveries, wastedInvocations, costUsd, provisionedConcurrencyCostUsd, standingUsdPerDay,
                 standingUsdPerMonth, deliveredShare, meanLimitUtilisation, peakLimitUtilisation, latency, backlog,
-                0, 0, 0);
+                0, 0, 0, 0);
     }
 
     /** Metrics without standing charges (a summary stored before they were shown). */

@@ -31,6 +31,12 @@ import java.util.List;
  * cost less while deployed) and, for n up to {@value #MAX_SHARDS_PER_BATCH_CANDIDATE}, one shard a
  * batch (factor 1, so a failing batch blocks fewer partition keys); b is sized to the limit, up to
  * AWS's 10,000, with a matching reservation.
+ *
+ * <p>Where the behaviour has
+ * SnapStart, every candidate without provisioned concurrency (the ones whose environments start
+ * cold) is tried a third time with it: a restore instead of the init, free for Java, never with
+ * provisioned concurrency. Those come last, so that on a tie the plainer setting wins and SnapStart
+ * wins only where its shorter cold starts show in the ranked figures.
  */
 final class CandidateSpace {
 
@@ -45,6 +51,8 @@ final class CandidateSpace {
     static final String FIFO = "FIFO queue (each viewer's events in order), maximum concurrency with a matching reservation";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
+    /** Appended to a family whose new environments restore a SnapStart snapshot. */
+    static final String SNAPSTART = ", SnapStart";
 
     private static final int[] BATCH_SIZES = {10, 5, 2, 1};
     private static final int MORE_RECEIVES = 10;
@@ -65,14 +73,23 @@ final class CandidateSpace {
 
     List<Candidate> candidates() {
         List<Candidate> out = new ArrayList<>();
-        for (int[] shape : shapes()) {
+        List<int[]> shapes = shapes();
+        for (int[] shape : shapes) {
             int batch = shape[0];
             int environments = shape[1];
             for (boolean provisioned : new boolean[] {false, true}) {
                 int pc = provisioned ? environments : 0;
-                addQueued(out, batch, environments, pc);
+                addQueued(out, batch, environments, pc, false);
                 if (batch == 1) {
-                    out.add(async(environments, pc));
+                    out.add(async(environments, pc, false));
+                }
+            }
+        }
+        if (aws.snapStartAvailable()) {
+            for (int[] shape : shapes) {
+                addQueued(out, shape[0], shape[1], 0, true);
+                if (shape[0] == 1) {
+                    out.add(async(shape[1], 0, true));
                 }
             }
         }
@@ -167,8 +184,11 @@ final class CandidateSpace {
         return (int) Math.min(n, Math.min(aws.unreservedConcurrency(), aws.maxMaximumConcurrency()));
     }
 
-    /** @param provisioned the provisioned concurrency: 0 or {@code environments} */
-    private void addQueued(List<Candidate> out, int batch, int environments, int provisioned) {
+    /**
+     * @param provisioned the provisioned concurrency: 0 or {@code environments}
+     * @param snapStart with SnapStart (only without provisioned concurrency)
+     */
+    private void addQueued(List<Candidate> out, int batch, int environments, int provisioned, boolean snapStart) {
         int window = batch > 1 ? 1 : 0;
         // AWS's guidance first, so that it wins ties.
         int[] visibilities = {
@@ -176,13 +196,13 @@ final class CandidateSpace {
         int maximum = Math.max(aws.minMaximumConcurrency(), environments);
         for (int visibility : visibilities) {
             QueueSpec queue = new QueueSpec(visibility, aws.recommendedMinMaxReceiveCount(), batch, window);
-            out.add(queued(PACED, queue, environments, maximum, provisioned));
+            out.add(queued(PACED, queue, environments, maximum, provisioned, snapStart));
             // The spare reserved environment must fit in the unreserved pool.
             if (environments >= 2 && environments < aws.unreservedConcurrency()) {
-                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned));
-                out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned));
+                out.add(queued(PACED_HEADROOM, queue, environments + 1, environments, provisioned, snapStart));
+                out.add(queued(PACED_UNRESERVED, queue, null, environments, provisioned, snapStart));
             }
-            out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned));
+            out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned, snapStart));
         }
     }
 
@@ -193,43 +213,48 @@ final class CandidateSpace {
             return null;
         }
         ConsumerSpec consumer = candidate.scenario().consumer();
-        String family = candidate.family().endsWith(PROVISIONED)
-                ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
-                : candidate.family();
+        String family = candidate.family();
+        for (String lever : new String[] {PROVISIONED, SNAPSTART}) {
+            if (family.endsWith(lever)) {
+                family = family.substring(0, family.length() - lever.length());
+            }
+        }
         if (queue.isFifo()) {
             return null; // a FIFO candidate is the paced shape only
         }
         return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
                 queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
-                consumer.maximumConcurrency(), consumer.provisionedConcurrency());
+                consumer.maximumConcurrency(), consumer.provisionedConcurrency(), consumer.snapStart());
     }
 
-    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum, int provisioned) {
+    private Candidate queued(String family, QueueSpec queue, Integer reserved, Integer maximum, int provisioned,
+                             boolean snapStart) {
         ConsumerSpec consumer = new ConsumerSpec(reserved, maximum, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
-                provisioned);
+                provisioned).withSnapStart(snapStart);
         String label = "sns-sqs-lambda, batch " + queue.batchSize()
                 + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
                 + ", maximum concurrency " + (maximum == null ? "none" : maximum)
                 + ", reserved concurrency " + (reserved == null ? "none" : reserved)
-                + provisionedLabel(provisioned)
+                + leverLabel(provisioned, snapStart)
                 + ", visibility " + queue.visibilityTimeoutSeconds() + " s"
                 + ", maxReceiveCount " + queue.maxReceiveCount();
-        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family(family, provisioned), label);
+        return new Candidate(scenario(Pipeline.SNS_SQS_LAMBDA, queue, consumer), family(family, provisioned, snapStart),
+                label);
     }
 
-    private Candidate async(int reserved, int provisioned) {
+    private Candidate async(int reserved, int provisioned, boolean snapStart) {
         ConsumerSpec consumer = new ConsumerSpec(reserved, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB,
-                provisioned);
-        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), family(ASYNC, provisioned),
-                "sns-lambda, reserved concurrency " + reserved + provisionedLabel(provisioned));
+                provisioned).withSnapStart(snapStart);
+        return new Candidate(scenario(Pipeline.SNS_LAMBDA, null, consumer), family(ASYNC, provisioned, snapStart),
+                "sns-lambda, reserved concurrency " + reserved + leverLabel(provisioned, snapStart));
     }
 
-    private static String family(String family, int provisioned) {
-        return provisioned > 0 ? family + PROVISIONED : family;
+    private static String family(String family, int provisioned, boolean snapStart) {
+        return family + (provisioned > 0 ? PROVISIONED : "") + (snapStart ? SNAPSTART : "");
     }
 
-    private static String provisionedLabel(int provisioned) {
-        return provisioned > 0 ? ", provisioned concurrency " + provisioned : "";
+    private static String leverLabel(int provisioned, boolean snapStart) {
+        return (provisioned > 0 ? ", provisioned concurrency " + provisioned : "") + (snapStart ? ", SnapStart" : "");
     }
 
     private Scenario scenario(Pipeline pipeline, QueueSpec queue, ConsumerSpec consumer) {

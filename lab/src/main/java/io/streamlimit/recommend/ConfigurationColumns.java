@@ -8,7 +8,7 @@ import io.streamlimit.scenario.StreamSpec;
  * characters: {@code via} is {@code sqs} (SNS to SQS to Lambda), {@code sns} (SNS to Lambda, async) or
  * {@code kin} (API Gateway to Kinesis to Lambda; {@code maximum} then shows shards x parallelization factor);
  * reserved, maximum (the SQS mapping's) and provisioned concurrency; batch size; visibility timeout;
- * maxReceiveCount. "-" is "not set" (or, for the async pipeline, no queue).
+ * maxReceiveCount; {@code S} in the provisioned column is SnapStart (the two never go together). "-" is "not set" (or, for the async pipeline, no queue).
  */
 public record ConfigurationColumns(String via, String reserved, String maximum, String provisioned, String batch,
                                    String visibility, String receives) {
@@ -16,8 +16,11 @@ public record ConfigurationColumns(String via, String reserved, String maximum, 
     /** What the columns' names and values mean, to print under a table that uses them. */
     public static final String LEGEND = "VIA: sqs = SNS -> SQS -> Lambda, fifo = SNS FIFO -> SQS FIFO -> Lambda,"
             + " sns = SNS -> Lambda (async), kin = API -> Kinesis -> Lambda; RC, MC, PC: reserved, maximum (of the SQS"
-            + " mapping; for kin shards x parallelization factor) and provisioned concurrency; BATCH: batch size;"
+            + " mapping; for kin shards x parallelization factor) and provisioned concurrency (S: SnapStart instead); BATCH: batch size;"
             + " VIS: visibility timeout; RECV: maxReceiveCount; -: not set";
+
+    /** The PC column's value for a configuration with SnapStart. */
+    public static final String SNAPSTART = "S";
 
     static ConfigurationColumns of(Scenario scenario) {
         boolean queued = scenario.pipeline().queued();
@@ -28,7 +31,7 @@ public record ConfigurationColumns(String via, String reserved, String maximum, 
                 orDash(scenario.consumer().reservedConcurrency()),
                 stream != null ? stream.shards() + "x" + stream.parallelizationFactor()
                         : orDash(scenario.consumer().maximumConcurrency()),
-                provisioned > 0 ? Integer.toString(provisioned) : "-",
+                provisioned > 0 ? Integer.toString(provisioned) : scenario.consumer().snapStart() ? SNAPSTART : "-",
                 stream != null ? Integer.toString(stream.batchSize())
                         : queued ? Integer.toString(scenario.queue().batchSize()) : "-",
                 queued ? scenario.queue().visibilityTimeoutSeconds() + "s" : "-",

@@ -53,7 +53,24 @@ final class Reasons {
                         + usd(unprovisioned.costUsd()) + ")";
             }
         }
+        if (s.candidate().scenario().consumer().snapStart()) {
+            why += "; SnapStart restores each new environment from the snapshot taken when the version was published"
+                    + " instead of initializing it, free for Java";
+            int twin = indexOf(o -> isWithoutSnapStartTwin(o, s));
+            if (twin > 0) {
+                Simulated without = sorted.get(twin);
+                why += " (without it: " + seconds(without.timeTakenMillis()) + " s, p99 " + seconds(without.p99Millis())
+                        + " s)";
+            }
+        }
         return why + (s.throttled() ? throttledWinner(s) : throttleFreeWinner(s));
+    }
+
+    /** True when {@code s} is {@code snapStarted} without SnapStart. */
+    private static boolean isWithoutSnapStartTwin(Simulated s, Simulated snapStarted) {
+        Scenario with = snapStarted.candidate().scenario();
+        return with.consumer().snapStart()
+                && s.candidate().scenario().equals(with.withConsumer(with.consumer().withSnapStart(false)));
     }
 
     /** Names the throttled candidate that would have won had throttles not counted, if any. */
@@ -105,7 +122,9 @@ final class Reasons {
                         + percent(s.timeTakenMillis() - best.timeTakenMillis(), best.timeTakenMillis())
                         + " slower, and #1's throttles count as " + Ranking.THROTTLE_HANDICAP_PERCENT + "%";
             }
-            return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)" : "");
+            return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)"
+                    : isWithoutSnapStartTwin(s, best) ? " (its new environments initialize instead of restoring a snapshot)"
+                    : "");
         }
         if (ranking.latencySteps(s.p99Millis()) != ranking.latencySteps(best.p99Millis())) {
             return "as fast, but events wait longer: p99 " + seconds(s.p99Millis()) + " s against "

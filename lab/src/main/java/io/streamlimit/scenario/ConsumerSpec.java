@@ -22,6 +22,9 @@ import io.streamlimit.aws.rules.FunctionFaults;
  *     then fails and is retried by Lambda
  * @param timeoutRate the share of invocations that hang until the function timeout, 0 to 1
  *     (default 0): the whole batch (or the async event) fails
+ * @param snapStart Lambda SnapStart on the function's published versions (default false): new
+ *     environments restore a snapshot instead of initializing. AWS refuses it with provisioned
+ *     concurrency, and the 2020 profile has none
  */
 public record ConsumerSpec(
         Integer reservedConcurrency,
@@ -30,7 +33,8 @@ public record ConsumerSpec(
         int memoryMb,
         int provisionedConcurrency,
         double errorRate,
-        double timeoutRate) {
+        double timeoutRate,
+        boolean snapStart) {
 
     /** Defaults for keys a scenario file may omit. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
@@ -41,6 +45,19 @@ public record ConsumerSpec(
                 AwsBehaviour.current(), false);
         share("consumer.errorRate", errorRate);
         share("consumer.timeoutRate", timeoutRate);
+        // "SnapStart does not support provisioned concurrency" (snapstart.html).
+        if (snapStart && provisionedConcurrency > 0) {
+            throw new ScenarioException("consumer.snapStart", "cannot be combined with consumer.provisionedConcurrency ("
+                    + provisionedConcurrency + "): AWS does not support SnapStart with provisioned concurrency;"
+                    + " remove one of them");
+        }
+    }
+
+    /** Without SnapStart. */
+    public ConsumerSpec(Integer reservedConcurrency, Integer maximumConcurrency, int timeoutSeconds, int memoryMb,
+                        int provisionedConcurrency, double errorRate, double timeoutRate) {
+        this(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency, errorRate,
+                timeoutRate, false);
     }
 
     /** A consumer that never fails on its own. */
@@ -62,19 +79,29 @@ public record ConsumerSpec(
      */
     public ConsumerSpec validate(AwsBehaviour aws) {
         check(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisionedConcurrency, aws, true);
+        if (snapStart && !aws.snapStartAvailable()) {
+            throw new ScenarioException("consumer.snapStart",
+                    "not available under this AWS profile (SnapStart came in November 2022); remove it or use the current profile");
+        }
         return this;
     }
 
     /** This consumer with {@code provisioned} environments kept initialized. */
     public ConsumerSpec withProvisionedConcurrency(int provisioned) {
         return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb, provisioned,
-                errorRate, timeoutRate);
+                errorRate, timeoutRate, snapStart);
     }
 
     /** This consumer failing {@code errorRate} of its records and timing out on {@code timeoutRate} of its invocations. */
     public ConsumerSpec withFaults(double errorRate, double timeoutRate) {
         return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb,
-                provisionedConcurrency, errorRate, timeoutRate);
+                provisionedConcurrency, errorRate, timeoutRate, snapStart);
+    }
+
+    /** This consumer with SnapStart on ({@code true}) or off. */
+    public ConsumerSpec withSnapStart(boolean on) {
+        return new ConsumerSpec(reservedConcurrency, maximumConcurrency, timeoutSeconds, memoryMb,
+                provisionedConcurrency, errorRate, timeoutRate, on);
     }
 
     /** The consumer's own failures, as the engines draw them. */

@@ -33,7 +33,7 @@ import java.util.Objects;
  * {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
  * {@code provisionedConcurrency} 0 (none), {@code errorRate} and {@code timeoutRate} 0 (the
- * consumer fails on its own never);
+ * consumer fails on its own never), {@code snapStart} false;
  * {@code downstream.enforce} false; {@code awsProfile} none ({@code current}).
  * {@code name}, {@code events.total}, {@code pipeline},
  * {@code downstream.ratePerSecond} and {@code downstream.callMillis} are required.
@@ -58,7 +58,7 @@ public final class ScenarioLoader {
             "maxRecordAgeSeconds");
     private static final List<String> CONSUMER = List.of(
             "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency",
-            "errorRate", "timeoutRate");
+            "errorRate", "timeoutRate", "snapStart");
     private static final List<String> DOWNSTREAM = List.of("ratePerSecond", "callMillis", "enforce");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -287,7 +287,8 @@ public final class ScenarioLoader {
                 f.integer("memoryMb", ConsumerSpec.DEFAULT_MEMORY_MB),
                 f.integer("provisionedConcurrency", 0),
                 share(f, "errorRate"),
-                share(f, "timeoutRate"));
+                share(f, "timeoutRate"),
+                f.bool("snapStart", false));
     }
 
     /** A share from 0 to 1, 0 when absent. */

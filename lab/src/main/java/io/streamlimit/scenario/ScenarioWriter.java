@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Writes a scenario back out with the keys of a scenario file: as YAML (what the recommender
  * saves, readable by {@link ScenarioLoader}) and as compact JSON (a run's
  * {@code configurationJson}). Every key is written, defaults included, so a file says all;
- * the exceptions are {@code consumer.provisionedConcurrency}, {@code consumer.errorRate} and
- * {@code consumer.timeoutRate}, written only when set (above 0), so that scenarios without them
+ * the exceptions are {@code consumer.provisionedConcurrency}, {@code consumer.errorRate},
+ * {@code consumer.timeoutRate} and {@code consumer.snapStart}, written only when set (above 0, true), so that scenarios without them
  * come out exactly as they did before the keys existed.
  */
 public final class ScenarioWriter {
@@ -103,6 +103,9 @@ public final class ScenarioWriter {
         }
         if (s.consumer().timeoutRate() > 0) {
             consumer.put("timeoutRate", s.consumer().timeoutRate());
+        }
+        if (s.consumer().snapStart()) {
+            consumer.put("snapStart", true);
         }
         top.put("consumer", consumer);
         Map<String, Object> downstream = new LinkedHashMap<>();

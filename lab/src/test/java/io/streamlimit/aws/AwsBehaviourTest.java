@@ -54,6 +54,8 @@ class AwsBehaviourTest {
         assertThat(current.mappingBatchesRemovedPerError()).isEqualTo(0.65);
         assertThat(current.heldBatchRetryMeanInterval()).isEqualTo(Duration.ofSeconds(12));
         assertThat(current.invokeOverhead()).isEqualTo(Duration.ofMillis(30));
+        assertThat(current.snapStartAvailable()).isTrue();
+        assertThat(current.snapStartRestore()).isEqualTo(Duration.ofMillis(40));
         assertThat(current.asyncDeliveryRatePerSecond()).isEqualTo(16.6);
         assertThat(current.asyncRetryJitter()).isEqualTo(0.2);
     }

@@ -48,10 +48,11 @@ class AwsProfilesTest {
         assertThat(aws2020.coldStart()).isEqualTo(Duration.ofSeconds(1));
         assertThat(aws2020.snsFifoMessagesPerSecond()).isEqualTo(300);
         assertThat(aws2020.fifoHighThroughputApiCallsPerSecond()).isEqualTo(300);
+        assertThat(aws2020.snapStartAvailable()).isFalse();
         assertThat(differences(aws2020, CURRENT)).containsExactlyInAnyOrder(
                 "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow",
                 "coldStart", "fifoHighThroughputApiCallsPerSecond", "snsFifoMessagesPerSecond",
-                "snsFifoHighThroughputMessagesPerSecond");
+                "snsFifoHighThroughputMessagesPerSecond", "snapStartAvailable");
     }
 
     @Test
@@ -125,6 +126,9 @@ class AwsProfilesTest {
                 .hasMessage("p.yaml: scalingWindow: must be an ISO-8601 duration such as PT20S, PT0.05S or PT5M, got \"60s\"");
         assertThatThrownBy(() -> AwsProfileFile.parse("asyncRetryJitter: 2\n", "p.yaml"))
                 .hasMessage("p.yaml: asyncRetryJitter: must be 0 to 1, got 2.0");
+        assertThatThrownBy(() -> AwsProfileFile.parse("snapStartAvailable: 1\n", "p.yaml"))
+                .hasMessage("p.yaml: snapStartAvailable: must be true or false, got 1");
+        assertThat(AwsProfileFile.parse("snapStartAvailable: false\n", "p.yaml").snapStartAvailable()).isFalse();
         assertThatThrownBy(() -> AwsProfileFile.parse("coldStart: null\n", "p.yaml"))
                 .hasMessage("p.yaml: coldStart: must be an ISO-8601 duration such as PT20S, PT0.05S or PT5M, got null");
     }

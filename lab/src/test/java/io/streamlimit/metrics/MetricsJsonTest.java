@@ -26,7 +26,7 @@ class MetricsJsonTest {
                 "eventsFailed", "timeTakenSeconds", "latencyP50Seconds", "latencyP95Seconds", "latencyP99Seconds",
                 "latencyMaxSeconds", "maxBacklog", "maxConcurrency", "avgInsertsPerSecond",
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
-                "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd",
+                "redeliveries", "wastedInvocations", "coldStartSeconds", "costUsd", "provisionedConcurrencyCostUsd",
                 "standingUsdPerDay", "standingUsdPerMonth", "deliveredShare", "meanLimitUtilisation",
                 "peakLimitUtilisation", "maxIteratorAgeSeconds", "onFailureRecords", "shardRetries", "backlogPerSecond");
     }
@@ -38,7 +38,7 @@ class MetricsJsonTest {
                 + "\"timeTakenSeconds\":1000.000,\"latencyP50Seconds\":400.000,\"latencyP95Seconds\":900.000,"
                 + "\"latencyP99Seconds\":950.500,\"latencyMaxSeconds\":999.001,\"maxBacklog\":731,\"maxConcurrency\":1,\"avgInsertsPerSecond\":0.731,"
                 + "\"maxInsertsPerSecond\":1,\"minInsertsPerSecond\":0,\"secondsOverLimit\":0,\"throttles\":4120,"
-                + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
+                + "\"redeliveries\":1300,\"wastedInvocations\":12,\"coldStartSeconds\":0.000,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
                 + "\"standingUsdPerDay\":0.000000,\"standingUsdPerMonth\":0.000000,"
                 + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000,"
                 + "\"maxIteratorAgeSeconds\":0.000,\"onFailureRecords\":0,\"shardRetries\":0,"

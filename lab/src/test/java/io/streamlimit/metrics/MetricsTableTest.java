@@ -18,7 +18,7 @@ class MetricsTableTest {
         assertThat(table).contains("Total events", "Events completed", "Events failed", "Time taken",
                 "Latency p50", "Latency p95", "Latency p99", "Latency max", "Max backlog (events waiting)", "Max concurrency", "Avg DB inserts per second", "Max DB inserts per second",
                 "Min DB inserts per second", "Seconds over the limit", "Throttles", "Redeliveries",
-                "Wasted invocations", "Cost", "Provisioned concurrency cost", "Standing charges per day",
+                "Wasted invocations", "Seconds lost to cold starts", "Cost", "Provisioned concurrency cost", "Standing charges per day",
                 "Standing charges per month", "Delivered share",
                 "Limit utilisation (mean)", "Limit utilisation (peak)", "Max iterator age", "On-failure records",
                 "Shard-blocking retries");

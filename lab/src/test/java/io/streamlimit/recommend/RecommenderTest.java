@@ -216,28 +216,53 @@ class RecommenderTest {
     }
 
     @Test
-    void for_a_burst_at_50_a_second_provisioned_concurrency_wins_by_saving_the_cold_start_and_says_so() {
+    void for_a_burst_at_50_a_second_snapstart_is_as_fast_as_provisioned_concurrency_for_less_and_wins_saying_so() {
         Recommendation recommendation = new Recommender().recommend(RecommendRequest.burst(50, 1000));
         RankedCandidate winner = recommendation.winner();
-        RankedCandidate unprovisioned = recommendation.ranked().stream()
-                .filter(c -> c.scenario().consumer().provisionedConcurrency() == 0).findFirst().orElseThrow();
+        RankedCandidate provisioned = recommendation.ranked().stream()
+                .filter(c -> c.scenario().consumer().provisionedConcurrency() > 0).findFirst().orElseThrow();
+        RankedCandidate onDemand = recommendation.ranked().stream()
+                .filter(c -> c.scenario().consumer().equals(winner.scenario().consumer().withSnapStart(false))
+                        && c.scenario().pipeline() == winner.scenario().pipeline()
+                        && c.scenario().queue().equals(winner.scenario().queue())).findFirst().orElseThrow();
 
-        assertThat(winner.scenario().consumer().provisionedConcurrency()).isEqualTo(5);
+        assertThat(winner.scenario().consumer().snapStart()).isTrue();
+        assertThat(winner.scenario().consumer().provisionedConcurrency()).isZero();
         assertThat(winner.lost()).isZero();
         assertThat(winner.stats().secondsOverLimit()).isZero();
-        assertThat(winner.stats().coldStarts()).isZero();
         assertThat(winner.stats().throttles()).isZero();
+        assertThat(winner.stats().coldStarts()).isEqualTo(5);
         // 1,000 events at 50 a call from 5 environments, each call 1 s plus the 30 ms invoke
-        // overhead and a 10 ms receive: about 20.8 s (a mapping with MaximumConcurrency starts
-        // at 5 batches).
-        assertThat(winner.stats().timeTakenMillis()).isBetween(20_600L, 21_200L);
-        // The 400 ms cold start is two of the ranking's 200 ms steps.
-        assertThat(unprovisioned.stats().timeTakenMillis() - winner.stats().timeTakenMillis()).isEqualTo(400);
-        // Faster, and dearer: provisioned concurrency costs more than the cold start it saves.
-        assertThat(winner.costUsd()).isGreaterThan(unprovisioned.costUsd());
-        assertThat(winner.reason()).contains("provisioned concurrency keeps 5 environments initialized",
-                "no batch waits for a cold start", "without it: 21.2 s");
-        assertThat(unprovisioned.reason()).isEqualTo("slower: 21.2 s against 20.8 s (its first batches wait for cold starts)");
+        // overhead and a 10 ms receive: about 20.8 s with provisioned concurrency (a mapping with
+        // MaximumConcurrency starts at 5 batches); the 40 ms restore adds 40 ms, the 400 ms init 400.
+        assertThat(provisioned.stats().timeTakenMillis()).isBetween(20_600L, 21_200L);
+        assertThat(winner.stats().timeTakenMillis() - provisioned.stats().timeTakenMillis()).isEqualTo(40);
+        assertThat(onDemand.stats().timeTakenMillis() - winner.stats().timeTakenMillis()).isEqualTo(360);
+        // Within the ranking's 200 ms step of provisioned concurrency, and cheaper as deployed:
+        // SnapStart is free, provisioned concurrency bills a day.
+        assertThat(winner.costUsd()).isLessThan(provisioned.costUsd());
+        assertThat(winner.reason()).contains("SnapStart restores each new environment from the snapshot",
+                "free for Java", "(without it: 21.2 s");
+        assertThat(onDemand.reason()).isEqualTo(
+                "slower: 21.2 s against 20.9 s (its new environments initialize instead of restoring a snapshot)");
+    }
+
+    @Test
+    void snapstart_is_tried_only_without_provisioned_concurrency_and_only_where_aws_has_it() {
+        List<Candidate> current = new CandidateSpace(RecommendRequest.burst(50, 1000), AwsBehaviour.current()).candidates();
+        List<Candidate> snap = current.stream().filter(c -> c.scenario().consumer().snapStart()).toList();
+        long onDemand = current.stream().filter(c -> !c.scenario().consumer().snapStart()
+                && c.scenario().consumer().provisionedConcurrency() == 0).count();
+        // One SnapStart twin per on-demand candidate, after all the others so that ties go to the plainer one.
+        assertThat(snap).hasSize((int) onDemand)
+                .allSatisfy(c -> assertThat(c.scenario().consumer().provisionedConcurrency()).isZero())
+                .allSatisfy(c -> assertThat(c.family()).endsWith(CandidateSpace.SNAPSTART))
+                .allSatisfy(c -> assertThat(c.label()).contains(", SnapStart"));
+        assertThat(current.subList(current.size() - snap.size(), current.size())).isEqualTo(snap);
+
+        List<Candidate> in2020 = new CandidateSpace(RecommendRequest.burst(50, 1000), io.streamlimit.aws.AwsProfiles
+                .named("2020")).candidates();
+        assertThat(in2020).noneMatch(c -> c.scenario().consumer().snapStart()).hasSize(current.size() - snap.size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.AwsProfiles;
 import io.streamlimit.sim.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,6 +166,37 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("provisionedConcurrency");
         assertThatThrownBy(() -> new ConsumerSpec(0, null, 10, 512, 1))
                 .hasMessageStartingWith("consumer.provisionedConcurrency: must be 0 to 0");
+    }
+
+    @Test
+    void snapstart_is_optional_true_or_false_and_refused_with_provisioned_concurrency() {
+        assertThat(parse(VALID).consumer().snapStart()).isFalse();
+        assertThat(parse(VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 1, snapStart: true"))
+                .consumer().snapStart()).isTrue();
+        assertThat(Scenarios.load("sqs-snapstart.yaml").consumer().snapStart()).isTrue();
+
+        ScenarioException both = failure(VALID.replace("reservedConcurrency: 1",
+                "reservedConcurrency: 5, provisionedConcurrency: 2, snapStart: true"));
+        assertThat(both.key()).isEqualTo("consumer.snapStart");
+        assertThat(both).hasMessage("test.yaml: consumer.snapStart: cannot be combined with"
+                + " consumer.provisionedConcurrency (2): AWS does not support SnapStart with provisioned concurrency;"
+                + " remove one of them");
+        assertThat(failure(VALID.replace("reservedConcurrency: 1", "snapStart: yes please")))
+                .hasMessage("test.yaml: consumer.snapStart: must be true or false, got \"yes please\"");
+        assertThatThrownBy(() -> new ConsumerSpec(5, null, 10, 512, 1).withSnapStart(true))
+                .hasMessageStartingWith("consumer.snapStart: cannot be combined with consumer.provisionedConcurrency (1)");
+    }
+
+    @Test
+    void snapstart_is_refused_under_the_2020_profile_which_has_none() {
+        String snap = VALID.replace("reservedConcurrency: 1", "reservedConcurrency: 1, snapStart: true");
+        ScenarioException e = failure("awsProfile: \"2020\"\n" + snap);
+        assertThat(e.key()).isEqualTo("consumer.snapStart");
+        assertThat(e).hasMessage("test.yaml: consumer.snapStart: not available under this AWS profile"
+                + " (SnapStart came in November 2022); remove it or use the current profile");
+        assertThatThrownBy(() -> ScenarioLoader.parse(snap, "test.yaml", AwsProfiles.named("2020")))
+                .hasMessageStartingWith("test.yaml: consumer.snapStart: not available");
+        assertThat(parse("awsProfile: \"2020\"\n" + VALID).consumer().snapStart()).isFalse();
     }
 
     @Test

@@ -34,6 +34,19 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void snapstart_is_written_when_set_and_reads_back() {
+        Scenario snap = Scenarios.load("sqs-snapstart.yaml");
+        assertThat(snap.consumer().snapStart()).isTrue();
+
+        String yaml = ScenarioWriter.toYaml(snap);
+        assertThat(yaml).contains("snapStart: true");
+        assertThat(ScenarioLoader.parse(yaml, "written")).isEqualTo(snap);
+        assertThat(ScenarioWriter.toJson(snap)).contains("\"snapStart\":true");
+        Scenario off = snap.withConsumer(snap.consumer().withSnapStart(false));
+        assertThat(ScenarioWriter.toYaml(off)).contains("consumer: { reservedConcurrency: 100, maximumConcurrency: 100, timeoutSeconds: 10, memoryMb: 512 }\n");
+    }
+
+    @Test
     void function_errors_are_written_when_set_and_read_back() {
         Scenario five = Scenarios.load("05-sqs-rc5-high-visibility.yaml");
         Scenario failing = new Scenario(five.name(), five.description(), five.events(), five.pipeline(), five.queue(),

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit recommend}: searches configurations in the simulator for the best one. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {
-            "Searches reserved concurrency, maximum concurrency, provisioned concurrency, batch size, visibility timeout",
-            "and maxReceiveCount in the simulator for the configuration that loses no event and never exceeds the",
-            "downstream limit, in the shortest time (in steps of 1 %% of the time at the limit), then at the lowest cost;",
+            "Searches reserved concurrency, maximum concurrency, provisioned concurrency, SnapStart, batch size,",
+            "visibility timeout and maxReceiveCount in the simulator for the configuration that loses no event and",
+            "never exceeds the downstream limit, in the shortest time (in steps of 1 %% of the time at the limit), then",
+            "at the lowest cost;",
             "a configuration with throttled invokes must be more than 1 %% faster than a throttle-free one to win;",
             "between equally fast ones, the lower p99 latency (publish to applied) wins, then the lower cost.",
             "--max-p99 ranks configurations whose p99 is above the bound below those within it.",

@@ -45,7 +45,23 @@ final class RecommendTable {
                 + "; COST: as deployed for this traffic, the run plus its standing charges for the whole days"
                 + " the traffic spans (at least one), ranked on.", ""));
         table.append(wrap(standing(shown, costModel), ""));
+        String snapStart = snapStart(shown);
+        if (snapStart != null) {
+            table.append(wrap(snapStart, ""));
+        }
         return table.toString();
+    }
+
+    /** The candidates shown that use SnapStart, in one line, or null when none does. */
+    static String snapStart(List<RankedCandidate> shown) {
+        List<String> ranks = shown.stream().filter(c -> c.scenario().consumer().snapStart())
+                .map(c -> "#" + c.rank()).toList();
+        if (ranks.isEmpty()) {
+            return null;
+        }
+        return "SnapStart (PC S): " + String.join(", ", ranks) + " restore each new environment from the snapshot"
+                + " Lambda took when the version was published instead of initializing it: shorter cold starts,"
+                + " free for Java, on published versions only, never with provisioned concurrency.";
     }
 
     /** The standing charges per day of the candidates shown: "Standing charges per day ...: #2 $0.144003". */

@@ -22,6 +22,6 @@ class RecommendDeployedCostCliTest {
         // 1 environment x 0.5 GB x 86,400 s x $0.0000033334 (arm64).
         assertThat(result.out()).contains("Standing charges per day, paid while deployed", "arm64", "$0.144003",
                 "COST: as deployed for this traffic");
-        assertThat(result.out()).containsPattern("#2: as fast, but costs \\$0\\.15\\d+ as deployed against \\$0\\.00\\d+");
+        assertThat(result.out()).containsPattern("#\\d: as fast, but costs \\$0\\.15\\d+ as deployed against \\$0\\.00\\d+");
     }
 }

@@ -58,9 +58,17 @@ public final class FunctionScaling {
 
     /** @param reservedConcurrency the function's reservation, or null for the unreserved pool */
     public static FunctionScaling of(AwsBehaviour aws, Integer reservedConcurrency) {
+        return of(aws, reservedConcurrency, false);
+    }
+
+    /**
+     * @param reservedConcurrency the function's reservation, or null for the unreserved pool
+     * @param snapStart new environments restore a snapshot instead of initializing ({@link EnvironmentInit})
+     */
+    public static FunctionScaling of(AwsBehaviour aws, Integer reservedConcurrency, boolean snapStart) {
         int ceiling = reservedConcurrency != null ? reservedConcurrency : aws.unreservedConcurrency();
         return new FunctionScaling(ceiling, aws.environmentBurst(), aws.environmentsAddedPerWindow(),
-                aws.scalingWindow().toMillis(), aws.coldStart().toMillis(), aws.invokeOverhead().toMillis());
+                aws.scalingWindow().toMillis(), EnvironmentInit.millis(aws, snapStart), aws.invokeOverhead().toMillis());
     }
 
     public int ceiling() {
@@ -115,6 +123,7 @@ public final class FunctionScaling {
         return timedOut ? EnvironmentAfter.RESET : EnvironmentAfter.KEEP;
     }
 
+    /** The init (or SnapStart restore) a new or reset environment pays: what a cold start costs in time. */
     public long coldStartMillis() {
         return coldStartMillis;
     }

@@ -67,7 +67,7 @@ final class LambdaFunction {
         this.recorder = recorder;
         this.events = events;
         this.downstream = downstream;
-        this.scaling = FunctionScaling.of(aws, consumer.reservedConcurrency());
+        this.scaling = FunctionScaling.of(aws, consumer.reservedConcurrency(), consumer.snapStart());
         this.timeoutMillis = consumer.timeoutSeconds() * 1_000L;
         this.callMillis = callMillis;
         this.faults = consumer.faults();

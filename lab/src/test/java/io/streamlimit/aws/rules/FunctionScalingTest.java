@@ -80,6 +80,17 @@ class FunctionScalingTest {
         assertThat(FunctionScaling.of(AwsBehaviour.current(), reserved).ceiling()).isEqualTo(ceiling);
     }
 
+    @ParameterizedTest(name = "SnapStart {0}: a cold start waits {1} ms, a warm one {2} ms")
+    @CsvSource({"false, 430, 30", "true, 70, 30"})
+    void with_snapstart_a_cold_start_waits_for_the_restore_instead_of_the_init(boolean snapStart, long cold,
+            long warm) {
+        FunctionScaling scaling = FunctionScaling.of(AwsBehaviour.current(), 5, snapStart);
+        assertThat(scaling.startDelayMillis(Placement.COLD, false)).isEqualTo(cold);
+        assertThat(scaling.startDelayMillis(Placement.WARM, true)).isEqualTo(cold); // a reset environment too
+        assertThat(scaling.startDelayMillis(Placement.WARM, false)).isEqualTo(warm);
+        assertThat(scaling.coldStartMillis()).isEqualTo(cold - warm);
+    }
+
     @Test
     void values_that_are_no_function_are_refused() {
         assertThatThrownBy(() -> new FunctionScaling(-1, 2, 1, 10_000, 400, 30)).hasMessage("ceiling: must be 0 or more, got -1");

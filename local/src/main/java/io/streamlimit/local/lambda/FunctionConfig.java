@@ -12,14 +12,31 @@ import java.util.Objects;
  * @param reservedConcurrency the function's ceiling (and floor); null: the account's unreserved pool
  * @param provisionedConcurrency environments created and initialized with the function, before
  *     anything invokes it (provisioned concurrency); 0: none, every environment is created on demand
+ * @param snapStart new environments restore a snapshot instead of initializing (Lambda SnapStart);
+ *     AWS refuses it with provisioned concurrency
  */
 public record FunctionConfig(String name, Integer reservedConcurrency, Duration timeout, int memoryMb,
-                             int provisionedConcurrency) {
+                             int provisionedConcurrency, boolean snapStart) {
 
     public FunctionConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeout, "timeout");
         check(reservedConcurrency, timeout, memoryMb, provisionedConcurrency, AwsBehaviour.current());
+        if (snapStart && provisionedConcurrency > 0) {
+            throw new IllegalArgumentException("snapStart: cannot be combined with provisioned concurrency ("
+                    + provisionedConcurrency + ")");
+        }
+    }
+
+    /** Without SnapStart. */
+    public FunctionConfig(String name, Integer reservedConcurrency, Duration timeout, int memoryMb,
+                          int provisionedConcurrency) {
+        this(name, reservedConcurrency, timeout, memoryMb, provisionedConcurrency, false);
+    }
+
+    /** This function with SnapStart on or off. */
+    public FunctionConfig withSnapStart(boolean on) {
+        return new FunctionConfig(name, reservedConcurrency, timeout, memoryMb, provisionedConcurrency, on);
     }
 
     /** Without provisioned concurrency. */
@@ -35,6 +52,9 @@ public record FunctionConfig(String name, Integer reservedConcurrency, Duration 
      */
     public FunctionConfig validate(AwsBehaviour aws) {
         check(reservedConcurrency, timeout, memoryMb, provisionedConcurrency, aws);
+        if (snapStart && !aws.snapStartAvailable()) {
+            throw new IllegalArgumentException("snapStart: this AWS behaviour has no SnapStart");
+        }
         if (reservedConcurrency == null && provisionedConcurrency > aws.unreservedConcurrency()) {
             throw new IllegalArgumentException("provisionedConcurrency: must be 0 to " + aws.unreservedConcurrency()
                     + " (the unreserved pool), got " + provisionedConcurrency);

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * One emulated Lambda function on the wall clock. Whether an invoke is throttled, and whether it
  * runs on a provisioned, warm or new (cold) environment, is the shared {@link FunctionScaling}
  * rule's decision, as in the simulator; so are the per-invoke overhead and the cold start's
- * duration, which this emulator waits out before the handler starts. A cold start creates a new
+ * duration (the init, or with SnapStart the restore), which this emulator waits out before the
+ * handler starts. A cold start creates a new
  * handler instance; a timeout stops an overrunning invocation and, as
  * {@link FunctionScaling#environmentAfter} says, resets its environment: it goes back to its pool
  * and its next invocation creates a new handler instance (the init runs again, on that
@@ -60,8 +61,8 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
     /** The same, waiting through {@code waiter}. */
     public LambdaFunction(FunctionConfig config, Supplier<? extends RequestHandler<I, O>> environmentFactory,
             AwsBehaviour behaviour, Clock clock, LambdaObserver observer, Waiter waiter) {
-        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency()), clock, observer,
-                waiter);
+        this(config, environmentFactory, FunctionScaling.of(behaviour, config.reservedConcurrency(), config.snapStart()),
+                clock, observer, waiter);
     }
 
     /**
@@ -140,11 +141,11 @@ public final class LambdaFunction<I, O> implements AutoCloseable {
         if (environment == null) {
             environment = new Environment<>("env-" + UUID.randomUUID(), environmentFactory.get(), false, false);
             environmentsCreated.incrementAndGet();
-            observer.coldStart(environment.id(), clock.instant());
+            observer.coldStart(environment.id(), clock.instant(), scaling.coldStartMillis());
         } else if (reset) {
             // The same environment, its runtime initialized again: a new handler instance.
             environment = new Environment<>(warm.id(), environmentFactory.get(), warm.provisioned(), false);
-            observer.coldStart(environment.id(), clock.instant());
+            observer.coldStart(environment.id(), clock.instant(), scaling.coldStartMillis());
         }
         // The rule's start delay (overhead, and an init) counts the real init too.
         if (!waiter.until(invokedAt + scaling.startDelayMillis(placement, reset))) {

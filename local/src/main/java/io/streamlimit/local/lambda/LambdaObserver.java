@@ -11,6 +11,14 @@ public interface LambdaObserver {
     default void coldStart(String environmentId, Instant at) {
     }
 
+    /**
+     * A new (or reset) environment started: {@code initMillis} is the init, or with SnapStart the
+     * restore, that the rule made it wait ({@code FunctionScaling.coldStartMillis}).
+     */
+    default void coldStart(String environmentId, Instant at, long initMillis) {
+        coldStart(environmentId, at);
+    }
+
     default void throttled(Instant at, int batchSize) {
     }
 

@@ -135,7 +135,8 @@ public final class LocalRun {
                         clock, recorder))),
                 new LedgerWriters(ledgerWriters(scenario)), new SqsDeadLetters(stack.sqs(), dlqUrl));
         FunctionConfig functionConfig = new FunctionConfig(scenario.name() + "-consumer", consumer.reservedConcurrency(),
-                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency())
+                Duration.ofSeconds(consumer.timeoutSeconds()), consumer.memoryMb(), consumer.provisionedConcurrency(),
+                consumer.snapStart())
                 .validate(behaviour);
         if (consumer.provisionedConcurrency() > 0) {
             // The function creates its provisioned environments when it is built, before the first publish.

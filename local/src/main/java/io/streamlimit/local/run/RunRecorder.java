@@ -72,8 +72,8 @@ public final class RunRecorder implements LambdaObserver, MappingObserver, Async
     }
 
     @Override
-    public void coldStart(String environmentId, Instant at) {
-        events.add(new PipelineEvent(runId, at, PipelineEventKind.COLD_START, null, null, environmentId, 0, 0));
+    public void coldStart(String environmentId, Instant at, long initMillis) {
+        events.add(new PipelineEvent(runId, at, PipelineEventKind.COLD_START, null, null, environmentId, initMillis, 0));
     }
 
     @Override
