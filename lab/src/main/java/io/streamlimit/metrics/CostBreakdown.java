@@ -7,6 +7,8 @@ package io.streamlimit.metrics;
  *     price, provisioned ones at the lower provisioned duration price
  * @param provisionedConcurrencyUsd the configured provisioned concurrency itself, for the time it
  *     is configured; 0 without it
+ * @param provisionedPollersUsd the SQS mapping's event pollers in provisioned mode: the minimum for
+ *     the run (at least a minute) and those above it while scaled; 0 in standard mode
  */
 public record CostBreakdown(
         double lambdaRequestsUsd,
@@ -15,10 +17,17 @@ public record CostBreakdown(
         double sqsUsd,
         double snsUsd,
         double dynamoDbUsd,
-        double httpApiUsd) {
+        double httpApiUsd,
+        double provisionedPollersUsd) {
+
+    /** Without provisioned pollers. */
+    public CostBreakdown(double lambdaRequestsUsd, double lambdaComputeUsd, double provisionedConcurrencyUsd,
+                         double sqsUsd, double snsUsd, double dynamoDbUsd, double httpApiUsd) {
+        this(lambdaRequestsUsd, lambdaComputeUsd, provisionedConcurrencyUsd, sqsUsd, snsUsd, dynamoDbUsd, httpApiUsd, 0);
+    }
 
     public double totalUsd() {
         return lambdaRequestsUsd + lambdaComputeUsd + provisionedConcurrencyUsd + sqsUsd + snsUsd + dynamoDbUsd
-                + httpApiUsd;
+                + httpApiUsd + provisionedPollersUsd;
     }
 }

@@ -24,6 +24,12 @@ import java.util.Map;
  * assumes provisioned concurrency is enabled for the run alone (from the run's start to its end,
  * or its first to last invocation when the run has no start and end) and charges
  * max(5 minutes, that time rounded up to 5 minutes).
+ *
+ * <p>Provisioned pollers (the SQS mapping's provisioned mode): {@code minimumPollers} and
+ * {@code pollerMillisAboveMinimum}, the poller-time the mapping ran above its minimum. Each poller
+ * is one event poller unit (EPU), billed per second with a 1-minute minimum: the minimum pollers
+ * for the run (at least a minute), the others for their time. Their SQS receives are in
+ * {@code sqsRequests} like standard mode's.
  */
 public final class CostModel implements CostEstimator {
 
@@ -47,6 +53,12 @@ public final class CostModel implements CostEstimator {
     public static final long PROVISIONED_BILLING_PERIOD_SECONDS = 300;
     // SQS pricing page: $0.40 per 1M requests (standard queue; each 64 KB chunk, empty receives too).
     public static final double SQS_USD_PER_MILLION_REQUESTS = 0.40;
+    // Lambda pricing page, "Provisioned mode for event source mappings" (November 2025, us-east-1):
+    // $0.00925 per event poller unit (EPU) hour, metered per second with a 1-minute minimum; for
+    // SQS one poller is one EPU (up to 1 MB/s, 10 concurrent invokes or 10 polling calls a second).
+    // The pollers' SQS requests are billed as SQS requests.
+    public static final double PROVISIONED_POLLER_USD_PER_EPU_HOUR = 0.00925;
+    public static final long PROVISIONED_POLLER_MINIMUM_BILLED_SECONDS = 60;
     // SNS pricing page: $0.50 per 1M publishes; delivery to SQS and Lambda is free.
     public static final double SNS_USD_PER_MILLION_PUBLISHES = 0.50;
     // DynamoDB on-demand pricing page (after the November 2024 cut).
@@ -63,6 +75,8 @@ public final class CostModel implements CostEstimator {
     public static final String HTTP_REQUESTS = "httpRequests";
     public static final String PROVISIONED_CONCURRENCY = "provisionedConcurrency";
     public static final String LAMBDA_PROVISIONED_BILLED_MILLIS = "lambdaProvisionedBilledMillis";
+    public static final String MINIMUM_POLLERS = "minimumPollers";
+    public static final String POLLER_MILLIS_ABOVE_MINIMUM = "pollerMillisAboveMinimum";
 
     public enum Architecture { X86_64, ARM64 }
 
@@ -107,13 +121,38 @@ public final class CostModel implements CostEstimator {
 
     @Override
     public StandingCharges standingCharges(RunData data) {
-        return standingCharges(count(data.run().requestCounts(), PROVISIONED_CONCURRENCY), data.run().memoryMb());
+        Map<String, Long> counts = data.run().requestCounts();
+        return standingCharges(count(counts, PROVISIONED_CONCURRENCY), data.run().memoryMb(),
+                count(counts, MINIMUM_POLLERS));
     }
 
     /** The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb}. */
     public StandingCharges standingCharges(long provisionedConcurrency, int memoryMb) {
+        return standingCharges(provisionedConcurrency, memoryMb, 0);
+    }
+
+    /**
+     * The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb} and
+     * of an SQS mapping's {@code minimumPollers} (0 in standard mode).
+     */
+    public StandingCharges standingCharges(long provisionedConcurrency, int memoryMb, long minimumPollers) {
         return new StandingCharges(provisionedConcurrency * memoryMb / 1024.0
-                * (StandingCharges.MILLIS_PER_DAY / 1000) * provisionedUsdPerGbSecond);
+                * (StandingCharges.MILLIS_PER_DAY / 1000) * provisionedUsdPerGbSecond,
+                pollersUsdPerDay(minimumPollers));
+    }
+
+    /** {@code pollers} event pollers for a whole day. */
+    public static double pollersUsdPerDay(long pollers) {
+        return pollers * 24 * PROVISIONED_POLLER_USD_PER_EPU_HOUR;
+    }
+
+    /** The EPU-seconds billed for {@code pollers} kept for {@code millis}: per second, a minute at least. */
+    public static long pollerBilledSeconds(long pollers, long millis) {
+        if (pollers == 0) {
+            return 0;
+        }
+        long seconds = (Math.max(0, millis) + 999) / 1000;
+        return pollers * Math.max(PROVISIONED_POLLER_MINIMUM_BILLED_SECONDS, seconds);
     }
 
     /**
@@ -127,7 +166,9 @@ public final class CostModel implements CostEstimator {
         InvocationIntervals intervals = InvocationIntervals.of(data);
         CostBreakdown cost = breakdown(data, intervals);
         long days = StandingCharges.deployedDays(trafficMillis(data, intervals));
-        return cost.totalUsd() - cost.provisionedConcurrencyUsd() + standingCharges(data).usdPerDay() * days;
+        double minimumPollersRunUsd = minimumPollersUsd(data, intervals);
+        return cost.totalUsd() - cost.provisionedConcurrencyUsd() - minimumPollersRunUsd
+                + standingCharges(data).usdPerDay() * days;
     }
 
     /**
@@ -160,6 +201,8 @@ public final class CostModel implements CostEstimator {
             provisionedConcurrencyUsd = provisioned * gb * provisionedBilledSeconds(runMillis(data, intervals))
                     * provisionedUsdPerGbSecond;
         }
+        double pollersUsd = minimumPollersUsd(data, intervals)
+                + count(counts, POLLER_MILLIS_ABOVE_MINIMUM) / 1000 * PROVISIONED_POLLER_USD_PER_EPU_HOUR / 3600;
         return new CostBreakdown(
                 lambdaRequests / MILLION * LAMBDA_USD_PER_MILLION_REQUESTS,
                 compute,
@@ -168,7 +211,14 @@ public final class CostModel implements CostEstimator {
                 count(counts, SNS_PUBLISHES) / MILLION * SNS_USD_PER_MILLION_PUBLISHES,
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
-                count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS);
+                count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS,
+                pollersUsd);
+    }
+
+    /** The minimum pollers for the run (a minute at least); 0 in standard mode. */
+    private static double minimumPollersUsd(RunData data, InvocationIntervals intervals) {
+        long pollers = count(data.run().requestCounts(), MINIMUM_POLLERS);
+        return pollerBilledSeconds(pollers, runMillis(data, intervals)) * PROVISIONED_POLLER_USD_PER_EPU_HOUR / 3600;
     }
 
     /** First to last publish of the run's recorded events; the run when it recorded none. */

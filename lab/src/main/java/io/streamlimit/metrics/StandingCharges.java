@@ -1,22 +1,29 @@
 package io.streamlimit.metrics;
 
 /**
- * What a configuration pays while deployed, whether or not traffic comes, in US dollars per day.
- * Provisioned concurrency is the only one the lab models today; provisioned pollers and Kinesis
- * shards, when a scenario can ask for them, are further components added to {@link #usdPerDay}.
+ * What a configuration pays while deployed, whether or not traffic comes, in US dollars per day:
+ * provisioned concurrency and the SQS mapping's minimum provisioned pollers; Kinesis shards, when
+ * a scenario can ask for them, are a further component added to {@link #usdPerDay}.
  *
  * @param provisionedConcurrencyUsdPerDay the configured environments, a whole day
+ * @param provisionedPollersUsdPerDay the mapping's minimum event pollers, a whole day (pollers
+ *     above the minimum are paid only while a run scales to them, in the run's own cost)
  */
-public record StandingCharges(double provisionedConcurrencyUsdPerDay) {
+public record StandingCharges(double provisionedConcurrencyUsdPerDay, double provisionedPollersUsdPerDay) {
 
-    public static final StandingCharges NONE = new StandingCharges(0);
+    public static final StandingCharges NONE = new StandingCharges(0, 0);
+
+    /** Provisioned concurrency alone. */
+    public StandingCharges(double provisionedConcurrencyUsdPerDay) {
+        this(provisionedConcurrencyUsdPerDay, 0);
+    }
 
     /** AWS's pricing pages count a month as 730 hours. */
     public static final double HOURS_PER_MONTH = 730;
     public static final long MILLIS_PER_DAY = 86_400_000L;
 
     public double usdPerDay() {
-        return provisionedConcurrencyUsdPerDay;
+        return provisionedConcurrencyUsdPerDay + provisionedPollersUsdPerDay;
     }
 
     public double usdPerMonth() {

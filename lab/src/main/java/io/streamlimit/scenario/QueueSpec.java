@@ -8,12 +8,14 @@ import io.streamlimit.aws.AwsBehaviour;
  * {@link #validate(AwsBehaviour)} checks those of the behaviour the scenario runs under.
  *
  * @param batchSize 1 to 10; up to 10,000 with a batching window, as AWS allows for standard queues
+ * @param pollers the mapping's provisioned mode, or null for standard (on-demand) mode
  */
 public record QueueSpec(
         int visibilityTimeoutSeconds,
         int maxReceiveCount,
         int batchSize,
-        int batchWindowSeconds) {
+        int batchWindowSeconds,
+        ProvisionedPollers pollers) {
 
     /** Defaults for keys a scenario file may omit (SQS's own default visibility timeout is 30 s). */
     public static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
@@ -23,6 +25,16 @@ public record QueueSpec(
 
     public QueueSpec {
         check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, AwsBehaviour.current());
+    }
+
+    /** A queue whose mapping runs in standard (on-demand) mode. */
+    public QueueSpec(int visibilityTimeoutSeconds, int maxReceiveCount, int batchSize, int batchWindowSeconds) {
+        this(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, null);
+    }
+
+    /** This queue with its mapping in provisioned mode with {@code newPollers}, or standard mode for null. */
+    public QueueSpec withPollers(ProvisionedPollers newPollers) {
+        return new QueueSpec(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, newPollers);
     }
 
     /** The queue a scenario gets when it names {@code sns-sqs-lambda} without a {@code queue} block. */
@@ -39,6 +51,9 @@ public record QueueSpec(
      */
     public QueueSpec validate(AwsBehaviour aws) {
         check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, aws);
+        if (pollers != null) {
+            pollers.validate(aws);
+        }
         return this;
     }
 

@@ -25,7 +25,8 @@ import java.util.Objects;
  * {@code description} "", {@code events.pattern} burst, {@code events.users} 200,
  * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
- * {@code batchWindowSeconds} 0; {@code consumer} {@code reservedConcurrency} none,
+ * {@code batchWindowSeconds} 0, {@code minimumPollers} and {@code maximumPollers} none (standard
+ * mode; give both for provisioned mode); {@code consumer} {@code reservedConcurrency} none,
  * {@code maximumConcurrency} none, {@code timeoutSeconds} 10, {@code memoryMb} 512,
  * {@code provisionedConcurrency} 0 (none), {@code errorRate} and {@code timeoutRate} 0 (the
  * consumer fails on its own never);
@@ -45,7 +46,8 @@ public final class ScenarioLoader {
             "total", "pattern", "users", "ratePerSecond", "spikeSize", "spikeEverySeconds", "publishConcurrency",
             "baseRatePerSecond", "spikeRatePerSecond", "spikeSeconds", "durationSeconds", "countsFile");
     private static final List<String> QUEUE = List.of(
-            "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds");
+            "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds", "minimumPollers",
+            "maximumPollers");
     private static final List<String> CONSUMER = List.of(
             "reservedConcurrency", "maximumConcurrency", "timeoutSeconds", "memoryMb", "provisionedConcurrency",
             "errorRate", "timeoutRate");
@@ -208,7 +210,20 @@ public final class ScenarioLoader {
                 f.integer("visibilityTimeoutSeconds", QueueSpec.DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
                 f.integer("maxReceiveCount", QueueSpec.DEFAULT_MAX_RECEIVE_COUNT),
                 f.integer("batchSize", QueueSpec.DEFAULT_BATCH_SIZE),
-                f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS));
+                f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS),
+                pollers(f));
+    }
+
+    /** Provisioned mode: both keys, or neither (standard mode). */
+    private static ProvisionedPollers pollers(Fields f) {
+        Integer minimum = f.integer("minimumPollers");
+        Integer maximum = f.integer("maximumPollers");
+        if (minimum == null && maximum == null) {
+            return null;
+        }
+        Checks.required(ProvisionedPollers.MINIMUM_KEY, minimum);
+        Checks.required(ProvisionedPollers.MAXIMUM_KEY, maximum);
+        return new ProvisionedPollers(minimum, maximum);
     }
 
     private static QueueSpec rejectQueue(Fields queue, Pipeline pipeline) {

@@ -46,9 +46,11 @@ class AwsProfilesTest {
         assertThat(aws2020.environmentsAddedPerWindow()).isEqualTo(500);
         assertThat(aws2020.scalingWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(aws2020.coldStart()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(aws2020.maxConcurrentBatches()).isEqualTo(1_000);
+        assertThat(aws2020.provisionedPollersAvailable()).as("provisioned mode came in November 2025").isFalse();
         assertThat(differences(aws2020, CURRENT)).containsExactlyInAnyOrder(
-                "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow",
-                "coldStart");
+                "concurrentBatchesAddedPerMinute", "maxConcurrentBatches", "maxMaximumPollers", "environmentBurst",
+                "environmentsAddedPerWindow", "scalingWindow", "coldStart");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.streamlimit.aws.rules.BatchingWindow;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.QueueSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class EventSourceMapping implements Scheduler.Action {
     private final SqsQueue queue;
     private final MappingScaler scaler;
     private final PollerFactory factory;
+    private final Recorder recorder;
     private int active;
 
     /** Builds pollers on demand, so the mapping need not know their collaborators. */
@@ -32,12 +34,21 @@ final class EventSourceMapping implements Scheduler.Action {
         Poller create(EventSourceMapping mapping);
     }
 
-    EventSourceMapping(Scheduler scheduler, AwsBehaviour aws, ConsumerSpec consumer, SqsQueue queue,
+    EventSourceMapping(Scheduler scheduler, MappingScaler.Settings scaling, SqsQueue queue, Recorder recorder,
                        PollerFactory factory) {
         this.scheduler = scheduler;
         this.queue = queue;
+        this.recorder = recorder;
         this.factory = factory;
-        this.scaler = new MappingScaler(MappingScaler.Settings.of(aws, consumer.maximumConcurrency()));
+        this.scaler = new MappingScaler(scaling);
+    }
+
+    /** The mapping's scaling as configured: standard mode, or provisioned mode with the queue's pollers. */
+    static MappingScaler.Settings scaling(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
+        ProvisionedPollers pollers = queue.pollers();
+        return pollers == null
+                ? MappingScaler.Settings.of(aws, consumer.maximumConcurrency())
+                : MappingScaler.Settings.provisioned(aws, pollers.minimumPollers(), pollers.maximumPollers());
     }
 
     static Settings settings(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
@@ -47,6 +58,7 @@ final class EventSourceMapping implements Scheduler.Action {
     }
 
     void start() {
+        recorder.pollers(scaler.minimumPollers(), scaler.pollerMillisAboveMinimum());
         addPollers();
         scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }
@@ -55,6 +67,7 @@ final class EventSourceMapping implements Scheduler.Action {
     @Override
     public void fire(long tag) {
         scaler.tick(scheduler.now(), queue.visibleCount() > 0);
+        recorder.pollers(scaler.minimumPollers(), scaler.pollerMillisAboveMinimum());
         addPollers();
         scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }
