@@ -5,6 +5,7 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
 import java.util.ArrayList;
@@ -21,7 +22,12 @@ import java.util.List;
  * so it is tried afterwards, only for candidates that lost events ({@link #moreReceives}). SNS
  * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
  * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
- * which saves the first cold start at the price of the provisioned time.
+ * which saves the first cold start at the price of the provisioned time. Where the behaviour has
+ * provisioned mode for SQS, the queued shapes are tried with provisioned pollers too: the fewest
+ * pollers (2) always running and as many as the n environments need at most
+ * ({@link #POLLERS}); AWS refuses MaximumConcurrency with them, so a reservation of n holds the
+ * limit. They start a spike with 20 concurrent batches and scale faster, and bill the minimum
+ * pollers around the clock.
  */
 final class CandidateSpace {
 
@@ -30,6 +36,7 @@ final class CandidateSpace {
     static final String PACED_UNRESERVED = "maximum concurrency without a reservation";
     static final String RESERVED_ONLY = "reserved concurrency only";
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
+    static final String POLLERS = "provisioned pollers sized for the limit with a matching reservation";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
 
@@ -110,6 +117,22 @@ final class CandidateSpace {
             }
             out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned));
         }
+        if (aws.provisionedPollersAvailable()) {
+            // At AWS's advised visibility only: the pollers change how fast the mapping scales,
+            // not what becomes of a message received again.
+            QueueSpec queue = new QueueSpec(visibilities[0], aws.recommendedMinMaxReceiveCount(), batch, window)
+                    .withPollers(pollersFor(environments));
+            out.add(queued(POLLERS, queue, environments, null, provisioned));
+        }
+    }
+
+    /** The fewest pollers always running, and enough at most for {@code environments} concurrent batches. */
+    private ProvisionedPollers pollersFor(int environments) {
+        int perPoller = aws.concurrentInvokesPerPoller();
+        int maximum = Math.min(aws.maxMaximumPollers(),
+                Math.max(aws.minMaximumPollers(), (environments + perPoller - 1) / perPoller));
+        int minimum = Math.min(aws.minMinimumPollers(), maximum);
+        return new ProvisionedPollers(minimum, Math.max(minimum, maximum));
     }
 
     /** The same queued candidate allowing more receives before the dead-letter queue, or null. */
@@ -123,7 +146,7 @@ final class CandidateSpace {
                 ? candidate.family().substring(0, candidate.family().length() - PROVISIONED.length())
                 : candidate.family();
         return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
-                queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
+                queue.batchSize(), queue.batchWindowSeconds(), queue.pollers()), consumer.reservedConcurrency(),
                 consumer.maximumConcurrency(), consumer.provisionedConcurrency());
     }
 
@@ -133,6 +156,8 @@ final class CandidateSpace {
         String label = "sns-sqs-lambda, batch " + queue.batchSize()
                 + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
                 + ", maximum concurrency " + (maximum == null ? "none" : maximum)
+                + (queue.pollers() == null ? "" : ", provisioned pollers " + queue.pollers().minimumPollers()
+                        + " to " + queue.pollers().maximumPollers())
                 + ", reserved concurrency " + (reserved == null ? "none" : reserved)
                 + provisionedLabel(provisioned)
                 + ", visibility " + queue.visibilityTimeoutSeconds() + " s"

@@ -1,5 +1,6 @@
 package io.streamlimit.recommend;
 
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.Scenario;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,26 @@ final class Reasons {
                         + usd(unprovisioned.costUsd()) + ")";
             }
         }
+        ProvisionedPollers pollers = s.candidate().scenario().queue() == null ? null
+                : s.candidate().scenario().queue().pollers();
+        if (pollers != null) {
+            why += "; provisioned pollers keep " + pollers.minimumPollers() + " event pollers polling before the"
+                    + " first event and scale the mapping faster, up to " + pollers.maximumPollers() + " pollers";
+            int twin = indexOf(o -> isStandardModeTwin(o, s));
+            if (twin > 0) {
+                Simulated standard = sorted.get(twin);
+                why += " (in standard mode: " + seconds(standard.timeTakenMillis()) + " s, " + usd(standard.costUsd())
+                        + ")";
+            }
+        }
         return why + (s.throttled() ? throttledWinner(s) : throttleFreeWinner(s));
+    }
+
+    /** True when {@code s} is {@code provisioned} with its mapping in standard mode (no pollers). */
+    private static boolean isStandardModeTwin(Simulated s, Simulated provisioned) {
+        Scenario with = provisioned.candidate().scenario();
+        return with.queue() != null && with.queue().pollers() != null
+                && s.candidate().scenario().equals(with.withQueue(with.queue().withPollers(null)));
     }
 
     /** Names the throttled candidate that would have won had throttles not counted, if any. */
@@ -105,7 +125,8 @@ final class Reasons {
                         + percent(s.timeTakenMillis() - best.timeTakenMillis(), best.timeTakenMillis())
                         + " slower, and #1's throttles count as " + Ranking.THROTTLE_HANDICAP_PERCENT + "%";
             }
-            return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)" : "");
+            return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)"
+                    : isStandardModeTwin(s, best) ? " (its mapping starts at 2 batches and adds 300 a minute)" : "");
         }
         if (ranking.latencySteps(s.p99Millis()) != ranking.latencySteps(best.p99Millis())) {
             return "as fast, but events wait longer: p99 " + seconds(s.p99Millis()) + " s against "
