@@ -23,10 +23,10 @@ import java.util.List;
  * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
  * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
  * which saves the first cold start at the price of the provisioned time. Where the behaviour has
- * provisioned mode for SQS, the queued shapes are tried with provisioned pollers too: the fewest
- * pollers (2) always running and as many as the n environments need at most
- * ({@link #POLLERS}); AWS refuses MaximumConcurrency with them, so a reservation of n holds the
- * limit. They start a spike with 20 concurrent batches and scale faster, and bill the minimum
+ * provisioned mode for SQS, the queued shapes of at least 20 environments are tried with
+ * provisioned pollers too: the fewest pollers (2, 20 concurrent batches) always running and as
+ * many as the n environments need at most ({@link #POLLERS}); AWS refuses MaximumConcurrency with
+ * them, so a reservation of n holds the limit. They start a spike with 20 concurrent batches and scale faster, and bill the minimum
  * pollers around the clock.
  */
 final class CandidateSpace {
@@ -117,7 +117,12 @@ final class CandidateSpace {
             }
             out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned));
         }
-        if (aws.provisionedPollersAvailable()) {
+        // Only where the fewest pollers AWS allows (2, 20 concurrent batches) fit in the
+        // environments the limit allows: below, they pull more batches than the reservation takes,
+        // throttle by construction and only cost the search time (at --limit 1 over the spiky day,
+        // 60 s of CPU for a family that cannot win).
+        if (aws.provisionedPollersAvailable()
+                && environments >= aws.minMinimumPollers() * aws.concurrentInvokesPerPoller()) {
             // At AWS's advised visibility only: the pollers change how fast the mapping scales,
             // not what becomes of a message received again.
             QueueSpec queue = new QueueSpec(visibilities[0], aws.recommendedMinMaxReceiveCount(), batch, window)

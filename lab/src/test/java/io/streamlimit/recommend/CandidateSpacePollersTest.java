@@ -14,8 +14,8 @@ class CandidateSpacePollersTest {
 
     @ParameterizedTest(name = "limit {0}/s, 1 s calls: batch {1} x {2} environments, pollers 2 to {3}")
     @CsvSource({
-            "1, 1, 1, 2",       // the fewest AWS allows, though they pull more than 1 batch
-            "50, 10, 5, 2",
+            "20, 1, 20, 2",     // the fewest AWS allows: 2 pollers, 20 batches
+            "50, 1, 50, 5",
             "500, 10, 50, 5",   // 5 pollers x 10 invokes = 50 environments
             "505, 10, 50, 5",
             "1000, 10, 100, 10",
@@ -37,10 +37,14 @@ class CandidateSpacePollersTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"2020"})
-    void a_profile_without_provisioned_mode_is_searched_without_pollers(String profile) {
-        assertThat(new CandidateSpace(RecommendRequest.burst(500, 1_000), AwsProfiles.named(profile)).candidates())
+    @ParameterizedTest(name = "profile {0}, limit {1}/s: no pollers")
+    @CsvSource({
+            "2020, 500",    // no provisioned mode before November 2025
+            "current, 19",  // 2 pollers would pull 20 batches for at most 19 environments
+            "current, 1",
+    })
+    void pollers_are_not_tried_where_they_cannot_be_sized_for_the_limit(String profile, int limit) {
+        assertThat(new CandidateSpace(RecommendRequest.burst(limit, 1_000), AwsProfiles.named(profile)).candidates())
                 .noneMatch(c -> c.scenario().queue() != null && c.scenario().queue().pollers() != null);
     }
 }
