@@ -31,6 +31,14 @@ public record AwsBehaviour(
         int recommendedVisibilityToTimeoutRatio,
         int recommendedMinMaxReceiveCount,
 
+        // --- SQS event source mapping, provisioned mode (ProvisionedPollerConfig) ---
+        int minMinimumPollers,
+        int maxMinimumPollers,
+        int minMaximumPollers,
+        int maxMaximumPollers,
+        int concurrentInvokesPerPoller,
+        int provisionedConcurrentInvokesAddedPerMinute,
+
         // --- Lambda ---
         int accountConcurrency,
         int unreservedMinimum,
@@ -103,6 +111,18 @@ public record AwsBehaviour(
         AwsBehaviourChecks.atLeast("maxBatchWindowSeconds", maxBatchWindowSeconds, 0);
         AwsBehaviourChecks.atLeast("recommendedVisibilityToTimeoutRatio", recommendedVisibilityToTimeoutRatio, 1);
         AwsBehaviourChecks.atLeast("recommendedMinMaxReceiveCount", recommendedMinMaxReceiveCount, 1);
+        // maxMaximumPollers 0: a profile without provisioned mode (AWS before November 2025).
+        AwsBehaviourChecks.atLeast("maxMaximumPollers", maxMaximumPollers, 0);
+        if (maxMaximumPollers > 0) {
+            AwsBehaviourChecks.atLeast("minMinimumPollers", minMinimumPollers, 1);
+            AwsBehaviourChecks.notAbove("minMinimumPollers", minMinimumPollers, "maxMinimumPollers", maxMinimumPollers);
+            AwsBehaviourChecks.notAbove("maxMinimumPollers", maxMinimumPollers, "maxMaximumPollers", maxMaximumPollers);
+            AwsBehaviourChecks.atLeast("minMaximumPollers", minMaximumPollers, 1);
+            AwsBehaviourChecks.notAbove("minMaximumPollers", minMaximumPollers, "maxMaximumPollers", maxMaximumPollers);
+            AwsBehaviourChecks.atLeast("concurrentInvokesPerPoller", concurrentInvokesPerPoller, 1);
+            AwsBehaviourChecks.atLeast("provisionedConcurrentInvokesAddedPerMinute",
+                    provisionedConcurrentInvokesAddedPerMinute, 0);
+        }
 
         AwsBehaviourChecks.atLeast("accountConcurrency", accountConcurrency, 1);
         AwsBehaviourChecks.atLeast("unreservedMinimum", unreservedMinimum, 0);
@@ -169,6 +189,11 @@ public record AwsBehaviour(
     /** Concurrency a function without a reservation can use: the account's pool less the floor kept free. */
     public int unreservedConcurrency() {
         return accountConcurrency - unreservedMinimum;
+    }
+
+    /** True when the SQS event source mapping offers provisioned mode (ProvisionedPollerConfig). */
+    public boolean provisionedPollersAvailable() {
+        return maxMaximumPollers > 0;
     }
 
     /** The largest batch an SQS event source mapping accepts with this batching window (0: none). */

@@ -24,6 +24,12 @@ public final class AwsBehaviourBuilder {
     private Integer maxBatchWindowSeconds;
     private Integer recommendedVisibilityToTimeoutRatio;
     private Integer recommendedMinMaxReceiveCount;
+    private Integer minMinimumPollers;
+    private Integer maxMinimumPollers;
+    private Integer minMaximumPollers;
+    private Integer maxMaximumPollers;
+    private Integer concurrentInvokesPerPoller;
+    private Integer provisionedConcurrentInvokesAddedPerMinute;
     private Integer accountConcurrency;
     private Integer unreservedMinimum;
     private Integer environmentBurst;
@@ -90,6 +96,12 @@ public final class AwsBehaviourBuilder {
         maxBatchWindowSeconds = b.maxBatchWindowSeconds();
         recommendedVisibilityToTimeoutRatio = b.recommendedVisibilityToTimeoutRatio();
         recommendedMinMaxReceiveCount = b.recommendedMinMaxReceiveCount();
+        minMinimumPollers = b.minMinimumPollers();
+        maxMinimumPollers = b.maxMinimumPollers();
+        minMaximumPollers = b.minMaximumPollers();
+        maxMaximumPollers = b.maxMaximumPollers();
+        concurrentInvokesPerPoller = b.concurrentInvokesPerPoller();
+        provisionedConcurrentInvokesAddedPerMinute = b.provisionedConcurrentInvokesAddedPerMinute();
         accountConcurrency = b.accountConcurrency();
         unreservedMinimum = b.unreservedMinimum();
         environmentBurst = b.environmentBurst();
@@ -156,6 +168,12 @@ public final class AwsBehaviourBuilder {
                 set("maxBatchWindowSeconds", maxBatchWindowSeconds),
                 set("recommendedVisibilityToTimeoutRatio", recommendedVisibilityToTimeoutRatio),
                 set("recommendedMinMaxReceiveCount", recommendedMinMaxReceiveCount),
+                set("minMinimumPollers", minMinimumPollers),
+                set("maxMinimumPollers", maxMinimumPollers),
+                set("minMaximumPollers", minMaximumPollers),
+                set("maxMaximumPollers", maxMaximumPollers),
+                set("concurrentInvokesPerPoller", concurrentInvokesPerPoller),
+                set("provisionedConcurrentInvokesAddedPerMinute", provisionedConcurrentInvokesAddedPerMinute),
                 set("accountConcurrency", accountConcurrency),
                 set("unreservedMinimum", unreservedMinimum),
                 set("environmentBurst", environmentBurst),
@@ -227,6 +245,12 @@ public final class AwsBehaviourBuilder {
     public AwsBehaviourBuilder maxBatchWindowSeconds(int value) { maxBatchWindowSeconds = value; return this; }
     public AwsBehaviourBuilder recommendedVisibilityToTimeoutRatio(int value) { recommendedVisibilityToTimeoutRatio = value; return this; }
     public AwsBehaviourBuilder recommendedMinMaxReceiveCount(int value) { recommendedMinMaxReceiveCount = value; return this; }
+    public AwsBehaviourBuilder minMinimumPollers(int value) { minMinimumPollers = value; return this; }
+    public AwsBehaviourBuilder maxMinimumPollers(int value) { maxMinimumPollers = value; return this; }
+    public AwsBehaviourBuilder minMaximumPollers(int value) { minMaximumPollers = value; return this; }
+    public AwsBehaviourBuilder maxMaximumPollers(int value) { maxMaximumPollers = value; return this; }
+    public AwsBehaviourBuilder concurrentInvokesPerPoller(int value) { concurrentInvokesPerPoller = value; return this; }
+    public AwsBehaviourBuilder provisionedConcurrentInvokesAddedPerMinute(int value) { provisionedConcurrentInvokesAddedPerMinute = value; return this; }
     public AwsBehaviourBuilder accountConcurrency(int value) { accountConcurrency = value; return this; }
     public AwsBehaviourBuilder unreservedMinimum(int value) { unreservedMinimum = value; return this; }
     public AwsBehaviourBuilder environmentBurst(int value) { environmentBurst = value; return this; }

@@ -43,6 +43,11 @@ public final class AwsProfiles {
                 // (awsdocs/aws-lambda-developer-guide, doc_source/with-sqs.md, June 2020; today's
                 // 300 came with https://aws.amazon.com/blogs/compute/introducing-faster-polling-scale-up-for-aws-lambda-functions-configured-with-amazon-sqs/).
                 .concurrentBatchesAddedPerMinute(60)
+                // Documented in 2020: at most 1,000 batches processed at once (same page; today's
+                // 1,250 is in CurrentAws).
+                .maxConcurrentBatches(1_000)
+                // No provisioned mode before November 2025: a scenario asking for pollers is refused.
+                .maxMaximumPollers(0)
                 // Documented in 2020: an initial burst of 3,000 environments in eu-west-1, then 500
                 // more per minute (awsdocs/aws-lambda-developer-guide, doc_source/invocation-scaling.md,
                 // June 2020; replaced in November 2023, https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).

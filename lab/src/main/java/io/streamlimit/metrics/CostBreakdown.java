@@ -9,6 +9,8 @@ package io.streamlimit.metrics;
  *     is configured; 0 without it
  * @param kinesisUsd the stream's shard-hours for the run, its PUT payload units and the REST API
  *     requests of the proxy in front of it; 0 without a stream
+ * @param provisionedPollersUsd the SQS mapping's event pollers in provisioned mode: the minimum for
+ *     the run (at least a minute) and those above it while scaled; 0 in standard mode
  */
 public record CostBreakdown(
         double lambdaRequestsUsd,
@@ -18,16 +20,17 @@ public record CostBreakdown(
         double snsUsd,
         double dynamoDbUsd,
         double httpApiUsd,
-        double kinesisUsd) {
+        double kinesisUsd,
+        double provisionedPollersUsd) {
 
-    /** Without a Kinesis stream. */
+    /** Without a Kinesis stream or provisioned pollers. */
     public CostBreakdown(double lambdaRequestsUsd, double lambdaComputeUsd, double provisionedConcurrencyUsd,
                          double sqsUsd, double snsUsd, double dynamoDbUsd, double httpApiUsd) {
-        this(lambdaRequestsUsd, lambdaComputeUsd, provisionedConcurrencyUsd, sqsUsd, snsUsd, dynamoDbUsd, httpApiUsd, 0);
+        this(lambdaRequestsUsd, lambdaComputeUsd, provisionedConcurrencyUsd, sqsUsd, snsUsd, dynamoDbUsd, httpApiUsd, 0, 0);
     }
 
     public double totalUsd() {
         return lambdaRequestsUsd + lambdaComputeUsd + provisionedConcurrencyUsd + sqsUsd + snsUsd + dynamoDbUsd
-                + httpApiUsd + kinesisUsd;
+                + httpApiUsd + kinesisUsd + provisionedPollersUsd;
     }
 }

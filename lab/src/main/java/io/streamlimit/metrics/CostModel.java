@@ -28,6 +28,12 @@ import java.util.Map;
  * <p>Kinesis: {@code kinesisShards} shards for the run's time, {@code kinesisPayloadUnits} PUT
  * payload units and {@code kinesisPuts} REST API requests (each put through the proxy, throttled
  * ones too); as deployed, the shards are a standing charge.
+ *
+ * <p>Provisioned pollers (the SQS mapping's provisioned mode): {@code minimumPollers} and
+ * {@code pollerMillisAboveMinimum}, the poller-time the mapping ran above its minimum. Each poller
+ * is one event poller unit (EPU), billed per second with a 1-minute minimum: the minimum pollers
+ * for the run (at least a minute), the others for their time. Their SQS receives are in
+ * {@code sqsRequests} like standard mode's.
  */
 public final class CostModel implements CostEstimator {
 
@@ -51,6 +57,12 @@ public final class CostModel implements CostEstimator {
     public static final long PROVISIONED_BILLING_PERIOD_SECONDS = 300;
     // SQS pricing page: $0.40 per 1M requests (standard queue; each 64 KB chunk, empty receives too).
     public static final double SQS_USD_PER_MILLION_REQUESTS = 0.40;
+    // Lambda pricing page, "Provisioned mode for event source mappings" (November 2025, us-east-1):
+    // $0.00925 per event poller unit (EPU) hour, metered per second with a 1-minute minimum; for
+    // SQS one poller is one EPU (up to 1 MB/s, 10 concurrent invokes or 10 polling calls a second).
+    // The pollers' SQS requests are billed as SQS requests.
+    public static final double PROVISIONED_POLLER_USD_PER_EPU_HOUR = 0.00925;
+    public static final long PROVISIONED_POLLER_MINIMUM_BILLED_SECONDS = 60;
     // SNS pricing page: $0.50 per 1M publishes; delivery to SQS and Lambda is free.
     public static final double SNS_USD_PER_MILLION_PUBLISHES = 0.50;
     // DynamoDB on-demand pricing page (after the November 2024 cut).
@@ -81,6 +93,8 @@ public final class CostModel implements CostEstimator {
     public static final String HTTP_REQUESTS = "httpRequests";
     public static final String PROVISIONED_CONCURRENCY = "provisionedConcurrency";
     public static final String LAMBDA_PROVISIONED_BILLED_MILLIS = "lambdaProvisionedBilledMillis";
+    public static final String MINIMUM_POLLERS = "minimumPollers";
+    public static final String POLLER_MILLIS_ABOVE_MINIMUM = "pollerMillisAboveMinimum";
 
     public enum Architecture { X86_64, ARM64 }
 
@@ -125,8 +139,10 @@ public final class CostModel implements CostEstimator {
 
     @Override
     public StandingCharges standingCharges(RunData data) {
-        return standingCharges(count(data.run().requestCounts(), PROVISIONED_CONCURRENCY), data.run().memoryMb())
-                .withKinesisShards(kinesisShardsUsdPerDay(count(data.run().requestCounts(), KINESIS_SHARDS)));
+        Map<String, Long> counts = data.run().requestCounts();
+        return standingCharges(count(counts, PROVISIONED_CONCURRENCY), data.run().memoryMb(),
+                count(counts, MINIMUM_POLLERS))
+                .withKinesisShards(kinesisShardsUsdPerDay(count(counts, KINESIS_SHARDS)));
     }
 
     /** A provisioned stream of {@code shards} a day: 24 shard-hours each. */
@@ -136,8 +152,31 @@ public final class CostModel implements CostEstimator {
 
     /** The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb}. */
     public StandingCharges standingCharges(long provisionedConcurrency, int memoryMb) {
+        return standingCharges(provisionedConcurrency, memoryMb, 0);
+    }
+
+    /**
+     * The standing charges of {@code provisionedConcurrency} environments of {@code memoryMb} and
+     * of an SQS mapping's {@code minimumPollers} (0 in standard mode).
+     */
+    public StandingCharges standingCharges(long provisionedConcurrency, int memoryMb, long minimumPollers) {
         return new StandingCharges(provisionedConcurrency * memoryMb / 1024.0
-                * (StandingCharges.MILLIS_PER_DAY / 1000) * provisionedUsdPerGbSecond);
+                * (StandingCharges.MILLIS_PER_DAY / 1000) * provisionedUsdPerGbSecond,
+                pollersUsdPerDay(minimumPollers));
+    }
+
+    /** {@code pollers} event pollers for a whole day. */
+    public static double pollersUsdPerDay(long pollers) {
+        return pollers * 24 * PROVISIONED_POLLER_USD_PER_EPU_HOUR;
+    }
+
+    /** The EPU-seconds billed for {@code pollers} kept for {@code millis}: per second, a minute at least. */
+    public static long pollerBilledSeconds(long pollers, long millis) {
+        if (pollers == 0) {
+            return 0;
+        }
+        long seconds = (Math.max(0, millis) + 999) / 1000;
+        return pollers * Math.max(PROVISIONED_POLLER_MINIMUM_BILLED_SECONDS, seconds);
     }
 
     /**
@@ -152,7 +191,9 @@ public final class CostModel implements CostEstimator {
         CostBreakdown cost = breakdown(data, intervals);
         long days = StandingCharges.deployedDays(trafficMillis(data, intervals));
         double runShardHours = kinesisShardHoursUsd(data, intervals);
-        return cost.totalUsd() - cost.provisionedConcurrencyUsd() - runShardHours + standingCharges(data).usdPerDay() * days;
+        double minimumPollersRunUsd = minimumPollersUsd(data, intervals);
+        return cost.totalUsd() - cost.provisionedConcurrencyUsd() - runShardHours - minimumPollersRunUsd
+                + standingCharges(data).usdPerDay() * days;
     }
 
     /**
@@ -185,6 +226,8 @@ public final class CostModel implements CostEstimator {
             provisionedConcurrencyUsd = provisioned * gb * provisionedBilledSeconds(runMillis(data, intervals))
                     * provisionedUsdPerGbSecond;
         }
+        double pollersUsd = minimumPollersUsd(data, intervals)
+                + count(counts, POLLER_MILLIS_ABOVE_MINIMUM) / 1000 * PROVISIONED_POLLER_USD_PER_EPU_HOUR / 3600;
         return new CostBreakdown(
                 lambdaRequests / MILLION * LAMBDA_USD_PER_MILLION_REQUESTS,
                 compute,
@@ -196,13 +239,20 @@ public final class CostModel implements CostEstimator {
                 count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS,
                 kinesisShardHoursUsd(data, intervals)
                         + count(counts, KINESIS_PAYLOAD_UNITS) / MILLION * KINESIS_USD_PER_MILLION_PUT_PAYLOAD_UNITS
-                        + count(counts, KINESIS_PUTS) / MILLION * REST_API_USD_PER_MILLION_REQUESTS);
+                        + count(counts, KINESIS_PUTS) / MILLION * REST_API_USD_PER_MILLION_REQUESTS,
+                pollersUsd);
     }
 
     /** The stream's shards for the run's time. */
     private static double kinesisShardHoursUsd(RunData data, InvocationIntervals intervals) {
         long shards = count(data.run().requestCounts(), KINESIS_SHARDS);
         return shards == 0 ? 0 : shards * runMillis(data, intervals) / 3_600_000.0 * KINESIS_USD_PER_SHARD_HOUR;
+    }
+
+    /** The minimum pollers for the run (a minute at least); 0 in standard mode. */
+    private static double minimumPollersUsd(RunData data, InvocationIntervals intervals) {
+        long pollers = count(data.run().requestCounts(), MINIMUM_POLLERS);
+        return pollerBilledSeconds(pollers, runMillis(data, intervals)) * PROVISIONED_POLLER_USD_PER_EPU_HOUR / 3600;
     }
 
     /** First to last publish of the run's recorded events; the run when it recorded none. */

@@ -6,6 +6,7 @@ import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.FifoSpec;
 import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.StreamSpec;
@@ -37,6 +38,12 @@ import java.util.List;
  * cold) is tried a third time with it: a restore instead of the init, free for Java, never with
  * provisioned concurrency. Those come last, so that on a tie the plainer setting wins and SnapStart
  * wins only where its shorter cold starts show in the ranked figures.
+ *
+ * <p>Where the behaviour has provisioned mode for SQS, the queued shapes of at least 20
+ * environments are tried with provisioned pollers too: the fewest pollers (2, 20 concurrent
+ * batches) always running and as many as the n environments need at most ({@link #POLLERS}); AWS
+ * refuses MaximumConcurrency with them, so a reservation of n holds the limit. They start a spike
+ * with 20 concurrent batches and scale faster, and bill the minimum pollers around the clock.
  */
 final class CandidateSpace {
 
@@ -49,6 +56,7 @@ final class CandidateSpace {
     /** Beyond this many shards, the one-shard-a-batch candidate is left out: its standing charge grows with them. */
     static final int MAX_SHARDS_PER_BATCH_CANDIDATE = 10;
     static final String FIFO = "FIFO queue (each viewer's events in order), maximum concurrency with a matching reservation";
+    static final String POLLERS = "provisioned pollers sized for the limit with a matching reservation";
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
     /** Appended to a family whose new environments restore a SnapStart snapshot. */
@@ -204,6 +212,27 @@ final class CandidateSpace {
             }
             out.add(queued(RESERVED_ONLY, queue, environments, null, provisioned, snapStart));
         }
+        // Only where the fewest pollers AWS allows (2, 20 concurrent batches) fit in the
+        // environments the limit allows: below, they pull more batches than the reservation takes,
+        // throttle by construction and only cost the search time (at --limit 1 over the spiky day,
+        // 60 s of CPU for a family that cannot win).
+        if (aws.provisionedPollersAvailable()
+                && environments >= aws.minMinimumPollers() * aws.concurrentInvokesPerPoller()) {
+            // At AWS's advised visibility only: the pollers change how fast the mapping scales,
+            // not what becomes of a message received again.
+            QueueSpec queue = new QueueSpec(visibilities[0], aws.recommendedMinMaxReceiveCount(), batch, window)
+                    .withPollers(pollersFor(environments));
+            out.add(queued(POLLERS, queue, environments, null, provisioned, snapStart));
+        }
+    }
+
+    /** The fewest pollers always running, and enough at most for {@code environments} concurrent batches. */
+    private ProvisionedPollers pollersFor(int environments) {
+        int perPoller = aws.concurrentInvokesPerPoller();
+        int maximum = Math.min(aws.maxMaximumPollers(),
+                Math.max(aws.minMaximumPollers(), (environments + perPoller - 1) / perPoller));
+        int minimum = Math.min(aws.minMinimumPollers(), maximum);
+        return new ProvisionedPollers(minimum, Math.max(minimum, maximum));
     }
 
     /** The same queued candidate allowing more receives before the dead-letter queue, or null. */
@@ -222,8 +251,7 @@ final class CandidateSpace {
         if (queue.isFifo()) {
             return null; // a FIFO candidate is the paced shape only
         }
-        return queued(family, new QueueSpec(queue.visibilityTimeoutSeconds(), MORE_RECEIVES,
-                queue.batchSize(), queue.batchWindowSeconds()), consumer.reservedConcurrency(),
+        return queued(family, queue.withMaxReceiveCount(MORE_RECEIVES), consumer.reservedConcurrency(),
                 consumer.maximumConcurrency(), consumer.provisionedConcurrency(), consumer.snapStart());
     }
 
@@ -234,6 +262,8 @@ final class CandidateSpace {
         String label = "sns-sqs-lambda, batch " + queue.batchSize()
                 + (queue.batchWindowSeconds() > 0 ? " (window " + queue.batchWindowSeconds() + " s)" : "")
                 + ", maximum concurrency " + (maximum == null ? "none" : maximum)
+                + (queue.pollers() == null ? "" : ", provisioned pollers " + queue.pollers().minimumPollers()
+                        + " to " + queue.pollers().maximumPollers())
                 + ", reserved concurrency " + (reserved == null ? "none" : reserved)
                 + leverLabel(provisioned, snapStart)
                 + ", visibility " + queue.visibilityTimeoutSeconds() + " s"

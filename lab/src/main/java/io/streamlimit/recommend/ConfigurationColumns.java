@@ -8,10 +8,13 @@ import io.streamlimit.scenario.StreamSpec;
  * characters: {@code via} is {@code sqs} (SNS to SQS to Lambda), {@code sns} (SNS to Lambda, async) or
  * {@code kin} (API Gateway to Kinesis to Lambda; {@code maximum} then shows shards x parallelization factor);
  * reserved, maximum (the SQS mapping's) and provisioned concurrency; batch size; visibility timeout;
- * maxReceiveCount; {@code S} in the provisioned column is SnapStart (the two never go together). "-" is "not set" (or, for the async pipeline, no queue).
+ * maxReceiveCount; {@code S} in the provisioned column is SnapStart (the two never go together);
+ * the SQS mapping's provisioned pollers, minimum-maximum (not a column of the table, which would no
+ * longer fit: the recommender's output lists them under it). "-" is "not set" (or, for the async
+ * pipeline, no queue).
  */
 public record ConfigurationColumns(String via, String reserved, String maximum, String provisioned, String batch,
-                                   String visibility, String receives) {
+                                   String visibility, String receives, String pollers) {
 
     /** What the columns' names and values mean, to print under a table that uses them. */
     public static final String LEGEND = "VIA: sqs = SNS -> SQS -> Lambda, fifo = SNS FIFO -> SQS FIFO -> Lambda,"
@@ -35,13 +38,16 @@ public record ConfigurationColumns(String via, String reserved, String maximum, 
                 stream != null ? Integer.toString(stream.batchSize())
                         : queued ? Integer.toString(scenario.queue().batchSize()) : "-",
                 queued ? scenario.queue().visibilityTimeoutSeconds() + "s" : "-",
-                queued ? Integer.toString(scenario.queue().maxReceiveCount()) : "-");
+                queued ? Integer.toString(scenario.queue().maxReceiveCount()) : "-",
+                queued && scenario.queue().pollers() != null
+                        ? scenario.queue().pollers().minimumPollers() + "-" + scenario.queue().pollers().maximumPollers()
+                        : "-");
     }
 
     /** The settings in one short phrase, for citing a candidate the table may not show. */
     public String phrase() {
         return via + " rc " + reserved + " mc " + maximum + " pc " + provisioned + " batch " + batch + " vis " + visibility
-                + " recv " + receives;
+                + " recv " + receives + ("-".equals(pollers) ? "" : " pollers " + pollers);
     }
 
     private static String orDash(Integer value) {

@@ -1,5 +1,6 @@
 package io.streamlimit.recommend;
 
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.Scenario;
 import java.util.Comparator;
 import java.util.List;
@@ -63,6 +64,18 @@ final class Reasons {
                         + " s)";
             }
         }
+        ProvisionedPollers pollers = s.candidate().scenario().queue() == null ? null
+                : s.candidate().scenario().queue().pollers();
+        if (pollers != null) {
+            why += "; provisioned pollers keep " + pollers.minimumPollers() + " event pollers polling before the"
+                    + " first event and scale the mapping faster, up to " + pollers.maximumPollers() + " pollers";
+            int twin = indexOf(o -> isStandardModeTwin(o, s));
+            if (twin > 0) {
+                Simulated standard = sorted.get(twin);
+                why += " (in standard mode: " + seconds(standard.timeTakenMillis()) + " s, " + usd(standard.costUsd())
+                        + ")";
+            }
+        }
         return why + (s.throttled() ? throttledWinner(s) : throttleFreeWinner(s));
     }
 
@@ -71,6 +84,13 @@ final class Reasons {
         Scenario with = snapStarted.candidate().scenario();
         return with.consumer().snapStart()
                 && s.candidate().scenario().equals(with.withConsumer(with.consumer().withSnapStart(false)));
+    }
+
+    /** True when {@code s} is {@code provisioned} with its mapping in standard mode (no pollers). */
+    private static boolean isStandardModeTwin(Simulated s, Simulated provisioned) {
+        Scenario with = provisioned.candidate().scenario();
+        return with.queue() != null && with.queue().pollers() != null
+                && s.candidate().scenario().equals(with.withQueue(with.queue().withPollers(null)));
     }
 
     /** Names the throttled candidate that would have won had throttles not counted, if any. */
@@ -124,7 +144,7 @@ final class Reasons {
             }
             return slower + (isUnprovisionedTwin(s, best) ? " (its first batches wait for cold starts)"
                     : isWithoutSnapStartTwin(s, best) ? " (its new environments initialize instead of restoring a snapshot)"
-                    : "");
+                    : isStandardModeTwin(s, best) ? " (its mapping starts at 2 batches and adds 300 a minute)" : "");
         }
         if (ranking.latencySteps(s.p99Millis()) != ranking.latencySteps(best.p99Millis())) {
             return "as fast, but events wait longer: p99 " + seconds(s.p99Millis()) + " s against "

@@ -11,13 +11,15 @@ import io.streamlimit.aws.AwsBehaviour;
  * @param batchSize 1 to 10; up to 10,000 with a batching window, as AWS allows for standard queues
  *     (a FIFO queue: 1 to 10, and no batching window)
  * @param fifo the FIFO choices of a FIFO queue, or null for a standard queue
+ * @param pollers the mapping's provisioned mode, or null for standard (on-demand) mode
  */
 public record QueueSpec(
         int visibilityTimeoutSeconds,
         int maxReceiveCount,
         int batchSize,
         int batchWindowSeconds,
-        FifoSpec fifo) {
+        FifoSpec fifo,
+        ProvisionedPollers pollers) {
 
     /** Defaults for keys a scenario file may omit (SQS's own default visibility timeout is 30 s). */
     public static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
@@ -29,9 +31,9 @@ public record QueueSpec(
         check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, fifo, AwsBehaviour.current());
     }
 
-    /** A standard queue. */
+    /** A standard queue whose mapping runs in standard (on-demand) mode. */
     public QueueSpec(int visibilityTimeoutSeconds, int maxReceiveCount, int batchSize, int batchWindowSeconds) {
-        this(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, null);
+        this(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, null, null);
     }
 
     /** The queue a scenario gets when it names {@code sns-sqs-lambda} without a {@code queue} block. */
@@ -42,7 +44,17 @@ public record QueueSpec(
 
     /** This queue as a FIFO queue with {@code fifoSpec} (null: a standard queue). */
     public QueueSpec withFifo(FifoSpec fifoSpec) {
-        return new QueueSpec(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, fifoSpec);
+        return new QueueSpec(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, fifoSpec, pollers);
+    }
+
+    /** This queue with its mapping in provisioned mode with {@code newPollers}, or standard mode for null. */
+    public QueueSpec withPollers(ProvisionedPollers newPollers) {
+        return new QueueSpec(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, fifo, newPollers);
+    }
+
+    /** This queue with {@code receives} as its maxReceiveCount. */
+    public QueueSpec withMaxReceiveCount(int receives) {
+        return new QueueSpec(visibilityTimeoutSeconds, receives, batchSize, batchWindowSeconds, fifo, pollers);
     }
 
     /** True for a FIFO queue. */
@@ -58,6 +70,9 @@ public record QueueSpec(
      */
     public QueueSpec validate(AwsBehaviour aws) {
         check(visibilityTimeoutSeconds, maxReceiveCount, batchSize, batchWindowSeconds, fifo, aws);
+        if (pollers != null) {
+            pollers.validate(aws);
+        }
         return this;
     }
 

@@ -62,6 +62,14 @@ public record Scenario(
                                 + ") or AWS refuses the event source mapping, got "
                                 + queue.visibilityTimeoutSeconds());
             }
+            // Provisioned mode and ScalingConfig.MaximumConcurrency are mutually exclusive: the
+            // maximum pollers cap the mapping's concurrency instead.
+            if (queue.pollers() != null && consumer.maximumConcurrency() != null) {
+                throw new ScenarioException("consumer.maximumConcurrency", "cannot be combined with "
+                        + ProvisionedPollers.MAXIMUM_KEY + " (AWS refuses MaximumConcurrency in provisioned mode;"
+                        + " the maximum pollers cap the mapping at " + queue.pollers().maximumPollers()
+                        + " x " + AwsBehaviour.current().concurrentInvokesPerPoller() + " concurrent invokes), got " + consumer.maximumConcurrency());
+            }
         } else {
             Checks.absent("queue", queue, "for pipeline " + pipeline.fileName());
             Checks.absent("consumer.maximumConcurrency", consumer.maximumConcurrency(),
@@ -112,6 +120,11 @@ public record Scenario(
     /** The same scenario with another consumer. */
     public Scenario withConsumer(ConsumerSpec newConsumer) {
         return new Scenario(name, description, events, pipeline, queue, newConsumer, downstream, awsProfile, stream);
+    }
+
+    /** The same scenario with another queue (its mapping's settings included). */
+    public Scenario withQueue(QueueSpec newQueue) {
+        return new Scenario(name, description, events, pipeline, newQueue, consumer, downstream, awsProfile);
     }
 
     /** The same scenario with another number of events (the {@code --events} override). */

@@ -25,7 +25,8 @@ import java.util.Objects;
  * {@code description} "", {@code events.pattern} burst, {@code events.users} 200,
  * {@code events.publishConcurrency} 50; {@code queue} (sns-sqs-lambda only)
  * {@code visibilityTimeoutSeconds} 30, {@code maxReceiveCount} 5, {@code batchSize} 1,
- * {@code batchWindowSeconds} 0; with {@code sns-fifo-sqs-fifo-lambda} a FIFO queue, also
+ * {@code batchWindowSeconds} 0, {@code minimumPollers} and {@code maximumPollers} none (standard
+ * mode; give both for provisioned mode); with {@code sns-fifo-sqs-fifo-lambda} a FIFO queue, also
  * {@code deduplicationScope} queue and {@code fifoThroughputLimit} perQueue (SQS's defaults; those
  * two keys only with that pipeline); {@code stream} (api-kinesis-lambda only) {@code shards} 1,
  * {@code batchSize} 100, {@code batchWindowSeconds} 0, {@code parallelizationFactor} 1,
@@ -51,7 +52,7 @@ public final class ScenarioLoader {
             "baseRatePerSecond", "spikeRatePerSecond", "spikeSeconds", "durationSeconds", "countsFile");
     private static final List<String> QUEUE = List.of(
             "visibilityTimeoutSeconds", "maxReceiveCount", "batchSize", "batchWindowSeconds",
-            "deduplicationScope", "fifoThroughputLimit");
+            "deduplicationScope", "fifoThroughputLimit", "minimumPollers", "maximumPollers");
     private static final List<String> FIFO_ONLY = List.of("deduplicationScope", "fifoThroughputLimit");
     private static final List<String> STREAM = List.of(
             "shards", "batchSize", "batchWindowSeconds", "parallelizationFactor", "bisectOnError", "maxRetryAttempts",
@@ -231,7 +232,8 @@ public final class ScenarioLoader {
                 f.integer("maxReceiveCount", QueueSpec.DEFAULT_MAX_RECEIVE_COUNT),
                 f.integer("batchSize", QueueSpec.DEFAULT_BATCH_SIZE),
                 f.integer("batchWindowSeconds", QueueSpec.DEFAULT_BATCH_WINDOW_SECONDS),
-                pipeline.fifo() ? fifo(f) : null);
+                pipeline.fifo() ? fifo(f) : null,
+                pollers(f));
     }
 
     private static FifoSpec fifo(Fields f) {
@@ -242,6 +244,18 @@ public final class ScenarioLoader {
                         : DeduplicationScope.fromFileName(f.keyPath("deduplicationScope"), scope),
                 limit == null ? FifoSpec.DEFAULT_THROUGHPUT_LIMIT
                         : FifoThroughputLimit.fromFileName(f.keyPath("fifoThroughputLimit"), limit));
+    }
+
+    /** Provisioned mode: both keys, or neither (standard mode). */
+    private static ProvisionedPollers pollers(Fields f) {
+        Integer minimum = f.integer("minimumPollers");
+        Integer maximum = f.integer("maximumPollers");
+        if (minimum == null && maximum == null) {
+            return null;
+        }
+        Checks.required(ProvisionedPollers.MINIMUM_KEY, minimum);
+        Checks.required(ProvisionedPollers.MAXIMUM_KEY, maximum);
+        return new ProvisionedPollers(minimum, maximum);
     }
 
     private static QueueSpec rejectQueue(Fields queue, Pipeline pipeline) {

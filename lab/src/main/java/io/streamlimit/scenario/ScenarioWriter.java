@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Writes a scenario back out with the keys of a scenario file: as YAML (what the recommender
  * saves, readable by {@link ScenarioLoader}) and as compact JSON (a run's
  * {@code configurationJson}). Every key is written, defaults included, so a file says all;
- * the exceptions are {@code consumer.provisionedConcurrency}, {@code consumer.errorRate},
+ * the exceptions are {@code queue.minimumPollers} and {@code queue.maximumPollers} (only in
+ * provisioned mode), {@code consumer.provisionedConcurrency}, {@code consumer.errorRate},
  * {@code consumer.timeoutRate} and {@code consumer.snapStart}, written only when set (above 0, true), so that scenarios without them
  * come out exactly as they did before the keys existed.
  */
@@ -74,6 +75,10 @@ public final class ScenarioWriter {
             if (s.queue().fifo() != null) {
                 queue.put("deduplicationScope", s.queue().fifo().deduplicationScope().fileName());
                 queue.put("fifoThroughputLimit", s.queue().fifo().throughputLimit().fileName());
+            }
+            if (s.queue().pollers() != null) {
+                queue.put("minimumPollers", s.queue().pollers().minimumPollers());
+                queue.put("maximumPollers", s.queue().pollers().maximumPollers());
             }
             top.put("queue", queue);
         }

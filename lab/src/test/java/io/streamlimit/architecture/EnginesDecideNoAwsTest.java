@@ -96,7 +96,7 @@ class EnginesDecideNoAwsTest {
                     "the handler context's deadline: the configured timeout, told to the handler"),
             Map.entry("FunctionConfig.java|d.toMillis() / 1000.0",
                     "formats a duration for a message"),
-            Map.entry("SqsMappingConfig.java|Math.min(MappingScaler.Settings.of(behaviour, maximumConcurrency).ceiling(), localPollerCap)",
+            Map.entry("SqsMappingConfig.java|Math.min(scaling().ceiling(), localPollerCap)",
                     "the rule's ceiling, capped by the local JVM's thread cap (no AWS)"),
             Map.entry("LambdaFunction.java|clock.millis() - started.toEpochMilli()",
                     "measures the duration it reports to the observer"),

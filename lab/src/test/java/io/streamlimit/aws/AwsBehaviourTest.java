@@ -38,7 +38,15 @@ class AwsBehaviourTest {
         assertThat(current.longPollWait()).isEqualTo(Duration.ofSeconds(20));
         assertThat(current.initialConcurrentBatches()).isEqualTo(5);
         assertThat(current.concurrentBatchesAddedPerMinute()).isEqualTo(300);
-        assertThat(current.maxConcurrentBatches()).isEqualTo(1_000);
+        assertThat(current.maxConcurrentBatches()).isEqualTo(1_250);
+        assertThat(current.minConcurrentBatches()).isEqualTo(2);
+        assertThat(current.minMinimumPollers()).isEqualTo(2);
+        assertThat(current.maxMinimumPollers()).isEqualTo(200);
+        assertThat(current.minMaximumPollers()).isEqualTo(2);
+        assertThat(current.maxMaximumPollers()).isEqualTo(2_000);
+        assertThat(current.concurrentInvokesPerPoller()).isEqualTo(10);
+        assertThat(current.provisionedConcurrentInvokesAddedPerMinute()).isEqualTo(1_000);
+        assertThat(current.provisionedPollersAvailable()).isTrue();
         assertThat(current.unreservedConcurrency()).isEqualTo(900);
         assertThat(current.environmentBurst()).isEqualTo(1_000);
         assertThat(current.environmentsAddedPerWindow()).isEqualTo(1_000);
@@ -88,6 +96,10 @@ class AwsBehaviourTest {
                 .hasMessage("asyncRetryJitter: must be 0 to 1, got 1.5");
         assertThatThrownBy(() -> current.toBuilder().minMaximumConcurrency(2_000).build())
                 .hasMessage("minMaximumConcurrency: must be at most maxMaximumConcurrency (1000), got 2000");
+        assertThatThrownBy(() -> current.toBuilder().maxMinimumPollers(3_000).build())
+                .hasMessage("maxMinimumPollers: must be at most maxMaximumPollers (2000), got 3000");
+        assertThatThrownBy(() -> current.toBuilder().maxMaximumPollers(-1).build())
+                .hasMessage("maxMaximumPollers: must be at least 0, got -1");
         assertThatThrownBy(() -> current.toBuilder().environmentBurst(0).build())
                 .hasMessage("environmentBurst: must be at least 1, got 0");
     }

@@ -49,10 +49,12 @@ class AwsProfilesTest {
         assertThat(aws2020.snsFifoMessagesPerSecond()).isEqualTo(300);
         assertThat(aws2020.fifoHighThroughputApiCallsPerSecond()).isEqualTo(300);
         assertThat(aws2020.snapStartAvailable()).isFalse();
+        assertThat(aws2020.maxConcurrentBatches()).isEqualTo(1_000);
+        assertThat(aws2020.provisionedPollersAvailable()).as("provisioned mode came in November 2025").isFalse();
         assertThat(differences(aws2020, CURRENT)).containsExactlyInAnyOrder(
-                "concurrentBatchesAddedPerMinute", "environmentBurst", "environmentsAddedPerWindow", "scalingWindow",
-                "coldStart", "fifoHighThroughputApiCallsPerSecond", "snsFifoMessagesPerSecond",
-                "snsFifoHighThroughputMessagesPerSecond", "snapStartAvailable");
+                "concurrentBatchesAddedPerMinute", "maxConcurrentBatches", "maxMaximumPollers", "environmentBurst",
+                "environmentsAddedPerWindow", "scalingWindow", "coldStart", "fifoHighThroughputApiCallsPerSecond",
+                "snsFifoMessagesPerSecond", "snsFifoHighThroughputMessagesPerSecond", "snapStartAvailable");
     }
 
     @Test

@@ -44,10 +44,17 @@ final class RecommendTable {
                 + (spikes ? "; SPIKE P99: the same, of the events published in spikes" : "")
                 + "; COST: as deployed for this traffic, the run plus its standing charges for the whole days"
                 + " the traffic spans (at least one), ranked on.", ""));
+        String pollers = pollers(shown);
+        if (pollers != null) {
+            table.append(wrap(pollers, ""));
+        }
         table.append(wrap(standing(shown, costModel), ""));
         String snapStart = snapStart(shown);
         if (snapStart != null) {
             table.append(wrap(snapStart, ""));
+        String lever = lever(shown.get(0), costModel);
+        if (lever != null) {
+            table.append(wrap(lever, ""));
         }
         return table.toString();
     }
@@ -64,15 +71,60 @@ final class RecommendTable {
                 + " free for Java, on published versions only, never with provisioned concurrency.";
     }
 
+    /** The SQS mapping's provisioned pollers of the candidates shown that have them, or null if none has. */
+    static String pollers(List<RankedCandidate> shown) {
+        StringBuilder line = new StringBuilder("Provisioned pollers (queue.minimumPollers-maximumPollers, the SQS"
+                + " mapping in provisioned mode; MC cannot be set with them):");
+        boolean any = false;
+        for (RankedCandidate c : shown) {
+            String range = c.columns().pollers();
+            if (!"-".equals(range)) {
+                line.append(any ? ", " : " ").append("#").append(c.rank()).append(' ').append(range);
+                any = true;
+            }
+        }
+        return any ? line.append("; the others standard mode.").toString() : null;
+    }
+
+    /**
+     * One line on the winner's levers (provisioned concurrency, provisioned pollers), or null if it
+     * uses none: what they cost a day as deployed and that its COST, which it won on, includes it.
+     */
+    static String lever(RankedCandidate winner, CostModel costModel) {
+        int provisioned = winner.scenario().consumer().provisionedConcurrency();
+        int minimumPollers = winner.scenario().queue() == null || winner.scenario().queue().pollers() == null
+                ? 0 : winner.scenario().queue().pollers().minimumPollers();
+        if (provisioned == 0 && minimumPollers == 0) {
+            return null;
+        }
+        List<String> levers = new java.util.ArrayList<>();
+        if (provisioned > 0) {
+            levers.add("provisioned concurrency " + provisioned);
+        }
+        if (minimumPollers > 0) {
+            levers.add("provisioned pollers " + winner.columns().pollers());
+        }
+        var standing = costModel.standingCharges(provisioned, winner.scenario().consumer().memoryMb(), minimumPollers);
+        return String.format(Locale.ROOT, "Lever: #1 uses %s, $%.6f a day ($%.2f a month) while deployed; its COST"
+                        + " pays that for the whole days of this traffic and it still ranks first: %s.",
+                String.join(" and ", levers), standing.usdPerDay(), standing.usdPerMonth(),
+                winner.lost() == 0 && winner.stats().secondsOverLimit() == 0
+                        ? "nothing lost, never over the limit, " + seconds(winner.stats().timeTakenMillis())
+                        : winner.lost() + " lost, " + winner.stats().secondsOverLimit() + " s over the limit");
+    }
+
     /** The standing charges per day of the candidates shown: "Standing charges per day ...: #2 $0.144003". */
     static String standing(List<RankedCandidate> shown, CostModel costModel) {
         StringBuilder line = new StringBuilder("Standing charges per day, paid while deployed, traffic or not"
-                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
+                + " (provisioned concurrency and minimum provisioned pollers, "
+                + costModel.architecture().name().toLowerCase(Locale.ROOT)
                 + " list prices of " + CostModel.PRICES_AS_OF + "):");
         boolean any = false;
         for (RankedCandidate c : shown) {
             double perDay = costModel.standingCharges(c.scenario().consumer().provisionedConcurrency(),
-                    c.scenario().consumer().memoryMb()).usdPerDay();
+                    c.scenario().consumer().memoryMb(), c.scenario().queue() == null
+                            || c.scenario().queue().pollers() == null ? 0
+                            : c.scenario().queue().pollers().minimumPollers()).usdPerDay();
             if (perDay > 0) {
                 line.append(any ? ", " : " ").append(String.format(Locale.ROOT, "#%d $%.6f", c.rank(), perDay));
                 any = true;

@@ -19,10 +19,24 @@ import io.streamlimit.aws.AwsBehaviour;
  */
 public final class MappingScaler {
 
-    /** What one mapping's scaling depends on. */
+    /**
+     * What one mapping's scaling depends on.
+     *
+     * @param invokesPerPoller in provisioned mode, the concurrent invokes one event poller carries
+     *     (0 in standard mode, which has no pollers to count)
+     * @param minimumPollers in provisioned mode, the pollers kept (and billed) even when idle; 0 in
+     *     standard mode
+     */
     public record Settings(int idleFloor, int ceiling, double addedPerTick, double removedPerThrottle,
-                           double removedPerError, long tickMillis) {
+                           double removedPerError, long tickMillis, int invokesPerPoller, int minimumPollers) {
 
+        /** Standard mode: no pollers of the user's. */
+        public Settings(int idleFloor, int ceiling, double addedPerTick, double removedPerThrottle,
+                        double removedPerError, long tickMillis) {
+            this(idleFloor, ceiling, addedPerTick, removedPerThrottle, removedPerError, tickMillis, 0, 0);
+        }
+
+        /** Standard mode (the default), with ScalingConfig.MaximumConcurrency or null for none. */
         public static Settings of(AwsBehaviour aws, Integer maximumConcurrency) {
             int ceiling = maximumConcurrency == null
                     ? aws.maxConcurrentBatches()
@@ -34,16 +48,67 @@ public final class MappingScaler {
                     aws.mappingBatchesRemovedPerThrottle(), aws.mappingBatchesRemovedPerError(), tick);
         }
 
+        /**
+         * The mapping's mode as configured: provisioned when it has pollers (both or neither),
+         * else standard mode with MaximumConcurrency or null.
+         *
+         * @throws IllegalArgumentException for pollers with MaximumConcurrency, which AWS refuses
+         */
+        public static Settings of(AwsBehaviour aws, Integer maximumConcurrency, Integer minimumPollers,
+                                  Integer maximumPollers) {
+            if (minimumPollers == null && maximumPollers == null) {
+                return of(aws, maximumConcurrency);
+            }
+            RuleChecks.required("minimumPollers", minimumPollers);
+            RuleChecks.required("maximumPollers", maximumPollers);
+            if (maximumConcurrency != null) {
+                throw new IllegalArgumentException("maximumConcurrency: cannot be combined with provisioned pollers, got "
+                        + maximumConcurrency);
+            }
+            return provisioned(aws, minimumPollers, maximumPollers);
+        }
+
+        /**
+         * Provisioned mode (ProvisionedPollerConfig): the minimum pollers' invokes are always
+         * there (the idle floor), the maximum pollers' are the ceiling (MaximumConcurrency cannot
+         * be set with it), and it grows at the faster provisioned rate. Throttles and errors back
+         * it off as in standard mode: AWS documents no other backoff for it.
+         *
+         * @throws IllegalArgumentException when the behaviour has no provisioned mode, or the
+         *     pollers are outside its ranges
+         */
+        public static Settings provisioned(AwsBehaviour aws, int minimumPollers, int maximumPollers) {
+            RuleChecks.required("aws", aws);
+            if (!aws.provisionedPollersAvailable()) {
+                throw new IllegalArgumentException("aws: has no provisioned mode (maxMaximumPollers 0)");
+            }
+            RuleChecks.range("minimumPollers", minimumPollers, aws.minMinimumPollers(), aws.maxMinimumPollers());
+            RuleChecks.range("maximumPollers", maximumPollers, Math.max(minimumPollers, aws.minMaximumPollers()),
+                    aws.maxMaximumPollers());
+            long tick = aws.mappingScalingTick().toMillis();
+            int perPoller = aws.concurrentInvokesPerPoller();
+            return new Settings(minimumPollers * perPoller, maximumPollers * perPoller,
+                    aws.provisionedConcurrentInvokesAddedPerMinute() * tick / 60_000.0,
+                    aws.mappingBatchesRemovedPerThrottle(), aws.mappingBatchesRemovedPerError(), tick,
+                    perPoller, minimumPollers);
+        }
+
+        /** True in provisioned mode. */
+        public boolean provisioned() {
+            return invokesPerPoller > 0;
+        }
+
         /** The same mapping with no more than {@code most} batches (a local emulator's thread cap). */
         public Settings capped(int most) {
             return new Settings(Math.min(idleFloor, most), Math.min(ceiling, most), addedPerTick, removedPerThrottle,
-                    removedPerError, tickMillis);
+                    removedPerError, tickMillis, invokesPerPoller, minimumPollers);
         }
     }
 
     private final Settings settings;
     private double target;
     private long lastThrottleAt = Long.MIN_VALUE / 2;
+    private long pollerMillisAboveMinimum;
 
     public MappingScaler(Settings settings) {
         RuleChecks.required("settings", settings);
@@ -56,24 +121,54 @@ public final class MappingScaler {
         RuleChecks.nonNegative("settings.removedPerThrottle", settings.removedPerThrottle());
         RuleChecks.nonNegative("settings.removedPerError", settings.removedPerError());
         RuleChecks.positive("settings.tickMillis", settings.tickMillis());
+        RuleChecks.nonNegative("settings.invokesPerPoller", settings.invokesPerPoller());
+        RuleChecks.nonNegative("settings.minimumPollers", settings.minimumPollers());
         this.settings = settings;
         this.target = settings.idleFloor();
     }
 
     /** Batches the mapping wants in flight now. */
     public int target() {
-        return (int) Math.floor(target);
+        // The epsilon keeps a rate that is no whole number a tick (1,000 a minute) from losing a
+        // batch to rounding: 60 ticks of 16.67 make 1,000, not 999.
+        return (int) Math.floor(target + 1e-9);
     }
 
     public long tickMillis() {
         return settings.tickMillis();
     }
 
-    /** One scaling tick: up while messages wait, down towards the idle floor while none do. */
+    /**
+     * One scaling tick: up while messages wait, down towards the idle floor while none do. In
+     * provisioned mode the pollers above the minimum that the tick ran on are billed for it.
+     */
     public void tick(long now, boolean messagesWaiting) {
+        pollerMillisAboveMinimum += (long) (pollers() - settings.minimumPollers()) * settings.tickMillis();
         target = messagesWaiting
                 ? Math.min(settings.ceiling(), target + settings.addedPerTick())
                 : Math.max(settings.idleFloor(), target - settings.addedPerTick());
+    }
+
+    /**
+     * Event pollers running now in provisioned mode: enough for the target's invokes, never fewer
+     * than the minimum; 0 in standard mode.
+     */
+    public int pollers() {
+        if (!settings.provisioned()) {
+            return 0;
+        }
+        int perPoller = settings.invokesPerPoller();
+        return Math.max(settings.minimumPollers(), (target() + perPoller - 1) / perPoller);
+    }
+
+    /** The minimum pollers, billed around the clock as deployed; 0 in standard mode. */
+    public int minimumPollers() {
+        return settings.minimumPollers();
+    }
+
+    /** Poller-milliseconds above the minimum so far, tick by tick: what scaling up adds to the bill. */
+    public long pollerMillisAboveMinimum() {
+        return pollerMillisAboveMinimum;
     }
 
     /** An invoke of this mapping's was throttled. */

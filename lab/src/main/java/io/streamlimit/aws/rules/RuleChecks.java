@@ -20,6 +20,13 @@ final class RuleChecks {
         return value;
     }
 
+    static int range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + ": must be " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     static double fraction(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(name + ": must be 0 to 1, got " + value);

@@ -6,6 +6,7 @@ import io.streamlimit.aws.rules.FifoConcurrency;
 import io.streamlimit.aws.rules.InvokeRetry;
 import io.streamlimit.aws.rules.MappingScaler;
 import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.QueueSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class EventSourceMapping implements Scheduler.Action {
     private final SqsQueue queue;
     private final MappingScaler scaler;
     private final PollerFactory factory;
+    private final Recorder recorder;
     private int active;
 
     /** Builds pollers on demand, so the mapping need not know their collaborators. */
@@ -34,12 +36,21 @@ final class EventSourceMapping implements Scheduler.Action {
         Poller create(EventSourceMapping mapping);
     }
 
-    EventSourceMapping(Scheduler scheduler, AwsBehaviour aws, ConsumerSpec consumer, SqsQueue queue,
+    EventSourceMapping(Scheduler scheduler, MappingScaler.Settings scaling, SqsQueue queue, Recorder recorder,
                        PollerFactory factory) {
         this.scheduler = scheduler;
         this.queue = queue;
+        this.recorder = recorder;
         this.factory = factory;
-        this.scaler = new MappingScaler(MappingScaler.Settings.of(aws, consumer.maximumConcurrency()));
+        this.scaler = new MappingScaler(scaling);
+    }
+
+    /** The mapping's scaling as configured: standard mode, or provisioned mode with the queue's pollers. */
+    static MappingScaler.Settings scaling(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
+        ProvisionedPollers pollers = queue.pollers();
+        return pollers == null
+                ? MappingScaler.Settings.of(aws, consumer.maximumConcurrency())
+                : MappingScaler.Settings.provisioned(aws, pollers.minimumPollers(), pollers.maximumPollers());
     }
 
     static Settings settings(AwsBehaviour aws, QueueSpec queue, ConsumerSpec consumer) {
@@ -49,6 +60,7 @@ final class EventSourceMapping implements Scheduler.Action {
     }
 
     void start() {
+        recorder.pollers(scaler.minimumPollers(), scaler.pollerMillisAboveMinimum());
         addPollers();
         scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }
@@ -57,6 +69,7 @@ final class EventSourceMapping implements Scheduler.Action {
     @Override
     public void fire(long tag) {
         scaler.tick(scheduler.now(), queue.receivable());
+        recorder.pollers(scaler.minimumPollers(), scaler.pollerMillisAboveMinimum());
         addPollers();
         scheduler.after(scaler.tickMillis(), Scheduler.TICK, this, 0);
     }

@@ -41,6 +41,8 @@ public final class Recorder {
     long lambdaBilledMillis;
     long lambdaProvisionedBilledMillis;
     int provisionedConcurrency;
+    private int minimumPollers;
+    private long pollerMillisAboveMinimum;
     long throttles;
     long redeliveries;
     long timeouts;
@@ -160,6 +162,12 @@ public final class Recorder {
         return rows.isEmpty() ? -1 : lastCompletion;
     }
 
+    /** The mapping's provisioned pollers so far: the minimum, and the poller-time above it. */
+    void pollers(int minimum, long millisAboveMinimum) {
+        minimumPollers = minimum;
+        pollerMillisAboveMinimum = millisAboveMinimum;
+    }
+
     /** Billable requests by service, in a fixed order. */
     Map<String, Long> requestCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -186,6 +194,11 @@ public final class Recorder {
             // Only with provisioned concurrency, so that runs without it keep the keys they had.
             counts.put(CostModel.PROVISIONED_CONCURRENCY, (long) provisionedConcurrency);
             counts.put(CostModel.LAMBDA_PROVISIONED_BILLED_MILLIS, lambdaProvisionedBilledMillis);
+        }
+        if (minimumPollers > 0) {
+            // Only in provisioned mode, so that runs in standard mode keep the keys they had.
+            counts.put(CostModel.MINIMUM_POLLERS, (long) minimumPollers);
+            counts.put(CostModel.POLLER_MILLIS_ABOVE_MINIMUM, pollerMillisAboveMinimum);
         }
         return counts;
     }

@@ -79,7 +79,8 @@ public final class SimulationRun {
         SqsQueue queue = new SqsQueue(scheduler, scenario.queue(), events.total(), scenario.events().users(), recorder,
                 events, aws);
         EventSourceMapping.Settings settings = EventSourceMapping.settings(aws, scenario.queue(), scenario.consumer());
-        new EventSourceMapping(scheduler, aws, scenario.consumer(), queue,
+        new EventSourceMapping(scheduler, EventSourceMapping.scaling(aws, scenario.queue(), scenario.consumer()),
+                queue, recorder,
                 mapping -> new Poller(scheduler, mapping, queue, function, recorder, random, settings))
                 .start();
         return queue;

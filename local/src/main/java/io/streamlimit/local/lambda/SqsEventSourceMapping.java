@@ -84,7 +84,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.clock = clock;
         this.observer = observer;
         this.scaler = new MappingScaler(
-                MappingScaler.Settings.of(config.behaviour(), config.maximumConcurrency()).capped(config.pollerCeiling()));
+                config.scaling().capped(config.pollerCeiling()));
         this.invokeRetry = InvokeRetry.of(config.behaviour(), function.concurrencyLimit(),
                 config.visibilityTimeout().toSeconds());
         this.window = new BatchingWindow(config.batchSize(), config.batchWindow().toMillis());
@@ -122,6 +122,20 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
             }
             addPollers();
+        }
+    }
+
+    /** Provisioned mode's minimum pollers, billed around the clock; 0 in standard mode. */
+    public int minimumPollers() {
+        synchronized (scaler) {
+            return scaler.minimumPollers();
+        }
+    }
+
+    /** Poller-milliseconds above the minimum so far (provisioned mode), as the scaler counts them. */
+    public long pollerMillisAboveMinimum() {
+        synchronized (scaler) {
+            return scaler.pollerMillisAboveMinimum();
         }
     }
 

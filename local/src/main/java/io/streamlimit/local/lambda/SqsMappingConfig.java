@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param visibilityTimeout the queue's visibility timeout: how long a throttled batch may be retried
  * @param longPollWait how long one receive waits for messages (AWS: 20 s; shorter stops faster locally)
  * @param localPollerCap the most pollers this JVM runs, whatever AWS would scale to
+ * @param minimumPollers provisioned mode's MinimumPollers, or null (with maximumPollers) for
+ *     standard mode
+ * @param maximumPollers provisioned mode's MaximumPollers, or null for standard mode
  */
 public record SqsMappingConfig(
         String queueUrl,
@@ -21,7 +24,9 @@ public record SqsMappingConfig(
         Duration visibilityTimeout,
         Duration longPollWait,
         int localPollerCap,
-        AwsBehaviour behaviour) {
+        AwsBehaviour behaviour,
+        Integer minimumPollers,
+        Integer maximumPollers) {
 
     public SqsMappingConfig {
         if (batchWindow.isNegative() || batchWindow.toSeconds() > behaviour.maxBatchWindowSeconds()) {
@@ -36,10 +41,25 @@ public record SqsMappingConfig(
             throw new IllegalArgumentException("maximumConcurrency: must be " + behaviour.minMaximumConcurrency() + " to "
                     + behaviour.maxMaximumConcurrency() + ", got " + maximumConcurrency);
         }
+        // Refuses pollers out of range, half-given, or with maximumConcurrency, naming the argument.
+        MappingScaler.Settings.of(behaviour, maximumConcurrency, minimumPollers, maximumPollers);
+    }
+
+    /** A mapping in standard mode. */
+    public SqsMappingConfig(String queueUrl, String queueArn, int batchSize, Duration batchWindow,
+            Integer maximumConcurrency, Duration visibilityTimeout, Duration longPollWait, int localPollerCap,
+            AwsBehaviour behaviour) {
+        this(queueUrl, queueArn, batchSize, batchWindow, maximumConcurrency, visibilityTimeout, longPollWait,
+                localPollerCap, behaviour, null, null);
+    }
+
+    /** The mapping's scaling as {@link MappingScaler} has it: standard mode, or provisioned with the pollers. */
+    public MappingScaler.Settings scaling() {
+        return MappingScaler.Settings.of(behaviour, maximumConcurrency, minimumPollers, maximumPollers);
     }
 
     /** The most batches in flight: the mapping's ceiling as {@link MappingScaler} has it, never above the local cap. */
     public int pollerCeiling() {
-        return Math.min(MappingScaler.Settings.of(behaviour, maximumConcurrency).ceiling(), localPollerCap);
+        return Math.min(scaling().ceiling(), localPollerCap);
     }
 }

@@ -185,7 +185,9 @@ public final class LocalRun {
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),
-                    options.localPollerCap(), behaviour);
+                    options.localPollerCap(), behaviour,
+                    scenario.queue().pollers() == null ? null : scenario.queue().pollers().minimumPollers(),
+                    scenario.queue().pollers() == null ? null : scenario.queue().pollers().maximumPollers());
             try (service; LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(functionConfig,
                             () -> new ConsumerHandler(service), behaviour, clock, recorder, waiter);
                     SqsEventSourceMapping esm = new SqsEventSourceMapping(stack.sqs(), mapping, function, clock, recorder, waiter);
@@ -195,6 +197,11 @@ public final class LocalRun {
                 ended = produceAndWait(events, eventsSpec, toTopic, List.of(CostModel.SNS_PUBLISHES), topic.isFifo(), recorder, published, function,
                         () -> 0, stall, options.maxDuration(), started);
                 awaitIdle(function);
+                if (esm.minimumPollers() > 0) {
+                    // Provisioned mode's pollers, as the simulator records them, for the cost.
+                    recorder.count(CostModel.MINIMUM_POLLERS, esm.minimumPollers());
+                    recorder.count(CostModel.POLLER_MILLIS_ABOVE_MINIMUM, esm.pollerMillisAboveMinimum());
+                }
             }
         } else {
             try (service; LambdaFunction<SNSEvent, Void> function = new LambdaFunction<>(functionConfig,
