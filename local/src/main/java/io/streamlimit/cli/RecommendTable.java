@@ -52,6 +52,7 @@ final class RecommendTable {
         String snapStart = snapStart(shown);
         if (snapStart != null) {
             table.append(wrap(snapStart, ""));
+        }
         String lever = lever(shown.get(0), costModel);
         if (lever != null) {
             table.append(wrap(lever, ""));
