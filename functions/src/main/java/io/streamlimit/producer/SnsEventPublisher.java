@@ -3,7 +3,7 @@ package io.streamlimit.producer;
 import io.streamlimit.event.EventWriter;
 import io.streamlimit.event.StreamEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +22,11 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * Publishes to an SNS topic with PublishBatch, 10 events per call (the API's maximum), with up to
  * {@code parallelism} calls in flight. PublishBatch can fail some entries and succeed others;
  * failed entries the service marks as its own fault are retried, then the publish fails.
+ *
+ * <p>A FIFO topic (its ARN ends in {@code .fifo}) takes each event with {@code MessageGroupId} =
+ * its uid and {@code MessageDeduplicationId} = {@code type:streamId}, the event's identity (the
+ * ledger's idempotency key), as the CDK app's publish route sends them; its batches go one at a
+ * time, in order, since a FIFO topic keeps a group's order only as it receives it.
  */
 public final class SnsEventPublisher implements EventPublisher {
 
@@ -35,6 +40,7 @@ public final class SnsEventPublisher implements EventPublisher {
     private final SnsClient sns;
     private final String topicArn;
     private final int parallelism;
+    private final boolean fifo;
 
     public SnsEventPublisher(SnsClient sns, String topicArn) {
         this(sns, topicArn, DEFAULT_PARALLELISM);
@@ -46,7 +52,13 @@ public final class SnsEventPublisher implements EventPublisher {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
-        this.parallelism = parallelism;
+        this.fifo = topicArn.endsWith(".fifo");
+        this.parallelism = fifo ? 1 : parallelism;
+    }
+
+    /** The deduplication id of {@code event} on a FIFO topic: its type and stream, {@code open:s-1}. */
+    static String deduplicationId(StreamEvent event) {
+        return event.type().wireName() + ":" + event.streamId();
     }
 
     @Override
@@ -74,10 +86,16 @@ public final class SnsEventPublisher implements EventPublisher {
     }
 
     private void publishBatch(List<StreamEvent> batch) {
-        Map<String, PublishBatchRequestEntry> pending = new HashMap<>();
+        // In the batch's order: a FIFO topic orders a group's messages as a batch lists them.
+        Map<String, PublishBatchRequestEntry> pending = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             String id = Integer.toString(i);
-            pending.put(id, PublishBatchRequestEntry.builder().id(id).message(EventWriter.toJson(batch.get(i))).build());
+            StreamEvent event = batch.get(i);
+            PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder().id(id).message(EventWriter.toJson(event));
+            if (fifo) {
+                entry.messageGroupId(event.uid()).messageDeduplicationId(deduplicationId(event));
+            }
+            pending.put(id, entry.build());
         }
         for (int attempt = 1; ; attempt++) {
             PublishBatchResponse response;

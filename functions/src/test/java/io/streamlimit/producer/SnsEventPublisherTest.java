@@ -38,6 +38,37 @@ class SnsEventPublisherTest {
     }
 
     @Test
+    void to_a_fifo_topic_each_event_carries_its_uid_as_group_and_its_identity_as_deduplication_id_in_order() {
+        String fifoTopic = "arn:aws:sns:us-east-1:123456789012:events.fifo";
+        FakeSns sns = new FakeSns(request -> allSucceed(request));
+        List<StreamEvent> events = EventGenerator.opens("run-1", 25, 4, null);
+
+        new SnsEventPublisher(sns, fifoTopic, 3).publish(events);
+
+        assertThat(sns.requests).extracting(r -> r.publishBatchRequestEntries().size()).containsExactly(10, 10, 5);
+        List<PublishBatchRequestEntry> entries = sns.requests.stream()
+                .flatMap(r -> r.publishBatchRequestEntries().stream()).toList();
+        EventParser parser = new EventParser();
+        assertThat(entries).extracting(e -> parser.parse(e.message())).containsExactlyElementsOf(events);
+        assertThat(entries).extracting(PublishBatchRequestEntry::messageGroupId)
+                .containsExactlyElementsOf(events.stream().map(StreamEvent::uid).toList());
+        assertThat(entries).extracting(PublishBatchRequestEntry::messageDeduplicationId)
+                .containsExactlyElementsOf(events.stream().map(e -> "open:" + e.streamId()).toList());
+    }
+
+    @Test
+    void to_a_standard_topic_no_group_or_deduplication_id_is_sent() {
+        FakeSns sns = new FakeSns(request -> allSucceed(request));
+
+        new SnsEventPublisher(sns, TOPIC, 1).publish(EventGenerator.opens("run-1", 3, 1, null));
+
+        assertThat(sns.requests.get(0).publishBatchRequestEntries()).allSatisfy(e -> {
+            assertThat(e.messageGroupId()).isNull();
+            assertThat(e.messageDeduplicationId()).isNull();
+        });
+    }
+
+    @Test
     void entries_that_fail_on_the_service_side_are_retried_alone() {
         AtomicInteger calls = new AtomicInteger();
         FakeSns sns = new FakeSns(request -> calls.incrementAndGet() == 1
