@@ -95,6 +95,16 @@ class KinesisSimulationTest {
     }
 
     @Test
+    void the_report_draws_the_iterator_age_and_the_shard_retries_of_a_kinesis_run_only() {
+        String kinesis = new io.streamlimit.report.HtmlReport().render(run("kinesis-blocked-shard.yaml", 1).runData());
+        String queued = new io.streamlimit.report.HtmlReport().render(
+                Simulator.run(Scenarios.load("recommended.yaml"), SimulationOptions.seed(1)).runData());
+
+        assertThat(kinesis).contains("chart-iterator-age", "Iterator age", "chart-shard-retries");
+        assertThat(queued).doesNotContain("chart-iterator-age").doesNotContain("chart-shard-retries");
+    }
+
+    @Test
     void the_same_seed_gives_the_same_run() {
         Scenario scenario = Scenarios.load("kinesis-blocked-shard.yaml");
         RunData first = Simulator.run(scenario, SimulationOptions.seed(3)).runData();
