@@ -19,26 +19,33 @@ import java.util.concurrent.Future;
  */
 final class ScenarioProducer {
 
-    private static final int MAX_BATCH = 10;
+    /** Events one SNS PublishBatch takes. */
+    static final int SNS_BATCH = 10;
 
     private final EventPublisher publisher;
     private final EventsSpec spec;
     private final Clock clock;
     private final RunRecorder recorder;
     private final List<String> billedAs;
+    private final int maxBatch;
 
-    /** Each event published counts as one SNS publish. */
+    /** Each event published counts as one SNS publish; up to 10 events a publish. */
     ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder) {
-        this(publisher, spec, clock, recorder, List.of("snsPublishes"));
+        this(publisher, spec, clock, recorder, List.of("snsPublishes"), SNS_BATCH);
     }
 
-    /** @param billedAs the request counts each published event adds one to */
-    ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder, List<String> billedAs) {
+    /**
+     * @param billedAs the request counts each published event adds one to
+     * @param maxBatch events due at the same time that go in one publish call
+     */
+    ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder, List<String> billedAs,
+                     int maxBatch) {
         this.publisher = publisher;
         this.spec = spec;
         this.clock = clock;
         this.recorder = recorder;
         this.billedAs = List.copyOf(billedAs);
+        this.maxBatch = maxBatch;
     }
 
     /** Publishes every event; returns when the last publish has been accepted. */
@@ -59,8 +66,8 @@ final class ScenarioProducer {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                List<StreamEvent> batch = new ArrayList<>(MAX_BATCH);
-                while (i < events.size() && batch.size() < MAX_BATCH && start + releases.releaseMillis(i) <= clock.millis()) {
+                List<StreamEvent> batch = new ArrayList<>(maxBatch);
+                while (i < events.size() && batch.size() < maxBatch && start + releases.releaseMillis(i) <= clock.millis()) {
                     batch.add(events.get(i++));
                 }
                 publishes.add(pool.submit(() -> publish(batch)));
