@@ -29,7 +29,9 @@ final class ProgressBar implements RunProgress {
         }
         lastLogged = elapsed;
         int done = s.completed() + s.deadLettered();
-        int filled = s.total() == 0 ? WIDTH : (int) ((long) WIDTH * done / s.total());
+        // An event can both complete and reach the DLQ (a Kinesis batch given up after some of its
+        // records were applied, an SQS copy redelivered before its delete landed): never past full.
+        int filled = s.total() == 0 ? WIDTH : (int) Math.min(WIDTH, (long) WIDTH * done / s.total());
         String line = String.format("[%s%s] %d/%d done (%d completed, %d in DLQ) | published %d | busy %d | throttles %d | %ds",
                 "#".repeat(filled), " ".repeat(WIDTH - filled), done, s.total(), s.completed(), s.deadLettered(),
                 s.published(), s.busyInstances(), s.throttles(), elapsed / 1000);

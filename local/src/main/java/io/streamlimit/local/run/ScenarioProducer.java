@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  */
 final class ScenarioProducer {
 
-    private static final int MAX_BATCH = 10;
+    /** Events one SNS PublishBatch takes. */
+    static final int SNS_BATCH = 10;
 
     private final EventPublisher publisher;
     private final EventsSpec spec;
@@ -32,24 +33,27 @@ final class ScenarioProducer {
     private final RunRecorder recorder;
     private final List<String> billedAs;
     private final boolean ordered;
+    private final int maxBatch;
 
-    /** Each event published counts as one SNS publish. */
+    /** Each event published counts as one SNS publish; up to 10 events a publish. */
     ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder) {
-        this(publisher, spec, clock, recorder, List.of("snsPublishes"), false);
+        this(publisher, spec, clock, recorder, List.of("snsPublishes"), SNS_BATCH, false);
     }
 
     /**
      * @param billedAs the request counts each published event adds one to
+     * @param maxBatch events due at the same time that go in one publish call
      * @param ordered each uid's events are accepted in their order (a FIFO topic)
      */
     ScenarioProducer(EventPublisher publisher, EventsSpec spec, Clock clock, RunRecorder recorder, List<String> billedAs,
-                     boolean ordered) {
+                     int maxBatch, boolean ordered) {
         this.publisher = publisher;
         this.spec = spec;
         this.clock = clock;
         this.recorder = recorder;
         this.billedAs = List.copyOf(billedAs);
         this.ordered = ordered;
+        this.maxBatch = maxBatch;
     }
 
     /** Publishes every event; returns when the last publish has been accepted. */
@@ -70,8 +74,8 @@ final class ScenarioProducer {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                List<StreamEvent> batch = new ArrayList<>(MAX_BATCH);
-                while (i < events.size() && batch.size() < MAX_BATCH && start + releases.releaseMillis(i) <= clock.millis()) {
+                List<StreamEvent> batch = new ArrayList<>(maxBatch);
+                while (i < events.size() && batch.size() < maxBatch && start + releases.releaseMillis(i) <= clock.millis()) {
                     batch.add(events.get(i++));
                 }
                 publishes.add(pool.submit(() -> publish(batch)));
