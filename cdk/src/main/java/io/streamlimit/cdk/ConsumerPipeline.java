@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.ProvisionedPollerConfig;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -138,6 +139,14 @@ final class ConsumerPipeline {
         }
         if (stack.scenario().consumer().maximumConcurrency() != null) {
             source.maxConcurrency(stack.scenario().consumer().maximumConcurrency());
+        }
+        if (spec.pollers() != null) {
+            // Provisioned mode: the event pollers the scenario asks for (never with maxConcurrency,
+            // which the scenario refuses as AWS does).
+            source.provisionedPollerConfig(ProvisionedPollerConfig.builder()
+                    .minimumPollers(spec.pollers().minimumPollers())
+                    .maximumPollers(spec.pollers().maximumPollers())
+                    .build());
         }
         consumer.addEventSource(source.build());
         stack.output("QueueUrl", queue.getQueueUrl(), "the queue between the topic and the consumer");

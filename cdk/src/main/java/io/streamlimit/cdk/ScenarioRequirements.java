@@ -3,6 +3,7 @@ package io.streamlimit.cdk;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.Pipeline;
+import io.streamlimit.scenario.ProvisionedPollers;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.StreamSpec;
@@ -45,6 +46,7 @@ public final class ScenarioRequirements {
             } else {
                 batch(queue.batchSize(), queue.batchWindowSeconds());
             }
+            pollers(queue.pollers(), consumer.maximumConcurrency());
         }
         if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
             require(scenario.stream() != null, "stream", "the api-kinesis-lambda pipeline needs a stream section");
@@ -80,6 +82,25 @@ public final class ScenarioRequirements {
                         && stream.maxRecordAgeSeconds() <= aws.maxStreamRecordAgeSeconds(),
                 "stream.maxRecordAgeSeconds", "AWS requires -1 (infinite) or " + aws.minStreamRecordAgeSeconds() + " to "
                         + aws.maxStreamRecordAgeSeconds() + ", got " + stream.maxRecordAgeSeconds());
+    }
+
+    /** ProvisionedPollerConfig: AWS's ranges, minimum not above maximum, never with MaximumConcurrency. */
+    void pollers(ProvisionedPollers pollers, Integer maximumConcurrency) {
+        if (pollers == null) {
+            return;
+        }
+        require(aws.provisionedPollersAvailable(), "queue.minimumPollers",
+                "provisioned mode is not available under this AWS profile");
+        require(pollers.minimumPollers() >= aws.minMinimumPollers() && pollers.minimumPollers() <= aws.maxMinimumPollers(),
+                "queue.minimumPollers", "AWS requires " + aws.minMinimumPollers() + " to " + aws.maxMinimumPollers()
+                        + ", got " + pollers.minimumPollers());
+        require(pollers.maximumPollers() >= Math.max(aws.minMaximumPollers(), pollers.minimumPollers())
+                        && pollers.maximumPollers() <= aws.maxMaximumPollers(),
+                "queue.maximumPollers", "AWS requires " + aws.minMaximumPollers() + " to " + aws.maxMaximumPollers()
+                        + " and at least queue.minimumPollers, got " + pollers.maximumPollers());
+        require(maximumConcurrency == null, "consumer.maximumConcurrency",
+                "cannot be set with provisioned pollers (AWS refuses ScalingConfig in provisioned mode), got "
+                        + maximumConcurrency);
     }
 
     void reservedConcurrency(Integer reserved) {

@@ -129,9 +129,7 @@ public final class MappingScaler {
 
     /** Batches the mapping wants in flight now. */
     public int target() {
-        // The epsilon keeps a rate that is no whole number a tick (1,000 a minute) from losing a
-        // batch to rounding: 60 ticks of 16.67 make 1,000, not 999.
-        return (int) Math.floor(target + 1e-9);
+        return (int) Math.floor(target);
     }
 
     public long tickMillis() {

