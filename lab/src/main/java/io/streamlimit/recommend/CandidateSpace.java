@@ -33,10 +33,10 @@ import java.util.List;
  * batch (factor 1, so a failing batch blocks fewer partition keys); b is sized to the limit, up to
  * AWS's 10,000, with a matching reservation.
  *
- * <p>Where the behaviour has
- * SnapStart, every candidate without provisioned concurrency (the ones whose environments start
- * cold) is tried a third time with it: a restore instead of the init, free for Java, never with
- * provisioned concurrency. Those come last, so that on a tie the plainer setting wins and SnapStart
+ * <p>Where the behaviour has SnapStart, every SNS -> SQS and SNS -> Lambda candidate without
+ * provisioned concurrency (the ones whose environments start cold) is tried a third time with it:
+ * a restore instead of the init, free for Java, never with provisioned concurrency. Those come
+ * last, after the Kinesis and FIFO ones, so that on a tie the plainer setting wins and SnapStart
  * wins only where its shorter cold starts show in the ranked figures.
  *
  * <p>Where the behaviour has provisioned mode for SQS, the queued shapes of at least 20
@@ -93,18 +93,18 @@ final class CandidateSpace {
                 }
             }
         }
+        addStreams(out);
+        for (int[] shape : shapes()) {
+            if (shape[0] <= aws.maxFifoBatchSize()) {
+                out.add(fifo(shape[0], shape[1]));
+            }
+        }
         if (aws.snapStartAvailable()) {
             for (int[] shape : shapes) {
                 addQueued(out, shape[0], shape[1], 0, true);
                 if (shape[0] == 1) {
                     out.add(async(shape[1], 0, true));
                 }
-            }
-        }
-        addStreams(out);
-        for (int[] shape : shapes()) {
-            if (shape[0] <= aws.maxFifoBatchSize()) {
-                out.add(fifo(shape[0], shape[1]));
             }
         }
         return out;

@@ -28,7 +28,7 @@ class CandidateSpacePollersTest {
                 .filter(c -> c.family().startsWith(CandidateSpace.POLLERS))
                 .filter(c -> c.scenario().queue().batchSize() == batch).toList();
 
-        assertThat(pollers).hasSize(2); // without and with provisioned concurrency
+        assertThat(pollers).hasSize(3); // without and with provisioned concurrency, and with SnapStart
         assertThat(pollers).allSatisfy(c -> {
             assertThat(c.scenario().queue().pollers()).isEqualTo(new ProvisionedPollers(2, maximumPollers));
             assertThat(c.scenario().consumer().reservedConcurrency()).isEqualTo(environments);

@@ -252,8 +252,11 @@ class RecommenderTest {
         List<Candidate> current = new CandidateSpace(RecommendRequest.burst(50, 1000), AwsBehaviour.current()).candidates();
         List<Candidate> snap = current.stream().filter(c -> c.scenario().consumer().snapStart()).toList();
         long onDemand = current.stream().filter(c -> !c.scenario().consumer().snapStart()
-                && c.scenario().consumer().provisionedConcurrency() == 0).count();
-        // One SnapStart twin per on-demand candidate, after all the others so that ties go to the plainer one.
+                && c.scenario().consumer().provisionedConcurrency() == 0
+                && (c.scenario().pipeline() == Pipeline.SNS_SQS_LAMBDA || c.scenario().pipeline() == Pipeline.SNS_LAMBDA))
+                .count();
+        // One SnapStart twin per on-demand SNS -> SQS or SNS -> Lambda candidate, after all the others
+        // (Kinesis and FIFO included) so that ties go to the plainer one.
         assertThat(snap).hasSize((int) onDemand)
                 .allSatisfy(c -> assertThat(c.scenario().consumer().provisionedConcurrency()).isZero())
                 .allSatisfy(c -> assertThat(c.family()).endsWith(CandidateSpace.SNAPSTART))
