@@ -33,6 +33,10 @@ import java.util.List;
  * batch (factor 1, so a failing batch blocks fewer partition keys); b is sized to the limit, up to
  * AWS's 10,000, with a matching reservation.
  *
+ * <p>The FIFO pipeline (a viewer's events in order) is tried after the standard ones, for each
+ * batch size a FIFO queue allows, paced as the first family: ties go to the standard queue, so
+ * order wins only where it costs nothing.
+ *
  * <p>Where the behaviour has SnapStart, every SNS -> SQS and SNS -> Lambda candidate without
  * provisioned concurrency (the ones whose environments start cold) is tried a third time with it:
  * a restore instead of the init, free for Java, never with provisioned concurrency. Those come
