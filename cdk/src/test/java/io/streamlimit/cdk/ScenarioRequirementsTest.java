@@ -21,6 +21,14 @@ class ScenarioRequirementsTest {
     }
 
     @Test
+    void the_kinesis_pipeline_is_refused_in_one_line_until_the_app_deploys_it() {
+        assertThatThrownBy(() -> requirements.check(ScenarioLoader.load(
+                SynthesizedScenarios.SCENARIOS.resolve("kinesis-50-per-second.yaml"))))
+                .isInstanceOf(UnsupportedScenarioException.class)
+                .hasMessage("pipeline: api-kinesis-lambda is not deployed by the CDK app yet");
+    }
+
+    @Test
     void maximum_concurrency_over_1000_is_refused() {
         assertThatThrownBy(() -> requirements.maximumConcurrency(1001, Pipeline.SNS_SQS_LAMBDA))
                 .hasMessage("consumer.maximumConcurrency: AWS requires 2 to 1000, got 1001");

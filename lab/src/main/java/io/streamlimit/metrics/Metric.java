@@ -40,7 +40,11 @@ public enum Metric {
     MEAN_LIMIT_UTILISATION("Limit utilisation (mean)", "meanLimitUtilisation",
             m -> Decimals.format(m.meanLimitUtilisation(), Decimals.RATIO_PLACES), ""),
     PEAK_LIMIT_UTILISATION("Limit utilisation (peak)", "peakLimitUtilisation",
-            m -> Decimals.format(m.peakLimitUtilisation(), Decimals.RATIO_PLACES), "");
+            m -> Decimals.format(m.peakLimitUtilisation(), Decimals.RATIO_PLACES), ""),
+    MAX_ITERATOR_AGE("Max iterator age", "maxIteratorAgeSeconds",
+            m -> Decimals.format(m.maxIteratorAgeSeconds(), Decimals.TIME_PLACES), " s"),
+    ON_FAILURE_RECORDS("On-failure records", "onFailureRecords", m -> Long.toString(m.onFailureRecords()), ""),
+    SHARD_RETRIES("Shard-blocking retries", "shardRetries", m -> Long.toString(m.shardRetries()), "");
 
     private final String label;
     private final String jsonKey;

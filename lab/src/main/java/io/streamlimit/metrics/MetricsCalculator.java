@@ -77,6 +77,9 @@ public final class MetricsCalculator {
         long throttles = data.run().requestCounts().getOrDefault(THROTTLES_NOT_RECORDED, 0L)
                 + data.pipelineCounts().total(PipelineEventKind.THROTTLE);
         long redeliveries = data.pipelineCounts().total(PipelineEventKind.REDELIVERY);
+        long shardRetries = data.pipelineCounts().total(PipelineEventKind.SHARD_RETRY);
+        boolean kinesis = data.run().requestCounts().getOrDefault(CostModel.KINESIS_SHARDS, 0L) > 0;
+        long onFailureRecords = 0;
         long wasted = 0;
         int sampledConcurrency = -1;
         EventIds deadLettered = new EventIds();
@@ -87,6 +90,7 @@ public final class MetricsCalculator {
                 case CONCURRENCY -> sampledConcurrency = Math.max(sampledConcurrency, event.batchSize());
                 case INVOKE -> wasted += event.batchId() == null || !batchesWithRows.contains(event.batchId()) ? 1 : 0;
                 case DLQ -> {
+                    onFailureRecords += kinesis ? 1 : 0;
                     if (event.eventId() != null && !completed.contains(event.eventId())) {
                         deadLettered.add(event.eventId());
                     }
@@ -129,7 +133,21 @@ public final class MetricsCalculator {
                 Decimals.round(share(rates.average(), run.limitPerSecond()), Decimals.RATIO_PLACES),
                 Decimals.round(share(rates.max(), run.limitPerSecond()), Decimals.RATIO_PLACES),
                 waits.latency(),
-                Backlog.of(series));
+                Backlog.of(series),
+                Decimals.round(maxIteratorAgeMillis(data) / 1000.0, Decimals.TIME_PLACES),
+                onFailureRecords,
+                shardRetries);
+    }
+
+    /** The largest of the once-a-second iterator age samples (the Kinesis pipeline's), 0 without any. */
+    private static long maxIteratorAgeMillis(RunData data) {
+        long[] max = {0};
+        data.pipelineCounts().forEach((kind, second, count) -> {
+            if (kind == PipelineEventKind.ITERATOR_AGE) {
+                max[0] = Math.max(max[0], count);
+            }
+        });
+        return max[0];
     }
 
     /** The total cost and the part of it that pays for provisioned concurrency. */

@@ -106,7 +106,11 @@ public final class MetricsJson {
                 number(node, "meanLimitUtilisation").asDouble(),
                 number(node, "peakLimitUtilisation").asDouble(),
                 latency(node),
-                backlog(node));
+                backlog(node),
+                // Summaries stored before the Kinesis pipeline existed lack its metrics: none then.
+                node.has("maxIteratorAgeSeconds") ? number(node, "maxIteratorAgeSeconds").asDouble() : 0,
+                node.has("onFailureRecords") ? number(node, "onFailureRecords").asLong() : 0,
+                node.has("shardRetries") ? number(node, "shardRetries").asLong() : 0);
     }
 
     /** Summaries stored before latency was measured lack it: none then. */

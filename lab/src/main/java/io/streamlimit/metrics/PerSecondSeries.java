@@ -27,6 +27,9 @@ public final class PerSecondSeries {
     private final long[] throttles;
     private final long[] dlqArrivals;
     private final long[] redeliveries;
+    private final long[] iteratorAgeMillis;
+    private final long[] shardRetries;
+    private boolean kinesis;
     private final long[] backlog;
     private final long[] appliedByEnd;
     private final long totalEvents;
@@ -39,6 +42,8 @@ public final class PerSecondSeries {
         this.throttles = new long[length];
         this.dlqArrivals = new long[length];
         this.redeliveries = new long[length];
+        this.iteratorAgeMillis = new long[length];
+        this.shardRetries = new long[length];
         this.backlog = new long[length];
         this.appliedByEnd = new long[length];
         this.totalEvents = totalEvents;
@@ -113,6 +118,14 @@ public final class PerSecondSeries {
                 case THROTTLE -> throttles[i] += count;
                 case REDELIVERY -> redeliveries[i] += count;
                 case DLQ -> dlqArrivals[i] += count;
+                case ITERATOR_AGE -> {
+                    iteratorAgeMillis[i] = Math.max(iteratorAgeMillis[i], count);
+                    kinesis = true;
+                }
+                case SHARD_RETRY -> {
+                    shardRetries[i] += count;
+                    kinesis = true;
+                }
                 default -> { }
             }
         });
@@ -179,6 +192,21 @@ public final class PerSecondSeries {
 
     public long[] dlqArrivals() {
         return dlqArrivals.clone();
+    }
+
+    /** The Kinesis stream's iterator age each second, in milliseconds (0 on other pipelines). */
+    public long[] iteratorAgeMillis() {
+        return iteratorAgeMillis.clone();
+    }
+
+    /** Kinesis batches retried each second, each blocking its shard's partition keys. */
+    public long[] shardRetries() {
+        return shardRetries.clone();
+    }
+
+    /** True when the run recorded a Kinesis stream's iterator age or shard retries. */
+    public boolean hasKinesis() {
+        return kinesis;
     }
 
     public long[] redeliveries() {

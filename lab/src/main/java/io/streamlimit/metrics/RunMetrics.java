@@ -11,7 +11,11 @@ package io.streamlimit.metrics;
  * {@code meanLimitUtilisation} and {@code peakLimitUtilisation} are the average and the peak
  * inserts per second divided by the downstream's limit (README, "Metrics", defines each).
  * {@code latency} is publish to applied over the applied events; {@code backlog} the events waiting
- * second by second.
+ * second by second. The Kinesis pipeline's own: {@code maxIteratorAgeSeconds} the stream's
+ * largest iterator age (its oldest unprocessed record's age, sampled once a second),
+ * {@code onFailureRecords} the records whose metadata went to the mapping's on-failure
+ * destination, {@code shardRetries} the retried batches that blocked their shard's partition keys;
+ * 0 on the other pipelines.
  */
 public record RunMetrics(
         String runId,
@@ -37,11 +41,28 @@ public record RunMetrics(
         double meanLimitUtilisation,
         double peakLimitUtilisation,
         Latency latency,
-        Backlog backlog) {
+        Backlog backlog,
+        double maxIteratorAgeSeconds,
+        long onFailureRecords,
+        long shardRetries) {
 
     public RunMetrics {
         latency = latency == null ? Latency.NONE : latency;
         backlog = backlog == null ? Backlog.NONE : backlog;
+    }
+
+    /** Metrics of a pipeline without a Kinesis stream. */
+    public RunMetrics(String runId, String scenario, String mode, long totalEvents, long eventsCompleted,
+                      long eventsFailed, double timeTakenSeconds, int maxConcurrency, double avgInsertsPerSecond,
+                      long maxInsertsPerSecond, long minInsertsPerSecond, long secondsOverLimit, long throttles,
+                      long redeliveries, long wastedInvocations, double costUsd, double provisionedConcurrencyCostUsd,
+                      double standingUsdPerDay, double standingUsdPerMonth, double deliveredShare,
+                      double meanLimitUtilisation, double peakLimitUtilisation, Latency latency, Backlog backlog) {
+        this(runId, scenario, mode, totalEvents, eventsCompleted, eventsFailed, timeTakenSeconds, maxConcurrency,
+                avgInsertsPerSecond, maxInsertsPerSecond, minInsertsPerSecond, secondsOverLimit, throttles,
+                redeliveries, wastedInvocations, costUsd, provisionedConcurrencyCostUsd, standingUsdPerDay,
+                standingUsdPerMonth, deliveredShare, meanLimitUtilisation, peakLimitUtilisation, latency, backlog,
+                0, 0, 0);
     }
 
     /** Metrics without standing charges (a summary stored before they were shown). */

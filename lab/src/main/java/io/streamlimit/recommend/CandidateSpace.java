@@ -7,6 +7,7 @@ import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
+import io.streamlimit.scenario.StreamSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,13 @@ import java.util.List;
  * straight to Lambda is tried for batch size 1. Every candidate is tried twice: without
  * provisioned concurrency and with all n environments provisioned (the concurrency it uses),
  * which saves the first cold start at the price of the provisioned time.
+ *
+ * <p>API Gateway -> Kinesis -> Lambda is tried beside them: a stream runs at most shards x
+ * parallelization factor batches at once, so for n concurrent batches of b records the stream
+ * takes the fewest shards that reach n (a parallelization factor up to 10 dividing n; fewer shards
+ * cost less while deployed) and, for n up to {@value #MAX_SHARDS_PER_BATCH_CANDIDATE}, one shard a
+ * batch (factor 1, so a failing batch blocks fewer partition keys); b is sized to the limit, up to
+ * AWS's 10,000, with a matching reservation.
  */
 final class CandidateSpace {
 
@@ -30,6 +38,9 @@ final class CandidateSpace {
     static final String PACED_UNRESERVED = "maximum concurrency without a reservation";
     static final String RESERVED_ONLY = "reserved concurrency only";
     static final String ASYNC = "SNS straight to Lambda with reserved concurrency";
+    static final String KINESIS = "API Gateway -> Kinesis, the stream's shape bounding concurrency";
+    /** Beyond this many shards, the one-shard-a-batch candidate is left out: its standing charge grows with them. */
+    static final int MAX_SHARDS_PER_BATCH_CANDIDATE = 10;
     /** Appended to a family when every environment it uses is provisioned. */
     static final String PROVISIONED = ", every environment provisioned";
 
@@ -63,7 +74,51 @@ final class CandidateSpace {
                 }
             }
         }
+        addStreams(out);
         return out;
+    }
+
+    /** Kinesis candidates: for each number of concurrent batches, the batch size that fills the limit. */
+    private void addStreams(List<Candidate> out) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int[] shape : shapes()) {
+            seen.add(shape[1]);
+        }
+        for (int n : new int[] {1, 2, 5, 10}) {
+            seen.add(n);
+        }
+        for (int n : seen.stream().sorted().toList()) {
+            long batch = (long) request.limitPerSecond() * request.callMillis() / (1_000L * n);
+            if (batch < 1 || n > aws.unreservedConcurrency()) {
+                continue;
+            }
+            int size = (int) Math.min(batch, aws.maxStreamBatchSize());
+            int factor = largestFactorAtMost(n, aws.maxParallelizationFactor());
+            out.add(stream(n / factor, factor, size));
+            if (factor > 1 && n <= MAX_SHARDS_PER_BATCH_CANDIDATE && n <= aws.maxStreamShards()) {
+                out.add(stream(n, 1, size));
+            }
+        }
+    }
+
+    private static int largestFactorAtMost(int n, int max) {
+        for (int f = Math.min(n, max); f > 1; f--) {
+            if (n % f == 0) {
+                return f;
+            }
+        }
+        return 1;
+    }
+
+    private Candidate stream(int shards, int factor, int batch) {
+        int window = batch > 1 ? 1 : 0;
+        StreamSpec stream = StreamSpec.defaults().withShards(shards).withBatchSize(batch).withBatchWindowSeconds(window)
+                .withParallelizationFactor(factor);
+        ConsumerSpec consumer = new ConsumerSpec(shards * factor, null, timeoutSeconds, ConsumerSpec.DEFAULT_MEMORY_MB);
+        String label = "api-kinesis-lambda, " + shards + (shards == 1 ? " shard" : " shards")
+                + ", parallelization factor " + factor + ", batch " + batch
+                + (window > 0 ? " (window " + window + " s)" : "") + ", reserved concurrency " + shards * factor;
+        return new Candidate(scenario(Pipeline.API_KINESIS_LAMBDA, null, consumer).withStream(stream), KINESIS, label);
     }
 
     /** (batch size, environments) pairs that reach at least 90 % of the best capacity under the limit. */
@@ -159,6 +214,6 @@ final class CandidateSpace {
         EventsSpec events = request.eventsSpec();
         DownstreamSpec downstream = new DownstreamSpec(request.limitPerSecond(), request.callMillis(), false);
         return new Scenario("recommended-" + request.limitPerSecond() + "-per-second", "", events, pipeline,
-                queue, consumer, downstream);
+                queue, consumer, downstream, null, pipeline == Pipeline.API_KINESIS_LAMBDA ? StreamSpec.defaults() : null);
     }
 }

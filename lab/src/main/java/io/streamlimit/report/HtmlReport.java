@@ -97,7 +97,7 @@ public final class HtmlReport {
             completed.twin(Charts.completedPercent(twin), "measured (" + mode + ")", "simulated (model)");
             inserts.twin(twin.inserts(), "measured (" + mode + ")", "simulated (model)");
         }
-        return List.of(
+        List<SvgChart> charts = new java.util.ArrayList<>(List.of(
                 completed,
                 inserts,
                 new SvgChart("chart-backlog", "backlog", "Events waiting (published, not yet applied; peak each second)",
@@ -109,7 +109,20 @@ public final class HtmlReport {
                 new SvgChart("chart-dlq", "dlq", "DLQ arrivals per second", "messages / s",
                         series.dlqArrivals()),
                 new SvgChart("chart-redeliveries", "redeliveries", "Redeliveries per second",
-                        "receives / s", series.redeliveries()));
+                        "receives / s", series.redeliveries())));
+        if (series.hasKinesis()) {
+            // Only the Kinesis pipeline has them: other runs' reports stay as they were.
+            long[] ageMillis = series.iteratorAgeMillis();
+            double[] ageSeconds = new double[ageMillis.length];
+            for (int i = 0; i < ageMillis.length; i++) {
+                ageSeconds[i] = ageMillis[i] / 1000.0;
+            }
+            charts.add(new SvgChart("chart-iterator-age", "iterator-age",
+                    "Iterator age (the stream's oldest unprocessed record, sampled each second)", "seconds", ageSeconds));
+            charts.add(new SvgChart("chart-shard-retries", "shard-retries",
+                    "Shard-blocking retries per second (Kinesis batches retried)", "batches / s", series.shardRetries()));
+        }
+        return charts;
     }
 
     /** The configuration indented for reading; shown as stored if it is not JSON. */

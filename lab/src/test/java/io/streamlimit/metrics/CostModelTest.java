@@ -189,6 +189,30 @@ class CostModelTest {
     }
 
     @Test
+    void a_kinesis_stream_pays_shard_hours_put_payload_units_and_the_rest_apis_requests() {
+        CostModel model = new CostModel(CostModel.Architecture.ARM64);
+        // A run of 1,000 s (its one event applied at its end), 2 shards, 1M puts of one 25 KB unit each,
+        // 10,000 more throttled
+        RunData data = thousandOneSecondInvocations(run("r").row(1, 0, 999_000, 1_000_000, "b999")
+                .count(CostModel.KINESIS_SHARDS, 2)
+                .count(CostModel.KINESIS_PAYLOAD_UNITS, 1_000_000)
+                .count(CostModel.KINESIS_PUTS, 1_010_000));
+        RunData none = thousandOneSecondInvocations(run("r").row(1, 0, 999_000, 1_000_000, "b999"));
+
+        double shardHours = 2 * 1_000 / 3_600.0 * 0.015;
+        assertThat(model.breakdown(data).kinesisUsd()).isCloseTo(shardHours + 0.014 + 1.01 * 3.50, within(1e-12));
+        assertThat(model.costUsd(data) - model.costUsd(none)).isCloseTo(shardHours + 0.014 + 1.01 * 3.50, within(1e-12));
+        assertThat(model.breakdown(none).kinesisUsd()).isZero();
+        // As deployed, the shards are a standing charge: 2 x 24 shard-hours a day, 730 hours a month.
+        StandingCharges standing = model.standingCharges(data);
+        assertThat(standing.kinesisShardsUsdPerDay()).isCloseTo(0.72, within(1e-12));
+        assertThat(standing.usdPerDay()).isCloseTo(0.72, within(1e-12));
+        assertThat(standing.usdPerMonth()).isCloseTo(0.72 * 730 / 24, within(1e-12));
+        assertThat(model.deployedCostUsd(data))
+                .isCloseTo(model.costUsd(data) - shardHours + 0.72, within(1e-12));
+    }
+
+    @Test
     void deployed_days_round_up_to_whole_days_and_at_least_one() {
         assertThat(StandingCharges.deployedDays(0)).isEqualTo(1);
         assertThat(StandingCharges.deployedDays(86_400_000)).isEqualTo(1);

@@ -28,7 +28,7 @@ class MetricsJsonTest {
                 "maxInsertsPerSecond", "minInsertsPerSecond", "secondsOverLimit", "throttles",
                 "redeliveries", "wastedInvocations", "costUsd", "provisionedConcurrencyCostUsd",
                 "standingUsdPerDay", "standingUsdPerMonth", "deliveredShare", "meanLimitUtilisation",
-                "peakLimitUtilisation", "backlogPerSecond");
+                "peakLimitUtilisation", "maxIteratorAgeSeconds", "onFailureRecords", "shardRetries", "backlogPerSecond");
     }
 
     @Test
@@ -41,6 +41,7 @@ class MetricsJsonTest {
                 + "\"redeliveries\":1300,\"wastedInvocations\":12,\"costUsd\":0.000000,\"provisionedConcurrencyCostUsd\":0.000000,"
                 + "\"standingUsdPerDay\":0.000000,\"standingUsdPerMonth\":0.000000,"
                 + "\"deliveredShare\":0.731,\"meanLimitUtilisation\":0.731,\"peakLimitUtilisation\":1.000,"
+                + "\"maxIteratorAgeSeconds\":0.000,\"onFailureRecords\":0,\"shardRetries\":0,"
                 + "\"backlogPerSecond\":[731,730,2]}");
     }
 

@@ -20,7 +20,8 @@ class MetricsTableTest {
                 "Min DB inserts per second", "Seconds over the limit", "Throttles", "Redeliveries",
                 "Wasted invocations", "Cost", "Provisioned concurrency cost", "Standing charges per day",
                 "Standing charges per month", "Delivered share",
-                "Limit utilisation (mean)", "Limit utilisation (peak)");
+                "Limit utilisation (mean)", "Limit utilisation (peak)", "Max iterator age", "On-failure records",
+                "Shard-blocking retries");
         assertThat(lines).extracting(String::length).containsOnly(lines.get(0).length());
         assertThat(table).contains("1000.000 s", "$0.000000");
     }

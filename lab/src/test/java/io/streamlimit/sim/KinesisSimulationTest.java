@@ -77,6 +77,11 @@ class KinesisSimulationTest {
         assertThat(maxIteratorAge).isBetween(30_000L, 62_000L);
         assertThat(stats.completed() + stats.unfinished()).isLessThanOrEqualTo(1_000);
         assertThat(stats.unfinished()).isZero();
+        RunMetrics metrics = new MetricsCalculator().compute(data);
+        assertThat(metrics.shardRetries()).isEqualTo(shardRetries);
+        assertThat(metrics.onFailureRecords()).isEqualTo(onFailure);
+        assertThat(metrics.maxIteratorAgeSeconds()).isEqualTo(maxIteratorAge / 1000.0);
+        assertThat(metrics.standingUsdPerDay()).isEqualTo(0.72); // 2 shards x 24 h x $0.015
     }
 
     private static long maxIteratorAge(RunData data) {
@@ -87,6 +92,16 @@ class KinesisSimulationTest {
             }
         });
         return max[0];
+    }
+
+    @Test
+    void the_report_draws_the_iterator_age_and_the_shard_retries_of_a_kinesis_run_only() {
+        String kinesis = new io.streamlimit.report.HtmlReport().render(run("kinesis-blocked-shard.yaml", 1).runData());
+        String queued = new io.streamlimit.report.HtmlReport().render(
+                Simulator.run(Scenarios.load("recommended.yaml"), SimulationOptions.seed(1)).runData());
+
+        assertThat(kinesis).contains("chart-iterator-age", "Iterator age", "chart-shard-retries");
+        assertThat(queued).doesNotContain("chart-iterator-age").doesNotContain("chart-shard-retries");
     }
 
     @Test

@@ -51,12 +51,14 @@ final class RecommendTable {
     /** The standing charges per day of the candidates shown: "Standing charges per day ...: #2 $0.144003". */
     static String standing(List<RankedCandidate> shown, CostModel costModel) {
         StringBuilder line = new StringBuilder("Standing charges per day, paid while deployed, traffic or not"
-                + " (provisioned concurrency, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
+                + " (provisioned concurrency and Kinesis shards, " + costModel.architecture().name().toLowerCase(Locale.ROOT)
                 + " list prices of " + CostModel.PRICES_AS_OF + "):");
         boolean any = false;
         for (RankedCandidate c : shown) {
+            int shards = c.scenario().stream() == null ? 0 : c.scenario().stream().shards();
             double perDay = costModel.standingCharges(c.scenario().consumer().provisionedConcurrency(),
-                    c.scenario().consumer().memoryMb()).usdPerDay();
+                    c.scenario().consumer().memoryMb()).withKinesisShards(CostModel.kinesisShardsUsdPerDay(shards))
+                    .usdPerDay();
             if (perDay > 0) {
                 line.append(any ? ", " : " ").append(String.format(Locale.ROOT, "#%d $%.6f", c.rank(), perDay));
                 any = true;

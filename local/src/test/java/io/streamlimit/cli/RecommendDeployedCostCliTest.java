@@ -19,9 +19,13 @@ class RecommendDeployedCostCliTest {
         // PC, the fifth column, is "-" for the winner: no provisioned concurrency.
         assertThat(lines.stream().filter(l -> l.startsWith("   1 ")).findFirst().orElseThrow().trim().split(" +")[4])
                 .isEqualTo("-");
-        // 1 environment x 0.5 GB x 86,400 s x $0.0000033334 (arm64).
+        // A stream of one shard wins (issue 24): one batch at a time, no throttle; its shard is paid all day.
+        assertThat(lines.stream().filter(l -> l.startsWith("   1 ")).findFirst().orElseThrow().trim().split(" +")[1])
+                .isEqualTo("kin");
+        // 1 environment x 0.5 GB x 86,400 s x $0.0000033334 (arm64); 24 shard-hours x $0.015.
         assertThat(result.out()).contains("Standing charges per day, paid while deployed", "arm64", "$0.144003",
-                "COST: as deployed for this traffic");
-        assertThat(result.out()).containsPattern("#2: as fast, but costs \\$0\\.15\\d+ as deployed against \\$0\\.00\\d+");
+                "#1 $0.360000", "COST: as deployed for this traffic");
+        // The provisioned SQS configuration is no faster than its twin and pays for its environment all day.
+        assertThat(result.out()).containsPattern("#\\d: slower: 1\\d{3}\\.\\d s against 1031\\.1 s");
     }
 }

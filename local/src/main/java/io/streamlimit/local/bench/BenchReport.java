@@ -73,6 +73,11 @@ public final class BenchReport {
             targets.add(target("lab: 10^6 events of recommended.yaml, simulated and saved, <= 20 s wall",
                     "labRecommendedMillionWallSeconds", lab.recommended().totalWallSeconds(), LAB_SIMULATE_MAX_WALL_SECONDS,
                     false));
+            if (lab.kinesis() != null) {
+                targets.add(target("lab: 10^6 events of kinesis-50-per-second.yaml, simulated and saved, <= 20 s wall",
+                        "labKinesisMillionWallSeconds", lab.kinesis().totalWallSeconds(), LAB_SIMULATE_MAX_WALL_SECONDS,
+                        false));
+            }
             boolean clean = lab.recommend().winnerLost() == 0 && lab.recommend().winnerSecondsOverLimit() == 0;
             targets.add(target("lab: recommend --limit 1 over the day <= 30 s wall, winner loses nothing, never over",
                     "labRecommendDayWallSeconds", clean ? lab.recommend().wallSeconds() : Double.NaN,
@@ -172,7 +177,11 @@ public final class BenchReport {
         }
         if (r.lab() != null) {
             line(out, "7. The lab at scale: 10^6 simulated events saved to PostgreSQL with COPY; recommend over a day");
-            for (BenchResults.LabSimulation sim : List.of(r.lab().throttled(), r.lab().recommended())) {
+            List<BenchResults.LabSimulation> sims = new java.util.ArrayList<>(List.of(r.lab().throttled(), r.lab().recommended()));
+            if (r.lab().kinesis() != null) {
+                sims.add(r.lab().kinesis());
+            }
+            for (BenchResults.LabSimulation sim : sims) {
                 row(out, String.format(Locale.ROOT, "%s, %,d events", sim.scenario(), sim.events()),
                         String.format(Locale.ROOT, "%.1f s wall", sim.totalWallSeconds()),
                         String.format(Locale.ROOT, "sim %.1f s (%.1f CPU), save %.1f s", sim.simulateWallSeconds(),

@@ -76,8 +76,18 @@ public record BenchResults(
     public record TrackerFigures(OpsFigures oneInstance, OpsFigures threeInstances) {
     }
 
-    /** (7) The lab at scale: two simulations of 10^6 events with their save, and recommend over a day. */
-    public record LabFigures(LabSimulation throttled, LabSimulation recommended, LabRecommend recommend) {
+    /**
+     * (7) The lab at scale: simulations of 10^6 events with their save (a throttle-bound SQS
+     * scenario, the recommended one and a Kinesis one; {@code kinesis} null when not measured), and
+     * recommend over a day.
+     */
+    public record LabFigures(LabSimulation throttled, LabSimulation recommended, LabRecommend recommend,
+                             LabSimulation kinesis) {
+
+        /** Without the Kinesis scenario. */
+        public LabFigures(LabSimulation throttled, LabSimulation recommended, LabRecommend recommend) {
+            this(throttled, recommended, recommend, null);
+        }
     }
 
     /**

@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * (7) The lab at scale: a million simulated events of a throttle-bound scenario (04) and of the
- * recommended one, each saved to PostgreSQL, and {@code recommend --limit 1} over a day of spiky
+ * (7) The lab at scale: a million simulated events of a throttle-bound scenario (04), of the
+ * recommended one and of the Kinesis pipeline's kinesis-50-per-second, each saved to PostgreSQL, and {@code recommend --limit 1} over a day of spiky
  * traffic. Wall time, CPU time and the heap's peak, as a user of the CLI meets them.
  */
 final class LabBench {
@@ -42,10 +42,12 @@ final class LabBench {
         LabSimulation throttled = simulateAndSave(ScenarioLoader.load(scenarios.resolve("04-sqs-rc1-high-visibility.yaml")),
                 store, say);
         LabSimulation recommended = simulateAndSave(ScenarioLoader.load(scenarios.resolve("recommended.yaml")), store, say);
-        return new LabFigures(throttled, recommended, recommend(say));
+        LabSimulation kinesis = simulateAndSave(ScenarioLoader.load(scenarios.resolve("kinesis-50-per-second.yaml")),
+                store, say);
+        return new LabFigures(throttled, recommended, recommend(say), kinesis);
     }
 
-    private static LabSimulation simulateAndSave(Scenario scenario, ResultsStore store, Consumer<String> say) {
+    static LabSimulation simulateAndSave(Scenario scenario, ResultsStore store, Consumer<String> say) {
         say.accept(String.format("   simulating %,d events of %s", EVENTS, scenario.name()));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         resetHeapPeak();
