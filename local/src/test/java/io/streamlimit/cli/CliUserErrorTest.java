@@ -152,14 +152,6 @@ class CliUserErrorTest {
     }
 
     @Test
-    void a_kinesis_scenario_is_refused_by_run_in_one_line_until_the_local_stack_has_kinesis() {
-        Path kinesis = Path.of("../scenarios/kinesis-50-per-second.yaml");
-        assertThat(refused("run", kinesis.toString(), "--report-dir", withReports()).err().strip())
-                .isEqualTo("error: " + kinesis + ": pipeline: api-kinesis-lambda does not run on the local stack yet;"
-                        + " use simulate");
-    }
-
-    @Test
     void a_directory_as_scenario_is_one_clear_line() {
         Path scenarios = Path.of("../scenarios");
         assertThat(refused("simulate", scenarios.toString(), "--report-dir", withReports()).err().strip())
