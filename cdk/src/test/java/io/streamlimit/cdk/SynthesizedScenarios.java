@@ -1,9 +1,7 @@
 package io.streamlimit.cdk;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
-import io.streamlimit.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,9 +52,6 @@ final class SynthesizedScenarios {
     private static List<Path> yamlIn(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> yaml = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-                    // Until the CDK app deploys api-kinesis-lambda (issue 24, branch icdk), it refuses
-                    // those scenarios in one line (ScenarioRequirements); they are not synthesized here.
-                    .filter(f -> ScenarioLoader.load(f).pipeline() != Pipeline.API_KINESIS_LAMBDA)
                     .sorted()
                     .toList();
             if (yaml.isEmpty()) {
