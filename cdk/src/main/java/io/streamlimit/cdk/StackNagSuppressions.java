@@ -90,6 +90,23 @@ final class StackNagSuppressions {
 
     /** The events route: IAM-signed, validated, access-logged, traced and throttled. */
     static void forPublishApi(IConstruct api) {
+        forSignedRestRoute(api, "published", "The open endpoint is the tracker: -c trackerWaf=true puts a per-IP"
+                + " rate-based rule there");
+    }
+
+    /** The records route: IAM-signed, validated, access-logged, traced and throttled, like the publish route. */
+    static void forPutRecordsApi(IConstruct api) {
+        forSignedRestRoute(api, "put", null);
+    }
+
+    /**
+     * What the two IAM-signed REST routes share: SigV4 callers, execution logs left to API Gateway,
+     * its account-level logging role, and no WAF in front of a route that refuses anonymous callers.
+     *
+     * @param done what becomes of a refused caller's events: "published", "put"
+     * @param more a last sentence for the WAF reason, or null
+     */
+    private static void forSignedRestRoute(IConstruct api, String done, String more) {
         NagSuppressions.addResourceSuppressions(api, List.of(
                 suppression("AwsSolutions-COG4",
                         "Callers are players and edge servers signing with IAM (SigV4), not Cognito users"),
@@ -103,9 +120,8 @@ final class StackNagSuppressions {
                         "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"),
                 suppression("AwsSolutions-APIG3",
                         "A WAF web ACL costs $5 a month and $1 a rule (list prices, late 2025); this route is IAM-signed,"
-                                + " so an anonymous caller is refused before anything is published, and it is throttled at"
-                                + " the stage and validated against a schema. The open endpoint is the tracker: -c trackerWaf=true"
-                                + " puts a per-IP rate-based rule there")),
+                                + " so an anonymous caller is refused before anything is " + done + ", and it is throttled at"
+                                + " the stage and validated against a schema" + (more == null ? "" : ". " + more))),
                 true);
     }
 
@@ -130,25 +146,6 @@ final class StackNagSuppressions {
                 true);
     }
 
-    /** The records route: IAM-signed, validated, access-logged, traced and throttled, like the publish route. */
-    static void forPutRecordsApi(IConstruct api) {
-        NagSuppressions.addResourceSuppressions(api, List.of(
-                suppression("AwsSolutions-COG4",
-                        "Callers are players and edge servers signing with IAM (SigV4), not Cognito users"),
-                suppression("AwsSolutions-APIG6",
-                        "Execution logs go to a log group API Gateway creates itself (API-Gateway-Execution-Logs_<api>/v1),"
-                                + " which never expires and outlives cdk destroy; access logs (APIG1) to the stack's"
-                                + " one-week log group and X-Ray tracing cover the route"),
-                suppression("AwsSolutions-IAM4",
-                        "AmazonAPIGatewayPushToCloudWatchLogs is the policy AWS documents for API Gateway's account-level"
-                                + " CloudWatch role, which access logging on a REST stage requires",
-                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"),
-                suppression("AwsSolutions-APIG3",
-                        "A WAF web ACL costs $5 a month and $1 a rule (list prices, late 2025); this route is IAM-signed,"
-                                + " so an anonymous caller is refused before anything is put, and it is throttled at"
-                                + " the stage and validated against a schema")),
-                true);
-    }
 
     /** The FIFO queue's dead-letter queue (a FIFO queue's DLQ must itself be FIFO). */
     static void forFifoDeadLetterQueue(IConstruct queue) {
