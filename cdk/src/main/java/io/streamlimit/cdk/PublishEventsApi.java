@@ -2,17 +2,17 @@ package io.streamlimit.cdk;
 
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+
+
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.AwsIntegration;
-import software.amazon.awscdk.services.apigateway.EndpointType;
+
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
-import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
 import software.amazon.awscdk.services.apigateway.Model;
@@ -22,11 +22,11 @@ import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.apigateway.StageOptions;
+
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
+
+
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
@@ -74,7 +74,8 @@ final class PublishEventsApi extends Construct {
      */
     PublishEventsApi(Construct scope, String id, ITopic topic, boolean fifo) {
         super(scope, id);
-        this.api = createApi();
+        this.api = SignedRestApi.create(this, "Publishes validated stream events straight to the SNS topic", STAGE,
+                new StageThrottle(RATE_LIMIT_PER_SECOND, BURST_LIMIT));
         Role role = Role.Builder.create(this, "PublishRole")
                 .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
                 .description("Lets API Gateway publish validated events to the topic")
@@ -111,33 +112,6 @@ final class PublishEventsApi extends Construct {
     /** API Gateway's account-level CloudWatch role setting this API creates; other REST stages with access logs wait for it. */
     IConstruct accountSetting() {
         return api.getNode().findChild("Account");
-    }
-
-    private RestApi createApi() {
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        RestApi restApi = RestApi.Builder.create(this, "Api")
-                .description("Publishes validated stream events straight to the SNS topic")
-                .endpointTypes(List.of(EndpointType.REGIONAL))
-                // A REST stage's access logs need the account's API Gateway CloudWatch role, which a
-                // fresh account lacks: the stack sets it, and retains it, since the setting is
-                // account-wide and other stacks' stages may rely on it after this one is destroyed.
-                .cloudWatchRole(true)
-                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
-                .deployOptions(StageOptions.builder()
-                        .stageName(STAGE)
-                        .tracingEnabled(true)
-                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
-                        .throttlingRateLimit(RATE_LIMIT_PER_SECOND)
-                        .throttlingBurstLimit(BURST_LIMIT)
-                        .build())
-                .build();
-        // The stack outputs the events URL itself; the API's generated root URL output would only repeat it.
-        restApi.getNode().tryRemoveChild("Endpoint");
-        return restApi;
     }
 
     /** SNS Publish through its query API: the body, as received, becomes the message. */

@@ -2,18 +2,18 @@ package io.streamlimit.cdk;
 
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+
+
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.AwsIntegration;
-import software.amazon.awscdk.services.apigateway.EndpointType;
+
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
 import software.amazon.awscdk.services.apigateway.JsonSchemaType;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
-import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
 import software.amazon.awscdk.services.apigateway.Model;
@@ -23,13 +23,13 @@ import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.apigateway.StageOptions;
+
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
+
+
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -91,7 +91,7 @@ final class PutRecordsApi extends Construct {
     /** @param stream encrypted with the AWS managed key aws/kinesis, which needs no KMS permission of the caller */
     PutRecordsApi(Construct scope, String id, IStream stream, StageThrottle throttle) {
         super(scope, id);
-        this.api = createApi(throttle);
+        this.api = SignedRestApi.create(this, "Puts validated stream events straight into the Kinesis stream", STAGE, throttle);
         this.role = Role.Builder.create(this, "PutRecordsRole")
                 .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
                 .description("Lets API Gateway put validated events into the Kinesis stream")
@@ -134,32 +134,6 @@ final class PutRecordsApi extends Construct {
     /** API Gateway's account-level CloudWatch role setting this API creates; other REST stages with access logs wait for it. */
     IConstruct accountSetting() {
         return api.getNode().findChild("Account");
-    }
-
-    private RestApi createApi(StageThrottle throttle) {
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(RetentionDays.ONE_WEEK)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        RestApi restApi = RestApi.Builder.create(this, "Api")
-                .description("Puts validated stream events straight into the Kinesis stream")
-                .endpointTypes(List.of(EndpointType.REGIONAL))
-                // As the publish route's: access logs need the account's API Gateway CloudWatch role,
-                // kept after the stack since the setting is account-wide.
-                .cloudWatchRole(true)
-                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
-                .deployOptions(StageOptions.builder()
-                        .stageName(STAGE)
-                        .tracingEnabled(true)
-                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
-                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
-                        .throttlingRateLimit(throttle.ratePerSecond())
-                        .throttlingBurstLimit(throttle.burst())
-                        .build())
-                .build();
-        // The stack outputs the records URL itself; the API's generated root URL output would only repeat it.
-        restApi.getNode().tryRemoveChild("Endpoint");
-        return restApi;
     }
 
     /** Kinesis's JSON API: action PutRecords, Content-Type application/x-amz-json-1.1. */
