@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * SQS -> consumer. Reports failed messages as batch item failures, so the event source mapping
  * (with {@code ReportBatchItemFailures}) returns only those to the queue. A batch from a FIFO queue
- * is processed in order and stops at its first failure ({@link FifoBatches}), so a viewer's events
- * keep their order.
+ * ({@link FifoBatches#fromFifoQueue}) fails from its first failure on
+ * ({@link ConsumerService#processInOrder}), so a viewer's events keep their order.
  */
 public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -62,7 +62,7 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
                 .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
                 .toList();
         List<String> failed = FifoBatches.fromFifoQueue(event.getRecords())
-                ? FifoBatches.processInOrder(messages, one -> current.consumer().process(one, invocation))
+                ? current.consumer().processInOrder(messages, invocation)
                 : current.consumer().process(messages, invocation);
         List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())

@@ -78,6 +78,31 @@ public final class ConsumerService implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Processes the messages of one invocation from a FIFO queue, where AWS and Powertools document
+     * that the first failure fails that message and every later one, reported unprocessed, so that
+     * nothing of a message group goes past a message that failed
+     * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). The ledger is
+     * applied as for any batch, each uid's events together and in order (a later uid applied
+     * despite an earlier failure is redelivered and changes nothing, the ledger being idempotent);
+     * then the downstream is called one event at a time in delivery order, stopping at the first
+     * message that failed or is refused, so no event after it reaches the downstream. The calls
+     * share the invocation's one call time, as a standard batch's do: the invocation lasts
+     * max(callMillis, its work), which is what the simulator models.
+     *
+     * @return the ids of the first message that failed and of every message after it, in
+     *     delivery order; empty when all succeeded
+     */
+    public List<String> processInOrder(List<InboundMessage> messages, InvocationInfo invocation) {
+        MessageOutcome[] outcomes = parseAll(messages, invocation);
+        applyAll(outcomes, invocation);
+        int firstFailure = callDownstreamInOrder(outcomes, invocation);
+        return messages.subList(firstFailure, messages.size()).stream()
+                .map(InboundMessage::messageId)
+                .distinct()
+                .toList();
+    }
+
     @Override
     public void close() {
         writers.close();
@@ -197,11 +222,33 @@ public final class ConsumerService implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Calls the downstream for the applied events one at a time, in delivery order, up to the
+     * first message that failed or is refused; returns that message's index (the batch's size
+     * when none did).
+     */
+    private int callDownstreamInOrder(MessageOutcome[] outcomes, InvocationInfo invocation) {
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] instanceof Applied) {
+                callDownstream(outcomes, i, i + 1, invocation);
+            }
+            if (!outcomes[i].succeeded()) {
+                return i;
+            }
+        }
+        return outcomes.length;
+    }
+
     /** Calls the downstream once for the applied events; those it refuses, or all if it fails, fail. */
     private void callDownstream(MessageOutcome[] outcomes, InvocationInfo invocation) {
-        List<StreamEvent> applied = new ArrayList<>(outcomes.length);
-        for (MessageOutcome outcome : outcomes) {
-            if (outcome instanceof Applied a) {
+        callDownstream(outcomes, 0, outcomes.length, invocation);
+    }
+
+    /** The same for the outcomes from {@code from} (inclusive) to {@code to} (exclusive). */
+    private void callDownstream(MessageOutcome[] outcomes, int from, int to, InvocationInfo invocation) {
+        List<StreamEvent> applied = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            if (outcomes[i] instanceof Applied a) {
                 applied.add(a.event());
             }
         }
@@ -226,7 +273,7 @@ public final class ConsumerService implements AutoCloseable {
             cause = "downstream: " + e;
         }
         int failed = 0;
-        for (int i = 0; i < outcomes.length; i++) {
+        for (int i = from; i < to; i++) {
             if (outcomes[i] instanceof Applied a && refused.contains(a.event())) {
                 outcomes[i] = new Failed(a.event(), cause);
                 failed++;

@@ -29,16 +29,30 @@ public final class GatedConsumer {
 
     /** @return the ids of the messages that failed, in delivery order: all of them while not ready */
     public List<String> process(List<InboundMessage> messages, InvocationInfo invocation) {
+        return ready(messages, invocation) ? service.process(messages, invocation) : allIds(messages);
+    }
+
+    /** A FIFO queue's batch ({@link ConsumerService#processInOrder}): all of it fails while not ready. */
+    public List<String> processInOrder(List<InboundMessage> messages, InvocationInfo invocation) {
+        return ready(messages, invocation) ? service.processInOrder(messages, invocation) : allIds(messages);
+    }
+
+    /** True when there is work and the readiness check passes; logs why not otherwise. */
+    private boolean ready(List<InboundMessage> messages, InvocationInfo invocation) {
         if (messages.isEmpty()) {
-            return List.of();
+            return false;
         }
         try {
             readiness.check();
+            return true;
         } catch (RuntimeException e) {
             LOG.error("batch {}: all {} messages failed, none applied, to be retried: {}", invocation.batchId(),
                     messages.size(), e.getMessage());
-            return messages.stream().map(InboundMessage::messageId).distinct().toList();
+            return false;
         }
-        return service.process(messages, invocation);
+    }
+
+    private static List<String> allIds(List<InboundMessage> messages) {
+        return messages.stream().map(InboundMessage::messageId).distinct().toList();
     }
 }
