@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -33,12 +32,11 @@ class SnapStartStackTest {
 
     @BeforeAll
     static void synthesize() {
-        stack = SynthesizedScenarios.stackFor(SNS_SNAPSTART);
-        template = Template.fromStack(stack);
-        consumer = new FunctionPolicies(template).functionWithHandler(ScenarioStack.SNS_CONSUMER_HANDLER);
-        Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias");
-        assertThat(aliases).hasSize(1);
-        alias = aliases.keySet().iterator().next();
+        AliasedConsumerStack synthesized = AliasedConsumerStack.synthesize(SNS_SNAPSTART, ScenarioStack.SNS_CONSUMER_HANDLER);
+        stack = synthesized.stack();
+        template = synthesized.template();
+        consumer = synthesized.consumer();
+        alias = synthesized.alias();
     }
 
     @Test
@@ -70,9 +68,6 @@ class SnapStartStackTest {
 
     @Test
     void aws_solutions_checks_report_nothing_unsuppressed() {
-        List<?> errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        List<?> warnings = Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        assertThat(errors).isEmpty();
-        assertThat(warnings).isEmpty();
+        assertThat(NagFindings.of(stack)).isEmpty();
     }
 }

@@ -9,7 +9,6 @@ import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
-import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ArrivalPattern;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class LocalFifoPipelineTest {
         assertThat(result.events()).hasSize(1000);
         assertThat(result.events().stream().map(StreamEvent::uid).distinct()).hasSize(200);
         assertEveryEventCompletedInOrder(result);
-        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
     }
 
     @Test
@@ -85,7 +83,7 @@ class LocalFifoPipelineTest {
         LocalRun.Result result = run(scenario, throwOnFirstSight, Duration.ofMinutes(2));
 
         assertThat(failedOnce).isNotEmpty();
-        assertThat(kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
+        assertThat(RunResults.kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
         assertEveryEventCompletedInOrder(result);
     }
 
@@ -120,7 +118,7 @@ class LocalFifoPipelineTest {
     }
 
     private static void assertEveryEventCompletedInOrder(LocalRun.Result result) {
-        assertThat(completedIds(result)).hasSize(result.events().size());
+        assertThat(RunResults.completedIds(result)).hasSize(result.events().size());
         // Each viewer's events took effect in the ledger in publish order, every one of them.
         assertThat(result.applied().violations(result.events())).isEmpty();
         // Applied in order, the limit denies the same opens as a ledger fed one event at a time would.
@@ -165,14 +163,5 @@ class LocalFifoPipelineTest {
             max = Math.max(max, running);
         }
         return max;
-    }
-
-    private static Set<Long> completedIds(LocalRun.Result result) {
-        return result.data().invocations().stream().map(InvocationRow::id).collect(Collectors.toSet());
-    }
-
-    private static long kinds(LocalRun.Result result, PipelineEventKind kind) {
-        return result.data().pipelineEvents().stream().filter(e -> e.kind() == kind).count()
-                + result.data().pipelineCounts().total(kind);
     }
 }

@@ -7,7 +7,6 @@ import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
-import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ConsumerSpec;
@@ -17,7 +16,6 @@ import io.streamlimit.scenario.StreamSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +51,8 @@ class LocalKinesisPipelineTest {
 
         LocalRun.Result result = run(scenario, UnaryOperator.identity());
 
-        assertEveryEventCompletedOnceAndLedgerMatches(result);
-        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        RunResults.assertEveryEventCompletedOnceAndLedgerMatches(result);
+        assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
         assertThat(result.data().run().requestCounts()).containsEntry("kinesisShards", 2L)
                 .containsEntry("kinesisPuts", 200L).containsEntry("kinesisPayloadUnits", 200L)
                 .containsEntry("kinesisPutThrottles", 0L).doesNotContainKey("snsPublishes");
@@ -77,8 +75,8 @@ class LocalKinesisPipelineTest {
         LocalRun.Result result = run(scenario, throwOnFirstSight);
 
         assertThat(failedOnce).isNotEmpty();
-        assertThat(kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
-        assertEveryEventCompletedOnceAndLedgerMatches(result);
+        assertThat(RunResults.kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
+        RunResults.assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
     @Test
@@ -104,7 +102,7 @@ class LocalKinesisPipelineTest {
         assertThat(deadLettered).isEqualTo(ofPoisoned);
         // The blocked lane shows in the iterator age, sampled once a second.
         assertThat(result.data().pipelineCounts().total(PipelineEventKind.ITERATOR_AGE)).isPositive();
-        Set<Long> completed = completedIds(result);
+        Set<Long> completed = RunResults.completedIds(result);
         Set<Long> others = result.events().stream().map(StreamEvent::seq).filter(seq -> !ofPoisoned.contains(seq))
                 .collect(Collectors.toSet());
         assertThat(completed).isEqualTo(others);
@@ -138,35 +136,18 @@ class LocalKinesisPipelineTest {
         LocalRun.Result result = run(scenario, crashing);
 
         assertThat(failures).isNotEmpty();
-        Set<Long> completed = completedIds(result);
-        assertThat(kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
-        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        Set<Long> completed = RunResults.completedIds(result);
+        assertThat(RunResults.kinds(result, PipelineEventKind.SHARD_RETRY)).isPositive();
+        assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
         // Each uid's events reached the downstream in the order they were put.
         assertThat(firstSeen).isNotEmpty();
         firstSeen.forEach((uid, seqs) -> assertThat(seqs).as(uid).isSorted());
-        assertEveryEventCompletedOnceAndLedgerMatches(result);
+        RunResults.assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
     private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults) throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
         LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, Duration.ofMinutes(2));
         return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
-    }
-
-    private static void assertEveryEventCompletedOnceAndLedgerMatches(LocalRun.Result result) {
-        assertThat(completedIds(result)).hasSize(result.events().size());
-        Map<String, Integer> expected = LedgerModel.openStreams(result.events());
-        for (String uid : new HashSet<>(LedgerModel.streamsPerUid(result.events()).keySet())) {
-            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.getOrDefault(uid, 0));
-        }
-    }
-
-    private static Set<Long> completedIds(LocalRun.Result result) {
-        return result.data().invocations().stream().map(InvocationRow::id).collect(Collectors.toSet());
-    }
-
-    private static long kinds(LocalRun.Result result, PipelineEventKind kind) {
-        return result.data().pipelineEvents().stream().filter(e -> e.kind() == kind).count()
-                + result.data().pipelineCounts().total(kind);
     }
 }

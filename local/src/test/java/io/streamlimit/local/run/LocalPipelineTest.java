@@ -9,7 +9,6 @@ import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.local.stack.LocalStackOptions;
 import io.streamlimit.metrics.CostModel;
 import io.streamlimit.metrics.MetricsCalculator;
-import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ConsumerSpec;
@@ -19,7 +18,6 @@ import io.streamlimit.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -55,7 +53,7 @@ class LocalPipelineTest {
         LocalRun.Result result = run(scenario, UnaryOperator.identity());
 
         assertEveryEventCompletedOnceAndLedgerMatches(result);
-        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
     }
 
     @Test
@@ -75,13 +73,13 @@ class LocalPipelineTest {
 
         LocalRun.Result result = run(scenario, UnaryOperator.identity());
 
-        Set<Long> completed = completedIds(result);
+        Set<Long> completed = RunResults.completedIds(result);
         Set<Long> deadLettered = result.data().pipelineEvents().stream()
                 .filter(e -> e.kind() == PipelineEventKind.DLQ).map(PipelineEvent::eventId).collect(Collectors.toSet());
         assertThat(deadLettered).as("events lost to the DLQ").isNotEmpty();
-        assertThat(kinds(result, PipelineEventKind.THROTTLE)).isPositive();
+        assertThat(RunResults.kinds(result, PipelineEventKind.THROTTLE)).isPositive();
         // The handler never failed, yet events the function never ran sit in the DLQ: throttles alone put them there.
-        assertThat(kinds(result, PipelineEventKind.TIMEOUT)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.TIMEOUT)).isZero();
         Set<Long> neverRun = new java.util.HashSet<>(deadLettered);
         neverRun.removeAll(completed);
         assertThat(neverRun).as("DLQ'd events the function never ran").isNotEmpty();
@@ -98,8 +96,8 @@ class LocalPipelineTest {
 
         LocalRun.Result result = run(scenario, UnaryOperator.identity());
 
-        assertThat(kinds(result, PipelineEventKind.THROTTLE)).isZero();
-        assertThat(kinds(result, PipelineEventKind.DLQ)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.THROTTLE)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
         assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
@@ -112,7 +110,7 @@ class LocalPipelineTest {
 
         assertEveryEventCompletedOnceAndLedgerMatches(result);
         // Maximum concurrency 2 never needs more than the 2 provisioned environments, made before the first publish.
-        assertThat(kinds(result, PipelineEventKind.COLD_START)).isZero();
+        assertThat(RunResults.kinds(result, PipelineEventKind.COLD_START)).isZero();
         assertThat(result.data().pipelineEvents()).filteredOn(e -> e.kind() == PipelineEventKind.INVOKE)
                 .isNotEmpty().allSatisfy(e -> assertThat(e.cacheId()).startsWith("env-pc-"));
         long invokedMillis = result.data().pipelineEvents().stream().filter(e -> e.kind() == PipelineEventKind.INVOKE)
@@ -140,7 +138,7 @@ class LocalPipelineTest {
         LocalRun.Result result = run(scenario, throwOnFirstSight);
 
         assertThat(failedOnce).isNotEmpty();
-        assertThat(kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
+        assertThat(RunResults.kinds(result, PipelineEventKind.REDELIVERY)).isPositive();
         assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
@@ -165,7 +163,7 @@ class LocalPipelineTest {
 
         LocalRun.Result result = run(scenario, hangOnFirstSight);
 
-        assertThat(kinds(result, PipelineEventKind.TIMEOUT)).isPositive();
+        assertThat(RunResults.kinds(result, PipelineEventKind.TIMEOUT)).isPositive();
         assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 
@@ -177,20 +175,6 @@ class LocalPipelineTest {
 
     private static void assertEveryEventCompletedOnceAndLedgerMatches(LocalRun.Result result) {
         assertThat(LedgerModel.streamsPerUid(result.events()).values()).allMatch(n -> n <= 3);
-        assertThat(completedIds(result)).hasSize(result.events().size());
-        Map<String, Integer> expected = LedgerModel.openStreams(result.events());
-        for (String uid : LedgerModel.streamsPerUid(result.events()).keySet()) {
-            assertThat(result.ledger().check(uid).open()).as("open streams of " + uid).isEqualTo(expected.getOrDefault(uid, 0));
-        }
-    }
-
-    private static Set<Long> completedIds(LocalRun.Result result) {
-        return result.data().invocations().stream().map(InvocationRow::id).collect(Collectors.toSet());
-    }
-
-    private static long kinds(LocalRun.Result result, PipelineEventKind kind) {
-        // Throttles and redeliveries are counted per second, the rest are rows.
-        return result.data().pipelineEvents().stream().filter(e -> e.kind() == kind).count()
-                + result.data().pipelineCounts().total(kind);
+        RunResults.assertEveryEventCompletedOnceAndLedgerMatches(result);
     }
 }
