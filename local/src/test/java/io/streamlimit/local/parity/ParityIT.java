@@ -207,6 +207,11 @@ class ParityIT {
         assertThat(local.timeTakenSeconds()).as("time taken (s)").isBetween(
                 spread.min(RunMetrics::timeTakenSeconds) * (1 - TIME_MARGIN),
                 spread.max(RunMetrics::timeTakenSeconds) * (1 + TIME_MARGIN));
+        if (c.scenario().pipeline().fifo()) {
+            // The same run keeps each viewer's order, in the ledger's applied sequence.
+            assertThat(result.applied().violations(result.events()))
+                    .as("events applied out of their viewer's order").isEmpty();
+        }
         assertThat((double) local.throttles()).as("throttles").isBetween(
                 spread.min(RunMetrics::throttles) * (1 - THROTTLES_MARGIN) - THROTTLES_SLACK,
                 spread.max(RunMetrics::throttles) * (1 + THROTTLES_MARGIN) + THROTTLES_SLACK);
