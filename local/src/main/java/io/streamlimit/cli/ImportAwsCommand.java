@@ -110,6 +110,10 @@ final class ImportAwsCommand implements Callable<Integer> {
             out.printf("Stack %s (%s): consumer %s, DLQ %s, topic %s%n", stack, aws.region(), consumer, dlq,
                     outputs.require(AwsRunMetrics.TOPIC));
         }
+        if (scenarioFile != null) {
+            // A given scenario that does not match the stack is refused before the results database opens.
+            checkDeploys(kind, ImportedScenario.resolve(scenarioFile, scenariosDir, List.of(), runId));
+        }
         try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
             importRun(aws, outputs, kind, database, out);
         }
@@ -120,12 +124,7 @@ final class ImportAwsCommand implements Callable<Integer> {
         store.createSchema();
         List<InvocationRow> rows = store.loadInvocations(runId);
         Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
-        if (!kind.deploys(scenario.pipeline())) {
-            throw new UserError("--scenario: scenario '" + scenario.name() + "' is pipeline " + scenario.pipeline().fileName()
-                    + ", but stack '" + stack + "' is " + (kind == StackKind.KINESIS ? "the Kinesis pipeline's (output "
-                    + AwsRunMetrics.STREAM + ")" : "a topic pipeline's (output " + AwsRunMetrics.TOPIC + ")")
-                    + "; name the deployed scenario file with --scenario");
-        }
+        checkDeploys(kind, scenario);
         MetricWindow window = window(rows, scenario);
         out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
         RunData data = AwsRunImport.build(runId, scenario, rows, aws.fetchMetrics(outputs, window), window);
@@ -143,6 +142,15 @@ final class ImportAwsCommand implements Callable<Integer> {
                     data.pipelineCounts().total(PipelineEventKind.PUT_THROTTLE));
         }
         out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
+    }
+
+    private void checkDeploys(StackKind kind, Scenario scenario) {
+        if (!kind.deploys(scenario.pipeline())) {
+            throw new UserError("--scenario: scenario '" + scenario.name() + "' is pipeline " + scenario.pipeline().fileName()
+                    + ", but stack '" + stack + "' is " + (kind == StackKind.KINESIS ? "the Kinesis pipeline's (output "
+                    + AwsRunMetrics.STREAM + ")" : "a topic pipeline's (output " + AwsRunMetrics.TOPIC + ")")
+                    + "; name the deployed scenario file with --scenario");
+        }
     }
 
     private MetricWindow window(List<InvocationRow> rows, Scenario scenario) {
