@@ -62,12 +62,20 @@ public final class EventParser {
      * body is capped at 256 KiB, SNS PublishBatch's aggregate limit.
      */
     public List<StreamEvent> parseBatch(String body) {
+        return parseBatch(body, MAX_BATCH);
+    }
+
+    /**
+     * As {@link #parseBatch(String)}, with up to {@code maxEvents} in the array: {@code POST /records}
+     * takes as many as one Kinesis PutRecords (500), in the same 256 KiB body.
+     */
+    public List<StreamEvent> parseBatch(String body, int maxEvents) {
         JsonNode node = readTree("body", body, MAX_EVENT_BYTES);
         if (!node.isArray()) {
             return List.of(toEvent(unwrapSnsEnvelope(node)));
         }
-        if (node.isEmpty() || node.size() > MAX_BATCH) {
-            throw new InvalidEventException("body", "must hold 1 to " + MAX_BATCH + " events, got " + node.size());
+        if (node.isEmpty() || node.size() > maxEvents) {
+            throw new InvalidEventException("body", "must hold 1 to " + maxEvents + " events, got " + node.size());
         }
         List<StreamEvent> events = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {

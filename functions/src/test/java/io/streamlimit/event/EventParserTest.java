@@ -87,6 +87,15 @@ class EventParserTest {
     }
 
     @Test
+    void a_records_batch_takes_as_many_events_as_one_put_records() {
+        String one = "{\"type\":\"open\",\"uid\":\"u\",\"streamId\":\"s\"}";
+
+        assertThat(parser.parseBatch("[" + String.join(",", java.util.Collections.nCopies(500, one)) + "]", 500)).hasSize(500);
+        assertThatThrownBy(() -> parser.parseBatch("[" + String.join(",", java.util.Collections.nCopies(501, one)) + "]", 500))
+                .hasMessage("body: must hold 1 to 500 events, got 501");
+    }
+
+    @Test
     void a_bad_event_in_a_batch_is_named_by_its_index() {
         String body = "[{\"type\":\"open\",\"uid\":\"u\",\"streamId\":\"s\"},{\"type\":\"open\",\"uid\":\"u\"}]";
 

@@ -73,6 +73,10 @@ class DashboardQueriesTest {
     private static final String BUSY_BY_RUN = "Busy instances by run";
     private static final String THROTTLES_BY_RUN = "Throttles per second by run";
     private static final String DLQ_BY_RUN = "DLQ arrivals per second by run";
+    private static final String ITERATOR_AGE = "Iterator age";
+    private static final String SHARD_RETRIES = "Shard-blocking retries per second";
+    private static final String ITERATOR_AGE_BY_RUN = "Iterator age by run";
+    private static final String SHARD_RETRIES_BY_RUN = "Shard-blocking retries per second by run";
 
     /** The panels whose numbers these tests check; a new panel needs a check before it passes. */
     private static final Set<String> CHECKED_PANELS = Set.of(
@@ -80,7 +84,9 @@ class DashboardQueriesTest {
             RUN_BOARD + "/" + THROTTLES, RUN_BOARD + "/" + DLQ, RUN_BOARD + "/" + ALL_RUNS, RUN_BOARD + "/" + WAITING,
             COMPARE_BOARD + "/" + SIDE_BY_SIDE, COMPARE_BOARD + "/" + CONFIGURATION,
             COMPARE_BOARD + "/" + INSERTS_BY_RUN, COMPARE_BOARD + "/" + BUSY_BY_RUN,
-            COMPARE_BOARD + "/" + THROTTLES_BY_RUN, COMPARE_BOARD + "/" + DLQ_BY_RUN);
+            COMPARE_BOARD + "/" + THROTTLES_BY_RUN, COMPARE_BOARD + "/" + DLQ_BY_RUN,
+            RUN_BOARD + "/" + ITERATOR_AGE, RUN_BOARD + "/" + SHARD_RETRIES,
+            COMPARE_BOARD + "/" + ITERATOR_AGE_BY_RUN, COMPARE_BOARD + "/" + SHARD_RETRIES_BY_RUN);
 
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -102,7 +108,7 @@ class DashboardQueriesTest {
         store.createSchema();
         MetricsCalculator calculator = new MetricsCalculator();
         for (RunData data : List.of(DashboardRuns.simulatedThrottled(150), DashboardRuns.simulatedUnlimited(150),
-                DashboardRuns.local(), DashboardRuns.awsRowsOnly())) {
+                DashboardRuns.local(), DashboardRuns.awsRowsOnly(), DashboardRuns.simulatedKinesis(150))) {
             store.saveRunData(data);
             RunMetrics metrics = calculator.compute(data);
             store.saveSummary(data.run().runId(), metrics);
@@ -138,6 +144,8 @@ class DashboardQueriesTest {
         assertThat(RUNS.values()).anySatisfy(e -> assertThat(e.deadLetteredNeverCompleted()).isPositive());
         assertThat(RUNS.values()).anySatisfy(e -> assertThat(e.lost()).isPositive());
         assertThat(RUNS.values()).anySatisfy(e -> assertThat(e.data().pipelineEvents()).isEmpty());
+        assertThat(all).anySatisfy(m -> assertThat(m.maxIteratorAgeSeconds()).isPositive());
+        assertThat(all).anySatisfy(m -> assertThat(m.shardRetries()).isPositive());
     }
 
     @Test
@@ -270,6 +278,32 @@ class DashboardQueriesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runIds")
+    void iterator_age_is_the_once_a_second_sample_and_its_peak_is_max_iterator_age(String runId) {
+        Expected run = RUNS.get(runId);
+        Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(ITERATOR_AGE);
+        if (!run.series().hasKinesis()) {
+            assertThat(table.rows()).as("no Kinesis in %s", runId).isEmpty();
+            return;
+        }
+        assertThat(table.columns()).containsExactly("time", "iterator age");
+        assertIteratorAge(run, table);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runIds")
+    void shard_blocking_retries_per_second_add_up_to_the_metric(String runId) {
+        Expected run = RUNS.get(runId);
+        Table table = View.zoomed(Dashboard.byUid(RUN_BOARD), List.of(runId)).panel(SHARD_RETRIES);
+        if (run.metrics().shardRetries() == 0) {
+            assertThat(table.rows()).as("no shard-blocking retries in %s", runId).isEmpty();
+            return;
+        }
+        assertThat(table.columns()).containsExactly("time", "shard-blocking retries");
+        assertCounts(run, table, "shard-blocking retries", run.series().shardRetries(), run.metrics().shardRetries());
+    }
+
     @Test
     void all_runs_table_lists_every_run_with_its_metrics_and_a_link_that_zooms_to_it() {
         Dashboard board = Dashboard.byUid(RUN_BOARD);
@@ -303,7 +337,7 @@ class DashboardQueriesTest {
 
     static Stream<List<String>> choices() {
         List<String> all = List.copyOf(RUNS.keySet());
-        return Stream.of(all, List.of(all.get(0), all.get(2)), List.of(all.get(3)));
+        return Stream.of(all, List.of(all.get(0), all.get(2)), List.of(all.get(3)), List.of(all.get(4), all.get(1)));
     }
 
     @ParameterizedTest
@@ -372,7 +406,11 @@ class DashboardQueriesTest {
         assertThat(busy.columns()).containsExactly("time", "metric", "busy instances");
         assertThat(throttles.columns()).containsExactly("time", "metric", "throttles");
         assertThat(dlq.columns()).containsExactly("time", "metric", "DLQ arrivals");
-        for (Table table : List.of(inserts, busy, throttles, dlq)) {
+        Table ages = view.panel(ITERATOR_AGE_BY_RUN);
+        Table retries = view.panel(SHARD_RETRIES_BY_RUN);
+        assertThat(ages.columns()).containsExactly("time", "metric", "iterator age");
+        assertThat(retries.columns()).containsExactly("time", "metric", "shard-blocking retries");
+        for (Table table : List.of(inserts, busy, throttles, dlq, ages, retries)) {
             assertThat(new HashSet<Object>(table.column("metric"))).isSubsetOf(new HashSet<Object>(chosen));
         }
         for (String runId : chosen) {
@@ -382,7 +420,16 @@ class DashboardQueriesTest {
             assertCounts(run, throttles.series(runId), "throttles", run.series().throttles(), run.metrics().throttles());
             assertCounts(run, dlq.series(runId), "DLQ arrivals", run.series().dlqArrivals(),
                     LongStream.of(run.series().dlqArrivals()).sum());
+            if (run.series().hasKinesis()) {
+                assertIteratorAge(run, ages.series(runId));
+            } else {
+                assertThat(ages.series(runId).rows()).as("no Kinesis in %s", runId).isEmpty();
+            }
+            assertCounts(run, retries.series(runId), "shard-blocking retries", run.series().shardRetries(),
+                    run.metrics().shardRetries());
         }
+        assertThat(chosen.stream().anyMatch(id -> RUNS.get(id).metrics().shardRetries() > 0))
+                .isEqualTo(!retries.rows().isEmpty());
     }
 
     @Test
@@ -439,6 +486,27 @@ class DashboardQueriesTest {
         }
         assertThat(busy.stream().max(Comparator.naturalOrder()).orElseThrow().longValueExact())
                 .isEqualTo(run.metrics().maxConcurrency());
+    }
+
+    /**
+     * The iterator age in seconds equals the series' sample (milliseconds) at every second shown,
+     * every second with a non-zero age is shown, and the peak is Max iterator age.
+     */
+    private static void assertIteratorAge(Expected run, Table table) {
+        List<Long> seconds = table.elapsedSeconds();
+        List<BigDecimal> ages = table.numbers("iterator age");
+        for (int row = 0; row < seconds.size(); row++) {
+            assertThat(ages.get(row).multiply(BigDecimal.valueOf(1000))).as("iterator age of %s at %d s", run.id(), seconds.get(row))
+                    .isEqualByComparingTo(BigDecimal.valueOf(run.at(run.series().iteratorAgeMillis(), seconds.get(row))));
+        }
+        long[] perSecond = run.series().iteratorAgeMillis();
+        for (int i = 0; i < perSecond.length; i++) {
+            if (perSecond[i] > 0) {
+                assertThat(seconds).as("seconds with an iterator age in %s", run.id()).contains(run.elapsed(i));
+            }
+        }
+        assertThat(ages.stream().max(Comparator.naturalOrder()).orElseThrow())
+                .isEqualByComparingTo(BigDecimal.valueOf(run.metrics().maxIteratorAgeSeconds())).isPositive();
     }
 
     /** Counts per second equal the series' at every second shown, and add up to {@code total}. */

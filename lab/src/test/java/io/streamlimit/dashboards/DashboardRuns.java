@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runs the dashboard queries are checked on: two simulated by the real {@link Simulator}
+ * The runs the dashboard queries are checked on: three simulated by the real {@link Simulator} (one of the Kinesis pipeline)
  * (virtual time from 2026-01-01), one shaped like a local run (wall-clock timestamps with
  * microseconds, written by hand) and one shaped like an AWS run (rows only, no pipeline events).
  */
@@ -33,6 +33,11 @@ final class DashboardRuns {
     /** Scenario 01 cut to {@code events}: many instances at once, far over the limit. */
     static RunData simulatedUnlimited(int events) {
         return simulate("01-no-limits.yaml", events, 2);
+    }
+
+    /** kinesis-blocked-shard cut to {@code events}: failed batches retried, blocking their shard, the iterator age climbing. */
+    static RunData simulatedKinesis(int events) {
+        return simulate("kinesis-blocked-shard.yaml", events, 1);
     }
 
     private static RunData simulate(String scenarioFile, int events, long seed) {

@@ -5,6 +5,7 @@ import io.streamlimit.local.aws.AwsRunImport;
 import io.streamlimit.local.aws.AwsRunMetrics;
 import io.streamlimit.local.aws.ImportException;
 import io.streamlimit.local.aws.MetricWindow;
+import io.streamlimit.local.aws.StackKind;
 import io.streamlimit.local.aws.StackOutputs;
 import io.streamlimit.local.results.ResultsDatabase;
 import io.streamlimit.metrics.MetricsCalculator;
@@ -14,6 +15,7 @@ import io.streamlimit.results.InvocationRow;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.ResultsStore;
 import io.streamlimit.results.RunData;
+import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -31,9 +33,11 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit import-aws}: an AWS run's CloudWatch metrics into the results database, beside its rows. */
 @Command(name = "import-aws", mixinStandardHelpOptions = true,
         description = {"Reads a deployed stack's outputs and the run's CloudWatch metrics (the consumer's Throttles,",
-            "ConcurrentExecutions and Invocations, the queue's receives, the DLQ's arrivals, the topic's publishes)",
-            "and saves them as the run's runs and pipeline_events rows, beside the invocations rows its consumer",
-            "wrote, so that compare, the dashboards and calibrate treat it like any other run. See cdk/README.md."})
+            "ConcurrentExecutions and Invocations, the queue's receives, the DLQ's arrivals, the topic's publishes;",
+            "for a Kinesis stack the stream's incoming records, refused puts and iterator age and the on-failure",
+            "queue's arrivals) and saves them as the run's runs and pipeline_events rows, beside the invocations",
+            "rows its consumer wrote, so that compare, the dashboards and calibrate treat it like any other run.",
+            "See cdk/README.md."})
 final class ImportAwsCommand implements Callable<Integer> {
 
     @Spec
@@ -96,18 +100,31 @@ final class ImportAwsCommand implements Callable<Integer> {
 
     private void importStack(AwsImportClients aws, PrintWriter out) {
         StackOutputs outputs = aws.describeStack(stack);
-        out.printf("Stack %s (%s): consumer %s, DLQ %s, topic %s%n", stack, aws.region(), outputs.require(AwsRunMetrics.CONSUMER),
-                outputs.require(AwsRunMetrics.DLQ), outputs.require(AwsRunMetrics.TOPIC));
+        StackKind kind = StackKind.of(outputs);
+        String consumer = outputs.require(AwsRunMetrics.CONSUMER);
+        String dlq = outputs.require(AwsRunMetrics.DLQ);
+        if (kind == StackKind.KINESIS) {
+            out.printf("Stack %s (%s): consumer %s, DLQ %s, stream %s, on-failure queue %s%n", stack, aws.region(), consumer, dlq,
+                    outputs.require(AwsRunMetrics.STREAM), outputs.require(AwsRunMetrics.ON_FAILURE_QUEUE));
+        } else {
+            out.printf("Stack %s (%s): consumer %s, DLQ %s, topic %s%n", stack, aws.region(), consumer, dlq,
+                    outputs.require(AwsRunMetrics.TOPIC));
+        }
+        if (scenarioFile != null) {
+            // A given scenario that does not match the stack is refused before the results database opens.
+            checkDeploys(kind, ImportedScenario.resolve(scenarioFile, scenariosDir, List.of(), runId));
+        }
         try (ResultsDatabase database = results.open(spec.commandLine().getErr())) {
-            importRun(aws, outputs, database, out);
+            importRun(aws, outputs, kind, database, out);
         }
     }
 
-    private void importRun(AwsImportClients aws, StackOutputs outputs, ResultsDatabase database, PrintWriter out) {
+    private void importRun(AwsImportClients aws, StackOutputs outputs, StackKind kind, ResultsDatabase database, PrintWriter out) {
         ResultsStore store = new ResultsStore(database.dataSource());
         store.createSchema();
         List<InvocationRow> rows = store.loadInvocations(runId);
         Scenario scenario = ImportedScenario.resolve(scenarioFile, scenariosDir, rows, runId);
+        checkDeploys(kind, scenario);
         MetricWindow window = window(rows, scenario);
         out.printf("Metrics from %s to %s, per %d s%n", window.from(), window.to(), window.periodSeconds());
         RunData data = AwsRunImport.build(runId, scenario, rows, aws.fetchMetrics(outputs, window), window);
@@ -119,7 +136,21 @@ final class ImportAwsCommand implements Callable<Integer> {
                 + " %d redeliveries, max concurrency %d%n", runId, scenario.name(), rows.size(),
                 data.pipelineCounts().total(PipelineEventKind.THROTTLE), count(data, PipelineEventKind.DLQ),
                 data.pipelineCounts().total(PipelineEventKind.REDELIVERY), metrics.maxConcurrency());
+        if (kind == StackKind.KINESIS) {
+            out.printf("Kinesis: max iterator age %s s, %d on-failure arrivals (one per batch given up), %d refused puts;"
+                    + " CloudWatch has no shard-blocking retries%n", metrics.maxIteratorAgeSeconds(), metrics.onFailureRecords(),
+                    data.pipelineCounts().total(PipelineEventKind.PUT_THROTTLE));
+        }
         out.println(MetricsTable.format(List.of(metrics), List.of(runId)));
+    }
+
+    private void checkDeploys(StackKind kind, Scenario scenario) {
+        if (!kind.deploys(scenario.pipeline())) {
+            throw new UserError("--scenario: scenario '" + scenario.name() + "' is pipeline " + scenario.pipeline().fileName()
+                    + ", but stack '" + stack + "' is " + (kind == StackKind.KINESIS ? "the Kinesis pipeline's (output "
+                    + AwsRunMetrics.STREAM + ")" : "a topic pipeline's (output " + AwsRunMetrics.TOPIC + ")")
+                    + "; name the deployed scenario file with --scenario");
+        }
     }
 
     private MetricWindow window(List<InvocationRow> rows, Scenario scenario) {
@@ -139,6 +170,11 @@ final class ImportAwsCommand implements Callable<Integer> {
     /** How long after the last row a message may still reach the DLQ. */
     private static Duration dlqDelay(Scenario scenario) {
         Duration minimum = Duration.ofMinutes(5);
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            // A record the mapping gives up on for its age reaches the on-failure queue up to that age later.
+            Duration age = Duration.ofSeconds(Math.max(0, scenario.stream().maxRecordAgeSeconds()) + 60L);
+            return age.compareTo(minimum) > 0 ? age : minimum;
+        }
         if (!scenario.pipeline().queued()) {
             return minimum;
         }

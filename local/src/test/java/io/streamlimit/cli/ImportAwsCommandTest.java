@@ -46,6 +46,13 @@ class ImportAwsCommandTest {
     private static final String DLQ = "streamlimit-recommended-DeadLetterQueue";
     private static final String TOPIC = "streamlimit-recommended-Events";
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    /** A deployed kinesis-blocked-shard: the Kinesis pipeline's stack, with no topic. */
+    private static final String KINESIS_STACK = "streamlimit-kinesis-blocked-shard";
+    private static final String KINESIS_RUN = "aws-kinesis-1";
+    private static final String KINESIS_CONSUMER = "streamlimit-kinesis-Consumer";
+    private static final String KINESIS_DLQ = "streamlimit-kinesis-DeadLetterQueue";
+    private static final String STREAM = "streamlimit-kinesis-Events";
+    private static final String ON_FAILURE = "streamlimit-kinesis-OnFailureQueue";
     private static final Map<String, String> PROPERTIES = Map.of("aws.accessKeyId", "testing", "aws.secretAccessKey", "testing");
 
     private static MotoServer moto;
@@ -64,9 +71,12 @@ class ImportAwsCommandTest {
         PROPERTIES.forEach(System::setProperty);
         createStack();
         putMetrics();
+        createKinesisStack();
+        putKinesisMetrics();
         ResultsStore store = new ResultsStore(jdbc);
         store.createSchema();
         store.insertInvocations(rows());
+        store.insertInvocations(rows(KINESIS_RUN, "kinesis-blocked-shard"));
     }
 
     @AfterAll
@@ -120,6 +130,61 @@ class ImportAwsCommandTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("Max concurrency\\s+4\\s+\\d+"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("Throttles\\s+7\\s+\\d+"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("Redeliveries\\s+3\\s+\\d+"));
+    }
+
+    @Test
+    void imports_a_kinesis_stacks_run_with_its_iterator_age_on_failure_arrivals_and_refused_puts() {
+        CliRun imported = execute("import-aws", "--stack", KINESIS_STACK, "--run-id", KINESIS_RUN, "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains(
+                "Stack " + KINESIS_STACK + " (us-east-1): consumer " + KINESIS_CONSUMER + ", DLQ https://sqs.us-east-1.amazonaws.com/"
+                        + "123456789012/" + KINESIS_DLQ + ", stream " + STREAM + ", on-failure queue https://sqs.us-east-1"
+                        + ".amazonaws.com/123456789012/" + ON_FAILURE,
+                "Imported run " + KINESIS_RUN + " (scenario kinesis-blocked-shard): 20 invocations rows, 1 throttles,"
+                        + " 2 DLQ arrivals, 0 redeliveries, max concurrency 2",
+                "Kinesis: max iterator age 42.0 s, 2 on-failure arrivals (one per batch given up), 5 refused puts;"
+                        + " CloudWatch has no shard-blocking retries");
+        RunData run = new ResultsStore(jdbc).loadRun(KINESIS_RUN);
+        RunMetrics metrics = new MetricsCalculator().compute(run);
+        assertThat(metrics.maxIteratorAgeSeconds()).isEqualTo(42.0);
+        assertThat(metrics.onFailureRecords()).isEqualTo(2);
+        assertThat(metrics.shardRetries()).isZero();
+        assertThat(metrics.totalEvents()).as("the stream's incoming records").isEqualTo(22);
+        assertThat(metrics.eventsCompleted()).isEqualTo(20);
+        assertThat(metrics.eventsFailed()).isEqualTo(2);
+        assertThat(metrics.throttles()).isEqualTo(1);
+        assertThat(run.pipelineCounts().total(PipelineEventKind.PUT_THROTTLE)).isEqualTo(5);
+        assertThat(run.run().requestCounts()).containsEntry("kinesisShards", 2L).containsEntry("kinesisPayloadUnits", 22L)
+                .containsEntry("kinesisPutThrottles", 5L).doesNotContainKey("snsPublishes");
+    }
+
+    @Test
+    void a_kinesis_stack_with_a_topic_scenario_exits_2_naming_the_scenario() {
+        CliRun result = execute("import-aws", "--stack", KINESIS_STACK, "--run-id", KINESIS_RUN, "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenario", "../scenarios/recommended.yaml");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: --scenario: scenario 'recommended' is pipeline sns-sqs-lambda, but"
+                + " stack '" + KINESIS_STACK + "' is the Kinesis pipeline's (output StreamName); name the deployed scenario"
+                + " file with --scenario");
+    }
+
+    @Test
+    void a_stack_with_neither_a_topic_nor_a_stream_exits_2_with_one_line_naming_it() {
+        createStack("streamlimit-other", """
+                {"Resources": {"Placeholder": {"Type": "AWS::SQS::Queue"}},
+                 "Outputs": {"ConsumerFunctionName": {"Value": "c"}, "DeadLetterQueueUrl": {"Value": "https://q/d"}}}
+                """);
+        CliRun result = execute("import-aws", "--stack", "streamlimit-other", "--run-id", RUN, "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint().toString(), "--results-jdbc", jdbc, "--scenarios-dir", "../scenarios");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("error: --stack: stack 'streamlimit-other' is not a streamlimit scenario"
+                + " stack: it has neither output TopicArn (topic pipelines) nor StreamName (api-kinesis-lambda); it has"
+                + " [ConsumerFunctionName, DeadLetterQueueUrl]");
+        assertThat(result.out()).isEmpty();
     }
 
     @Test
@@ -279,13 +344,61 @@ class ImportAwsCommandTest {
 
     /** 20 events, 2 per second from T0 + 1 s, written by the consumer in 10 batches of 2. */
     private static List<InvocationRow> rows() {
+        return rows(RUN, "recommended");
+    }
+
+    private static List<InvocationRow> rows(String runId, String group) {
         List<InvocationRow> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Instant sent = T0.plusSeconds(1 + i / 2);
-            rows.add(new InvocationRow(RUN, i + 1, sent, sent.plusMillis(200), sent.plusMillis(1_200), "recommended",
+            rows.add(new InvocationRow(runId, i + 1, sent, sent.plusMillis(200), sent.plusMillis(1_200), group,
                     "batch-" + i / 2, "env-" + (i / 2) % 3));
         }
         return rows;
+    }
+
+    /** The outputs the CDK app gives a Kinesis stack (StackApis.createKinesisPipeline), and no TopicArn. */
+    private static void createKinesisStack() {
+        createStack(KINESIS_STACK, """
+                {"Resources": {"Placeholder": {"Type": "AWS::SQS::Queue"}},
+                 "Outputs": {
+                   "ConsumerFunctionName": {"Value": "%s"},
+                   "DeadLetterQueueUrl": {"Value": "https://sqs.us-east-1.amazonaws.com/123456789012/%s"},
+                   "StreamName": {"Value": "%s"},
+                   "StreamArn": {"Value": "arn:aws:kinesis:us-east-1:123456789012:stream/%s"},
+                   "PutRecordsUrl": {"Value": "https://abc.execute-api.us-east-1.amazonaws.com/v1/records"},
+                   "OnFailureQueueUrl": {"Value": "https://sqs.us-east-1.amazonaws.com/123456789012/%s"}}}
+                """.formatted(KINESIS_CONSUMER, KINESIS_DLQ, STREAM, STREAM, ON_FAILURE));
+    }
+
+    private static void createStack(String name, String template) {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials()).build()) {
+            cloudFormation.createStack(request -> request.stackName(name).templateBody(template));
+        }
+    }
+
+    /**
+     * Minute by minute, as Kinesis, Lambda and SQS publish: 22 records into the stream, 5 puts refused,
+     * the iterator age at most 1.5 s then 42 s, 2 batches given up to the on-failure queue, 1 throttle.
+     */
+    private static void putKinesisMetrics() {
+        List<MetricDatum> kinesis = new ArrayList<>();
+        kinesis.add(datum("IncomingRecords", "StreamName", STREAM, 0, 20));
+        kinesis.add(datum("IncomingRecords", "StreamName", STREAM, 1, 2));
+        kinesis.add(datum("WriteProvisionedThroughputExceeded", "StreamName", STREAM, 0, 5));
+        kinesis.add(datum("GetRecords.IteratorAgeMilliseconds", "StreamName", STREAM, 0, 1_500));
+        kinesis.add(datum("GetRecords.IteratorAgeMilliseconds", "StreamName", STREAM, 1, 42_000));
+        List<MetricDatum> lambda = List.of(datum("Throttles", "FunctionName", KINESIS_CONSUMER, 0, 1),
+                datum("ConcurrentExecutions", "FunctionName", KINESIS_CONSUMER, 0, 2),
+                datum("Invocations", "FunctionName", KINESIS_CONSUMER, 0, 12));
+        List<MetricDatum> sqs = List.of(datum("NumberOfMessagesSent", "QueueName", ON_FAILURE, 2, 2));
+        try (CloudWatchClient cloudWatch = CloudWatchClient.builder().endpointOverride(moto.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials()).build()) {
+            cloudWatch.putMetricData(request -> request.namespace("AWS/Kinesis").metricData(kinesis));
+            cloudWatch.putMetricData(request -> request.namespace("AWS/Lambda").metricData(lambda));
+            cloudWatch.putMetricData(request -> request.namespace("AWS/SQS").metricData(sqs));
+        }
     }
 
     private static StaticCredentialsProvider credentials() {

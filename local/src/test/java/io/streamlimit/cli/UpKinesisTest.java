@@ -18,7 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code up} serves the Kinesis pipeline: the machine's AWS CLI (v1) puts an {@code open} event
  * into the local stream and {@code GET /check} shows it applied; {@code POST /records} does the
- * same through the HTTP API.
+ * same through the HTTP API, within the shard's write limits.
  */
 class UpKinesisTest {
 
@@ -78,6 +85,53 @@ class UpKinesisTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(JSON.readTree(bad.body()).get("error").asText()).startsWith("uid:");
+
+            // A burst over the one shard's 1,000 records a second: PutRecords puts what the shard takes and the
+            // route reports every other record as refused; the stream holds exactly the records reported put.
+            long before = System.currentTimeMillis();
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int request = 0; request < 5; request++) {
+                burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api + "/records"))
+                        .POST(HttpRequest.BodyPublishers.ofString(burstBody(request * 500, 500))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Set<String> accepted = new HashSet<>();
+            int refused = 0;
+            for (int request = 0; request < 5; request++) {
+                HttpResponse<String> response = burst.get(request).get(2, TimeUnit.MINUTES);
+                if (response.statusCode() == 202) {
+                    assertThat(response.body()).isEqualTo("{\"accepted\":500}");
+                    IntStream.range(request * 500, request * 500 + 500).forEach(i -> accepted.add("b-" + i));
+                    continue;
+                }
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+                JsonNode body = JSON.readTree(response.body());
+                JsonNode entries = body.get("records");
+                assertThat(entries).hasSize(500);
+                int failed = 0;
+                for (int i = 0; i < 500; i++) {
+                    if (entries.get(i).has("ErrorCode")) {
+                        failed++;
+                        assertThat(entries.get(i).get("ErrorCode").asText()).isEqualTo("ProvisionedThroughputExceededException");
+                        assertThat(entries.get(i).get("ErrorMessage").asText())
+                                .contains("shardId-000000000000", "streamlimit-events");
+                    } else {
+                        assertThat(entries.get(i).get("ShardId").asText()).isEqualTo("shardId-000000000000");
+                        accepted.add("b-" + (request * 500 + i));
+                    }
+                }
+                assertThat(body.get("failed").asInt()).isEqualTo(failed);
+                assertThat(body.get("accepted").asInt()).isEqualTo(500 - failed);
+                refused += failed;
+            }
+            long seconds = System.currentTimeMillis() / 1000 - before / 1000 + 1;
+            assertThat(accepted.size() + refused).isEqualTo(2_500);
+            // The shard took at most 1,000 records in each second the burst touched.
+            assertThat(accepted.size()).isLessThanOrEqualTo((int) Math.min(2_500, 1_000 * seconds));
+            assertThat(refused).isGreaterThanOrEqualTo((int) Math.max(0, 2_500 - 1_000 * seconds));
+            List<String> inStream = streamIds(endpoint);
+            assertThat(inStream.stream().filter(id -> id.startsWith("b-")).toList())
+                    .containsExactlyInAnyOrderElementsOf(accepted);
         } finally {
             upThread.interrupt();
             upThread.join(Duration.ofMinutes(3).toMillis());
@@ -95,6 +149,25 @@ class UpKinesisTest {
         String iterator = JSON.readTree(aws(endpoint, "kinesis", "get-shard-iterator", "--stream-name", "streamlimit-events",
                 "--shard-id", "shardId-000000000000", "--shard-iterator-type", "TRIM_HORIZON")).get("ShardIterator").asText();
         return JSON.readTree(aws(endpoint, "kinesis", "get-records", "--shard-iterator", iterator)).get("Records").size();
+    }
+
+    /** The streamIds of the records in the stream's one shard, read from its start with the AWS CLI. */
+    private List<String> streamIds(String endpoint) throws IOException {
+        String iterator = JSON.readTree(aws(endpoint, "kinesis", "get-shard-iterator", "--stream-name", "streamlimit-events",
+                "--shard-id", "shardId-000000000000", "--shard-iterator-type", "TRIM_HORIZON")).get("ShardIterator").asText();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode record : JSON.readTree(aws(endpoint, "kinesis", "get-records", "--shard-iterator", iterator)).get("Records")) {
+            String data = new String(Base64.getDecoder().decode(record.get("Data").asText()), StandardCharsets.UTF_8);
+            ids.add(JSON.readTree(data).get("streamId").asText());
+        }
+        return ids;
+    }
+
+    /** {@code count} open events b-{from}.., each of its own uid, as one {@code POST /records} body. */
+    private static String burstBody(int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(i -> "{\"type\":\"open\",\"uid\":\"burst-" + i + "\",\"streamId\":\"b-" + i + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private String get(URI uri) throws IOException, InterruptedException {

@@ -3,6 +3,8 @@ package io.streamlimit.local.api;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.streamlimit.aws.AwsBehaviour;
+import io.streamlimit.aws.rules.KinesisShards;
+import io.streamlimit.aws.rules.KinesisWriteLimits;
 import io.streamlimit.check.CheckHandler;
 import io.streamlimit.check.CheckService;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -24,6 +26,7 @@ import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.local.http.HttpApiServer;
 import io.streamlimit.local.http.RecordsRoute;
 import io.streamlimit.local.kinesis.KinesisEventPublisher;
+import io.streamlimit.local.kinesis.ShardWriteLimits;
 import io.streamlimit.local.lambda.KinesisEventSourceMapping;
 import io.streamlimit.local.lambda.KinesisMappingConfig;
 import io.streamlimit.local.lambda.KinesisMappingObserver;
@@ -44,6 +47,7 @@ import io.streamlimit.tracker.TrackerTableSchema;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Random;
 
 /**
  * What {@code streamlimit up} serves on the local stack: the HTTP API (check, acquire, events),
@@ -133,8 +137,12 @@ public final class LocalService implements AutoCloseable {
                     LocalStack.STREAM_NAME, StreamSpec.defaults(), AwsBehaviour.current(), onFailureQueueUrl),
                     streamConsumer, clock, KinesisMappingObserver.NONE);
             streamMapping.start();
-            // In AWS, POST /records is an API Gateway -> Kinesis (PutRecords) integration.
-            handler = new RecordsRoute(handler, new KinesisEventPublisher(stack.kinesis(), LocalStack.STREAM_NAME));
+            // In AWS, POST /records is an API Gateway -> Kinesis (PutRecords) integration; kinesis-local does not
+            // enforce the shards' write limits, so the shared rule does, as in run's producer (without its retries).
+            int shards = stack.kinesis().listShards(b -> b.streamName(LocalStack.STREAM_NAME)).shards().size();
+            ShardWriteLimits limits = new ShardWriteLimits(KinesisWriteLimits.of(aws, shards), new KinesisShards(shards),
+                    clock, new Random(1), at -> { });
+            handler = new RecordsRoute(handler, new KinesisEventPublisher(stack.kinesis(), LocalStack.STREAM_NAME, limits));
         } else {
             onFailureQueueUrl = null;
             streamConsumer = null;

@@ -7,6 +7,7 @@ import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
+import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.ScenarioWriter;
 import java.time.Instant;
@@ -24,7 +25,11 @@ import java.util.stream.Stream;
  * {@code pipeline_events} made from CloudWatch. CloudWatch counts per period, not per message:
  * throttles and redeliveries are counted at the period's first second, and each DLQ arrival is a
  * row at the period's start with no event id. The metrics count them exactly, but an AWS run's
- * figures are placed to the period (a minute for AWS's own metrics).
+ * figures are placed to the period (a minute for AWS's own metrics). A Kinesis stack's run also
+ * gets its refused puts, its iterator age (each period's maximum, at the period's first second)
+ * and its on-failure queue's arrivals as DLQ rows; CloudWatch has no figure for shard-blocking
+ * retries, and the on-failure queue gets one message per batch given up, so an AWS run's
+ * {@code onFailureRecords} counts batches (as many as records when bisecting split them to one).
  */
 public final class AwsRunImport {
 
@@ -37,16 +42,29 @@ public final class AwsRunImport {
         PipelineCounts.Builder counted = new PipelineCounts.Builder();
         count(metrics.throttles(), PipelineEventKind.THROTTLE, counted);
         count(redeliveries(metrics), PipelineEventKind.REDELIVERY, counted);
+        // The Kinesis stack's: the shards' refused puts, and the iterator age as a gauge at each period's first second.
+        count(metrics.putThrottles(), PipelineEventKind.PUT_THROTTLE, counted);
+        count(metrics.iteratorAgeMillis(), PipelineEventKind.ITERATOR_AGE, counted);
         List<PipelineEvent> events = new ArrayList<>();
         repeat(runId, metrics.deadLettered(), PipelineEventKind.DLQ, events);
+        // As on the local stack, what the Kinesis mapping gives up on counts with the DLQ arrivals (onFailureRecords).
+        repeat(runId, metrics.onFailure(), PipelineEventKind.DLQ, events);
         metrics.concurrency().forEach((at, busy) -> events.add(
                 new PipelineEvent(runId, at, PipelineEventKind.CONCURRENCY, null, null, null, 0, Math.toIntExact(busy))));
 
         long completed = rows.stream().mapToLong(InvocationRow::id).distinct().count();
         long published = AwsRunMetrics.total(metrics.published());
-        long totalEvents = published > 0 ? published : completed + AwsRunMetrics.total(metrics.deadLettered());
+        long totalEvents = published > 0 ? published
+                : completed + AwsRunMetrics.total(metrics.deadLettered()) + AwsRunMetrics.total(metrics.onFailure());
         Map<String, Long> counts = new TreeMap<>();
-        counts.put(CostModel.SNS_PUBLISHES, published);
+        if (scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA) {
+            counts.put(CostModel.KINESIS_SHARDS, (long) scenario.stream().shards());
+            // One PUT payload unit per record: the project's events are far below a unit's 25 KB.
+            counts.put(CostModel.KINESIS_PAYLOAD_UNITS, published);
+            counts.put("kinesisPutThrottles", AwsRunMetrics.total(metrics.putThrottles()));
+        } else {
+            counts.put(CostModel.SNS_PUBLISHES, published);
+        }
         counts.put(CostModel.LAMBDA_INVOCATIONS, AwsRunMetrics.total(metrics.invocations()));
         if (scenario.consumer().provisionedConcurrency() > 0) {
             // Charged for the run only, as for local and simulated runs; CloudWatch does not say

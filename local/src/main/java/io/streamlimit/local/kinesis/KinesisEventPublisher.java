@@ -28,6 +28,11 @@ public final class KinesisEventPublisher implements EventPublisher {
     /** Calls per batch, the first included. */
     static final int MAX_ATTEMPTS = 4;
 
+    /** The per-record error code of a shard over its write limits (PutRecordsResultEntry). */
+    public static final String THROTTLED = "ProvisionedThroughputExceededException";
+    /** The account id kinesis-local reports (its default). */
+    static final String LOCAL_ACCOUNT = "000000000000";
+
     private final KinesisClient kinesis;
     private final String streamName;
     private final ShardWriteLimits limits;
@@ -49,6 +54,52 @@ public final class KinesisEventPublisher implements EventPublisher {
         for (int i = 0; i < events.size(); i += MAX_ENTRIES) {
             put(events.subList(i, Math.min(events.size(), i + MAX_ENTRIES)));
         }
+    }
+
+    /**
+     * One PutRecords as API Gateway's integration makes it, for {@code POST /records}: each record
+     * tries its shard's write limits once; a refused one is not put and comes back as Kinesis
+     * reports it (ErrorCode ProvisionedThroughputExceededException, a message naming the shard,
+     * stream and account), the others are put in order. Nothing is retried: the caller sees the
+     * per-record results and retries the failed ones. Results are in the order of {@code events}.
+     */
+    public List<PutRecordsResultEntry> putOnce(List<StreamEvent> events) {
+        if (events.isEmpty() || events.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("events: PutRecords takes 1 to " + MAX_ENTRIES + ", got " + events.size());
+        }
+        PutRecordsResultEntry[] results = new PutRecordsResultEntry[events.size()];
+        List<PutRecordsRequestEntry> admitted = new ArrayList<>(events.size());
+        List<Integer> admittedAt = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            StreamEvent event = events.get(i);
+            SdkBytes data = SdkBytes.fromUtf8String(EventWriter.toJson(event));
+            if (limits.tryAdmit(event.uid(), data.asByteArrayUnsafe().length)) {
+                admitted.add(PutRecordsRequestEntry.builder().partitionKey(event.uid()).data(data).build());
+                admittedAt.add(i);
+            } else {
+                results[i] = PutRecordsResultEntry.builder().errorCode(THROTTLED)
+                        .errorMessage("Rate exceeded for shard " + shardId(limits.shardOf(event.uid())) + " in stream "
+                                + streamName + " under account " + LOCAL_ACCOUNT + ".")
+                        .build();
+            }
+        }
+        if (!admitted.isEmpty()) {
+            PutRecordsResponse response;
+            try {
+                response = kinesis.putRecords(b -> b.streamName(streamName).records(admitted));
+            } catch (SdkException e) {
+                throw new PublishFailedException("PutRecords to " + streamName + " failed: " + e.getMessage(), e);
+            }
+            for (int j = 0; j < admitted.size(); j++) {
+                results[admittedAt.get(j)] = response.records().get(j);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** Kinesis's shard id for shard {@code index}, as CreateStream names them. */
+    static String shardId(int index) {
+        return String.format("shardId-%012d", index);
     }
 
     private void put(List<StreamEvent> batch) {

@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
  * A provisioned stream's per-shard write limits in front of the local Kinesis (kinesis-local
  * does not enforce them): each put waits until the shared rule {@link KinesisWriteLimits} admits
  * it on its partition key's shard ({@link KinesisShards}), retrying a throttled put when the rule
- * says, as the producer behind the API proxy does.
+ * says, as the producer behind the API proxy does ({@link #awaitAdmission}); or tries each put once
+ * and reports a refusal, as the API proxy itself does ({@link #tryAdmit}).
  */
 public final class ShardWriteLimits {
 
@@ -32,6 +33,31 @@ public final class ShardWriteLimits {
         this.clock = clock;
         this.random = random;
         this.onThrottle = onThrottle;
+    }
+
+    /**
+     * One try, as API Gateway's PutRecords integration makes it (it does not retry): true when the
+     * partition key's shard takes a record of {@code bytes} now (and counts it), false when the shard
+     * refuses it (ProvisionedThroughputExceededException).
+     */
+    public boolean tryAdmit(String partitionKey, int bytes) {
+        if (limits == null) {
+            return true;
+        }
+        int shard = shards.shardOf(partitionKey);
+        boolean admitted;
+        synchronized (this) {
+            admitted = limits.admit(shard, clock.millis(), bytes);
+        }
+        if (!admitted) {
+            onThrottle.accept(clock.instant());
+        }
+        return admitted;
+    }
+
+    /** The shard (0 to shards - 1) a partition key's records go to; 0 without limits. */
+    public int shardOf(String partitionKey) {
+        return shards == null ? 0 : shards.shardOf(partitionKey);
     }
 
     /** Returns once a record of {@code bytes} under {@code partitionKey} is admitted. */

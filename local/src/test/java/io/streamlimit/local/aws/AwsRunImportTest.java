@@ -45,6 +45,33 @@ class AwsRunImportTest {
         assertThat(run.run().startedAt()).isEqualTo(WINDOW.from());
     }
 
+    @Test
+    void a_kinesis_run_gets_its_shards_refused_puts_iterator_age_and_on_failure_arrivals_and_no_publishes() {
+        AwsRunMetrics metrics = new AwsRunMetrics(series(0, 1), series(0, 2), series(0, 5), series(), series(), series(4, 1),
+                series(0, 30, 1, 10), series(2, 3), series(0, 900, 1, 61_000), series(0, 7));
+
+        RunData run = AwsRunImport.build("aws-kinesis-1", ScenarioLoader.load(Path.of("../scenarios/kinesis-blocked-shard.yaml")),
+                List.of(), metrics, WINDOW);
+
+        assertThat(run.pipelineCounts().total(PipelineEventKind.PUT_THROTTLE)).isEqualTo(7);
+        assertThat(run.pipelineCounts().total(PipelineEventKind.THROTTLE)).isEqualTo(1);
+        assertThat(run.pipelineCounts().total(PipelineEventKind.REDELIVERY)).isZero();
+        List<Long> ages = new java.util.ArrayList<>();
+        run.pipelineCounts().forEach((kind, second, count) -> {
+            if (kind == PipelineEventKind.ITERATOR_AGE) {
+                ages.add(second - T0.getEpochSecond());
+                ages.add(count);
+            }
+        });
+        assertThat(ages).as("each period's maximum at its first second").containsExactly(0L, 900L, 60L, 61_000L);
+        // One DLQ arrival and three batches given up, all DLQ rows (onFailureRecords), at their periods' starts.
+        assertThat(run.pipelineEvents()).filteredOn(e -> e.kind() == PipelineEventKind.DLQ).extracting(PipelineEvent::at)
+                .containsExactly(T0.plusSeconds(240), T0.plusSeconds(120), T0.plusSeconds(120), T0.plusSeconds(120));
+        assertThat(run.run().totalEvents()).as("the stream's incoming records").isEqualTo(40);
+        assertThat(run.run().requestCounts()).containsEntry("kinesisShards", 2L).containsEntry("kinesisPayloadUnits", 40L)
+                .containsEntry("kinesisPutThrottles", 7L).doesNotContainKey("snsPublishes");
+    }
+
     private static AwsRunMetrics metrics(TreeMap<Instant, Long> received, TreeMap<Instant, Long> sent,
                                          TreeMap<Instant, Long> throttles, TreeMap<Instant, Long> deadLettered,
                                          TreeMap<Instant, Long> concurrency) {
