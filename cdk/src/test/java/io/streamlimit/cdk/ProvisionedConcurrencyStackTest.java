@@ -9,7 +9,6 @@ import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -25,19 +24,11 @@ class ProvisionedConcurrencyStackTest {
             EventsSpec.burst(1000), Pipeline.SNS_LAMBDA, null, new ConsumerSpec(3, null, 20, 512, 2),
             new DownstreamSpec(1, 1000, false));
 
-    private static ScenarioStack stack;
-    private static Template template;
-    private static String consumer;
-    private static String alias;
-
-    @BeforeAll
-    static void synthesize() {
-        AliasedConsumerStack synthesized = AliasedConsumerStack.synthesize(SNS_PROVISIONED, ScenarioStack.SNS_CONSUMER_HANDLER);
-        stack = synthesized.stack();
-        template = synthesized.template();
-        consumer = synthesized.consumer();
-        alias = synthesized.alias();
-    }
+    private static final AliasedConsumerStack SYNTHESIZED =
+            AliasedConsumerStack.synthesize(SNS_PROVISIONED, ScenarioStack.SNS_CONSUMER_HANDLER);
+    private static final Template template = SYNTHESIZED.template();
+    private static final String consumer = SYNTHESIZED.consumer();
+    private static final String alias = SYNTHESIZED.alias();
 
     @Test
     void the_alias_of_a_published_version_carries_the_provisioned_concurrency() {
@@ -75,6 +66,6 @@ class ProvisionedConcurrencyStackTest {
 
     @Test
     void aws_solutions_checks_report_nothing_unsuppressed() {
-        assertThat(NagFindings.of(stack)).isEmpty();
+        assertThat(NagFindings.of(SYNTHESIZED.stack())).isEmpty();
     }
 }

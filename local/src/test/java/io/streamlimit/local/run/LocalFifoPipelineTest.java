@@ -7,8 +7,7 @@ import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.local.stack.LocalStack;
-import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.local.stack.LocalStackExtension;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ArrivalPattern;
@@ -31,28 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** sns-fifo-sqs-fifo-lambda on the embedded services: each viewer's events take effect in the ledger in order. */
 class LocalFifoPipelineTest {
 
-    @TempDir
-    static Path resultsDir;
-
-    static LocalStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
 
     @Test
     void fifo_200_viewers_applies_every_viewers_events_in_order() throws Exception {
@@ -114,7 +99,7 @@ class LocalFifoPipelineTest {
             throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
         LocalRunOptions options = new LocalRunOptions(runId, events, Duration.ofSeconds(1), 16, 8, max);
-        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+        return new LocalRun(LOCAL.stack(), AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
     }
 
     private static void assertEveryEventCompletedInOrder(LocalRun.Result result) {

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.local.stack.LocalStack;
-import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.local.stack.LocalStackExtension;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.Scenario;
 import io.streamlimit.scenario.StreamSpec;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,28 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The api-kinesis-lambda pipeline on the embedded services: kinesis-local, ElasticMQ, dynalite, PostgreSQL. */
 class LocalKinesisPipelineTest {
 
-    @TempDir
-    static Path resultsDir;
-
-    static LocalStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null).withKinesis(0, 1));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension(o -> o.withKinesis(0, 1));
 
     @Test
     void every_event_is_applied_once_and_the_ledger_equals_the_model() throws Exception {
@@ -148,6 +132,6 @@ class LocalKinesisPipelineTest {
     private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults) throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
         LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, Duration.ofMinutes(2));
-        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+        return new LocalRun(LOCAL.stack(), AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
     }
 }

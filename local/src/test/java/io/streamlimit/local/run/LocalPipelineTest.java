@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.StreamEvent;
-import io.streamlimit.local.stack.LocalStack;
-import io.streamlimit.local.stack.LocalStackOptions;
+import io.streamlimit.local.stack.LocalStackExtension;
 import io.streamlimit.metrics.CostModel;
 import io.streamlimit.metrics.MetricsCalculator;
 import io.streamlimit.results.PipelineEvent;
@@ -15,35 +14,20 @@ import io.streamlimit.scenario.ConsumerSpec;
 import io.streamlimit.scenario.DownstreamSpec;
 import io.streamlimit.scenario.QueueSpec;
 import io.streamlimit.scenario.Scenario;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole pipeline on the embedded services: real SQS (ElasticMQ), dynalite, PostgreSQL. */
 class LocalPipelineTest {
 
-    @TempDir
-    static Path resultsDir;
-
-    static LocalStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(new LocalStackOptions(0, null, 0, resultsDir, 0, null));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
 
     @Test
     void sns_sqs_lambda_applies_every_event_and_the_ledger_equals_the_model() throws Exception {
@@ -170,7 +154,7 @@ class LocalPipelineTest {
     private static LocalRun.Result run(Scenario scenario, UnaryOperator<Downstream> faults) throws InterruptedException {
         String runId = "test-" + scenario.name() + "-" + System.nanoTime();
         LocalRunOptions options = new LocalRunOptions(runId, null, Duration.ofSeconds(1), 16, 8, Duration.ofMinutes(2));
-        return new LocalRun(stack, AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
+        return new LocalRun(LOCAL.stack(), AwsBehaviour.current(), Clock.systemUTC(), RunProgress.NONE, faults).run(scenario, options);
     }
 
     private static void assertEveryEventCompletedOnceAndLedgerMatches(LocalRun.Result result) {
