@@ -150,8 +150,17 @@ public final class LocalRun {
                 ? LocalTopic.fifo("streamlimit-" + runId + LocalTopic.FIFO_SUFFIX, clock, false, behaviour.fifoDeduplicationInterval())
                 : new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);
-        EventPublisher toTopic = topic.isFifo() ? new FifoEventPublisher(stack.sns(), topic.arn())
-                : new SnsEventPublisher(stack.sns(), topic.arn());
+        EventPublisher toTopic = new SnsEventPublisher(stack.sns(), topic.arn());
+        if (topic.isFifo()) {
+            // FIFO requests have their own prices, and a FIFO topic bills the bytes published.
+            recorder.count(CostModel.FIFO_PIPELINE, 1);
+            recorder.count(CostModel.SNS_PAYLOAD_BYTES, 0);
+            EventPublisher fifoPublisher = new FifoEventPublisher(stack.sns(), topic.arn());
+            toTopic = batch -> {
+                fifoPublisher.publish(batch);
+                recorder.count(CostModel.SNS_PAYLOAD_BYTES, FifoEventPublisher.payloadBytes(batch));
+            };
+        }
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
         Instant ended;
