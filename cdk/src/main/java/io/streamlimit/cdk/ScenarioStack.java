@@ -51,8 +51,8 @@ public final class ScenarioStack extends Stack {
         Table ledger = StackStorage.createLedgerTable(this);
         Table trackerTable = StackStorage.createTrackerTable(this);
         Queue deadLetters = StackStorage.createDeadLetterQueue(this);
-        // On the FIFO pipeline the consumer's own dead letters go to the FIFO DLQ, with the uid as
-        // their group, so that they come before the queue's redrive in a viewer's order.
+        // On the FIFO pipeline the consumer's own dead letters go to the FIFO DLQ (with the uid as
+        // their group, so a viewer's keep their order), beside those the FIFO queue redrives there.
         FifoPipeline.Queues fifoQueues = scenario.pipeline().fifo() ? FifoPipeline.createQueues(this, scenario.queue()) : null;
         Function consumer = ConsumerPipeline.createConsumer(this, ledger, fifoQueues != null ? fifoQueues.deadLetters() : deadLetters);
         IFunction invoked = ConsumerPipeline.invokedThroughAlias(scenario.consumer())
