@@ -158,9 +158,8 @@ final class ConsumerPipeline {
      *
      * @return the FIFO queue's dead-letter queue
      */
-    static Queue connectThroughFifoQueue(ScenarioStack stack, Topic topic, IFunction consumer) {
+    static Queue connectThroughFifoQueue(ScenarioStack stack, Topic topic, IFunction consumer, FifoPipeline.Queues queues) {
         QueueSpec spec = stack.scenario().queue();
-        FifoPipeline.Queues queues = FifoPipeline.createQueues(stack, spec);
         Queue queue = queues.queue();
         Queue deadLetters = queues.deadLetters();
         FifoPipeline.connect(topic, queue, consumer, spec.batchSize(), stack.scenario().consumer().maximumConcurrency());

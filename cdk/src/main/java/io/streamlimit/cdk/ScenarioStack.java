@@ -51,7 +51,10 @@ public final class ScenarioStack extends Stack {
         Table ledger = StackStorage.createLedgerTable(this);
         Table trackerTable = StackStorage.createTrackerTable(this);
         Queue deadLetters = StackStorage.createDeadLetterQueue(this);
-        Function consumer = ConsumerPipeline.createConsumer(this, ledger, deadLetters);
+        // On the FIFO pipeline the consumer's own dead letters go to the FIFO DLQ (with the uid as
+        // their group, so a viewer's keep their order), beside those the FIFO queue redrives there.
+        FifoPipeline.Queues fifoQueues = scenario.pipeline().fifo() ? FifoPipeline.createQueues(this, scenario.queue()) : null;
+        Function consumer = ConsumerPipeline.createConsumer(this, ledger, fifoQueues != null ? fifoQueues.deadLetters() : deadLetters);
         IFunction invoked = ConsumerPipeline.invokedThroughAlias(scenario.consumer())
                 ? ConsumerPipeline.createAlias(this, consumer, deadLetters)
                 : consumer;
@@ -73,7 +76,7 @@ public final class ScenarioStack extends Stack {
                 case SNS_SQS_LAMBDA -> ConsumerPipeline.connectThroughQueue(this, topic, invoked, deadLetters);
                 case SNS_FIFO_SQS_FIFO_LAMBDA -> {
                     pipelineAlarms.add(StackAlarms.fifoDeadLetterAlarm(this,
-                            ConsumerPipeline.connectThroughFifoQueue(this, topic, invoked)));
+                            ConsumerPipeline.connectThroughFifoQueue(this, topic, invoked, fifoQueues)));
                     StackNagSuppressions.forConsumerDeadLetters(deadLetters);
                 }
                 case SNS_LAMBDA -> ConsumerPipeline.connectDirectly(topic, invoked, deadLetters);

@@ -61,7 +61,7 @@ class ScenarioStackTemplateTest {
                 "Runtime", "java21",
                 "Environment", Map.of("Variables", Match.objectEquals(Map.of(
                         "TABLE_NAME", Map.of("Ref", ledgerTable(s.template())),
-                        "DEAD_LETTER_QUEUE_URL", Map.of("Ref", deadLetterQueue(s.template())),
+                        "DEAD_LETTER_QUEUE_URL", Map.of("Ref", consumerDeadLetterQueue(s)),
                         "STREAM_LIMIT", "3",
                         "LEASE_SECONDS", "14400",
                         "RESULTS_SECRET_NAME", ScenarioStackProps.DEFAULT_RESULTS_SECRET_NAME,
@@ -279,7 +279,7 @@ class ScenarioStackTemplateTest {
         assertDynamoDbStatementsOnlyReach(policies.statementsOf(role), ledgerTable(s.template()));
         // SendMessage reaches the DLQ only: the consumer moves unparseable messages there itself;
         // with Kinesis also the on-failure queue, where the mapping sends with the function's role.
-        String dlq = deadLetterQueue(s.template());
+        String dlq = consumerDeadLetterQueue(s);
         List<String> mayReceive = s.scenario().pipeline() == Pipeline.API_KINESIS_LAMBDA
                 ? List.of(dlq, onFailureQueue(s.template())) : List.of(dlq);
         List<String> otherQueues = s.template().findResources("AWS::SQS::Queue").keySet().stream()
@@ -468,6 +468,16 @@ class ScenarioStackTemplateTest {
     private static String deadLetterQueue(Template template) {
         return onlyKey(filterIds(template.findResources("AWS::SQS::Queue", Map.of("Properties",
                 Match.objectLike(Map.of("MessageRetentionPeriod", DLQ_RETENTION_SECONDS)))), "DeadLetterQueue"));
+    }
+
+    /**
+     * Where the consumer sends its own dead letters: the stack's DLQ, or on the FIFO pipeline the
+     * FIFO DLQ (it sends them with the uid as message group).
+     */
+    private static String consumerDeadLetterQueue(Synthesized s) {
+        return s.scenario().pipeline().fifo()
+                ? onlyKey(filterIds(s.template().findResources("AWS::SQS::Queue"), "FifoDeadLetterQueue"))
+                : deadLetterQueue(s.template());
     }
 
     private static String onFailureQueue(Template template) {

@@ -9,6 +9,7 @@ import io.streamlimit.settings.Wiring;
 import io.streamlimit.snapstart.SnapshotHooks;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQS -> consumer. Reports failed messages as batch item failures, so the event source mapping
@@ -59,7 +60,7 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         ConsumerEnvironment current = environment.current();
         InvocationInfo invocation = new InvocationInfo(Invocations.batchId(context), current.cacheId(), clock.instant());
         List<InboundMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(record -> new InboundMessage(record.getMessageId(), record.getBody()))
+                .map(ConsumerHandler::inbound)
                 .toList();
         List<String> failed = FifoBatches.fromFifoQueue(event.getRecords())
                 ? current.consumer().processInOrder(messages, invocation)
@@ -68,6 +69,14 @@ public class ConsumerHandler implements RequestHandler<SQSEvent, SQSBatchRespons
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** The record as the consumer takes it; from a FIFO queue with its group and deduplication id. */
+    private static InboundMessage inbound(SQSEvent.SQSMessage record) {
+        InboundMessage message = new InboundMessage(record.getMessageId(), record.getBody());
+        Map<String, String> attributes = record.getAttributes();
+        return attributes == null ? message
+                : message.withFifo(attributes.get("MessageGroupId"), attributes.get("MessageDeduplicationId"));
     }
 
     /** This environment's id, as written to the results' {@code cache_id}. */

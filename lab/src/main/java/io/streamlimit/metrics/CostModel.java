@@ -34,6 +34,11 @@ import java.util.Map;
  * is one event poller unit (EPU), billed per second with a 1-minute minimum: the minimum pollers
  * for the run (at least a minute), the others for their time. Their SQS receives are in
  * {@code sqsRequests} like standard mode's.
+ *
+ * <p>FIFO ({@code fifoPipeline} 1, the pipeline sns-fifo-sqs-fifo-lambda): {@code sqsRequests} at the
+ * FIFO queue's request price, {@code snsPublishes} at the FIFO topic's publish price plus one
+ * subscription message each (the one FIFO queue subscribed), and {@code snsPayloadBytes}, the
+ * published events' bytes, at the FIFO topic's payload prices for the publish and its delivery.
  */
 public final class CostModel implements CostEstimator {
 
@@ -65,6 +70,22 @@ public final class CostModel implements CostEstimator {
     public static final long PROVISIONED_POLLER_MINIMUM_BILLED_SECONDS = 60;
     // SNS pricing page: $0.50 per 1M publishes; delivery to SQS and Lambda is free.
     public static final double SNS_USD_PER_MILLION_PUBLISHES = 0.50;
+    // FIFO queue requests: $0.50 per 1M (first 100 billion a month, us-east-1), the SQS pricing page
+    // (https://aws.amazon.com/sqs/pricing/) as quoted by third-party summaries the stored docs hold
+    // (cloudburn.io/blog/amazon-sqs-pricing, factualminds.com ...amazon-sqs-pricing-64kb-rule-fifo-vs-standard,
+    // March and June 2026); the pricing page itself is not among them.
+    public static final double SQS_FIFO_USD_PER_MILLION_REQUESTS = 0.50;
+    // FIFO topic publish and PublishBatch requests: $0.30 per 1M, the SNS pricing page
+    // (https://aws.amazon.com/sns/pricing/) as quoted by factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols
+    // (June 2026); the pricing page itself is not in the stored docs.
+    public static final double SNS_FIFO_USD_PER_MILLION_PUBLISHES = 0.30;
+    // Assumption: the rest of the SNS pricing page's FIFO section, not found in the stored docs and
+    // written from the page as last read (2025): $0.017 per GB of published payload, and per
+    // subscription message (each delivery to a FIFO queue) $0.01 per 1M and $0.001 per GB of payload.
+    // A GB is taken as 2^30 bytes.
+    public static final double SNS_FIFO_USD_PER_GB_PUBLISHED = 0.017;
+    public static final double SNS_FIFO_USD_PER_MILLION_SUBSCRIPTION_MESSAGES = 0.01;
+    public static final double SNS_FIFO_USD_PER_GB_DELIVERED = 0.001;
     // DynamoDB on-demand pricing page (after the November 2024 cut).
     public static final double DYNAMODB_USD_PER_MILLION_WRITE_UNITS = 0.625;
     public static final double DYNAMODB_USD_PER_MILLION_READ_UNITS = 0.125;
@@ -88,6 +109,10 @@ public final class CostModel implements CostEstimator {
     public static final String LAMBDA_INVOCATIONS = "lambdaInvocations";
     public static final String SQS_REQUESTS = "sqsRequests";
     public static final String SNS_PUBLISHES = "snsPublishes";
+    /** 1 on the FIFO pipeline (its requests at FIFO prices); absent elsewhere. */
+    public static final String FIFO_PIPELINE = "fifoPipeline";
+    /** The published events' bytes; recorded on the FIFO pipeline, whose topic bills payload. */
+    public static final String SNS_PAYLOAD_BYTES = "snsPayloadBytes";
     public static final String DYNAMO_WRITE_UNITS = "dynamoWriteUnits";
     public static final String DYNAMO_READ_UNITS = "dynamoReadUnits";
     public static final String HTTP_REQUESTS = "httpRequests";
@@ -99,6 +124,7 @@ public final class CostModel implements CostEstimator {
     public enum Architecture { X86_64, ARM64 }
 
     private static final double MILLION = 1_000_000.0;
+    private static final double GB = 1024.0 * 1024 * 1024;
 
     private final Architecture architecture;
     private final double usdPerGbSecond;
@@ -232,8 +258,8 @@ public final class CostModel implements CostEstimator {
                 lambdaRequests / MILLION * LAMBDA_USD_PER_MILLION_REQUESTS,
                 compute,
                 provisionedConcurrencyUsd,
-                count(counts, SQS_REQUESTS) / MILLION * SQS_USD_PER_MILLION_REQUESTS,
-                count(counts, SNS_PUBLISHES) / MILLION * SNS_USD_PER_MILLION_PUBLISHES,
+                sqsUsd(counts),
+                snsUsd(counts),
                 count(counts, DYNAMO_WRITE_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_WRITE_UNITS
                         + count(counts, DYNAMO_READ_UNITS) / MILLION * DYNAMODB_USD_PER_MILLION_READ_UNITS,
                 count(counts, HTTP_REQUESTS) / MILLION * HTTP_API_USD_PER_MILLION_REQUESTS,
@@ -241,6 +267,27 @@ public final class CostModel implements CostEstimator {
                         + count(counts, KINESIS_PAYLOAD_UNITS) / MILLION * KINESIS_USD_PER_MILLION_PUT_PAYLOAD_UNITS
                         + count(counts, KINESIS_PUTS) / MILLION * REST_API_USD_PER_MILLION_REQUESTS,
                 pollersUsd);
+    }
+
+    /** Standard or FIFO queue requests. */
+    private static double sqsUsd(Map<String, Long> counts) {
+        return count(counts, SQS_REQUESTS) / MILLION
+                * (fifo(counts) ? SQS_FIFO_USD_PER_MILLION_REQUESTS : SQS_USD_PER_MILLION_REQUESTS);
+    }
+
+    /** Standard publishes; or FIFO publishes, each delivered to the one queue, and their payload both ways. */
+    private static double snsUsd(Map<String, Long> counts) {
+        long publishes = count(counts, SNS_PUBLISHES);
+        if (!fifo(counts)) {
+            return publishes / MILLION * SNS_USD_PER_MILLION_PUBLISHES;
+        }
+        double gb = count(counts, SNS_PAYLOAD_BYTES) / GB;
+        return publishes / MILLION * (SNS_FIFO_USD_PER_MILLION_PUBLISHES + SNS_FIFO_USD_PER_MILLION_SUBSCRIPTION_MESSAGES)
+                + gb * (SNS_FIFO_USD_PER_GB_PUBLISHED + SNS_FIFO_USD_PER_GB_DELIVERED);
+    }
+
+    private static boolean fifo(Map<String, Long> counts) {
+        return count(counts, FIFO_PIPELINE) > 0;
     }
 
     /** The stream's shards for the run's time. */

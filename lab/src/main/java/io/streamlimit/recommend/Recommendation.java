@@ -54,7 +54,7 @@ public record Recommendation(RecommendRequest request, List<RankedCandidate> ran
 
     /**
      * What ordering each viewer's events costs for this traffic, in one line: the best FIFO
-     * candidate's time and p99 against the best standard-queue candidate's; null when either
+     * candidate's time, p99 and cost against the best standard-queue candidate's; null when either
      * family is missing.
      */
     public String orderCost() {
@@ -71,13 +71,15 @@ public record Recommendation(RecommendRequest request, List<RankedCandidate> ran
             return null;
         }
         // No ranks cited: the table may not show the FIFO candidate's.
+        // Each cost at its own prices: FIFO requests are priced as FIFO ones (CostModel).
         return String.format(Locale.ROOT, "Order per viewer (FIFO): the best FIFO candidate takes %.3f s, p99 %.3f s,"
-                        + " %d lost; the best standard queue takes %.3f s, p99 %.3f s, %d lost: order costs %+.3f s in"
-                        + " time and %+.3f s at p99.",
-                fifo.timeTakenSeconds(), fifo.latency().p99Millis() / 1000.0, fifo.lost(),
-                standard.timeTakenSeconds(), standard.latency().p99Millis() / 1000.0, standard.lost(),
+                        + " %d lost, $%.6f; the best standard queue takes %.3f s, p99 %.3f s, %d lost, $%.6f: order costs"
+                        + " %+.3f s in time, %+.3f s at p99 and %+.6f USD.",
+                fifo.timeTakenSeconds(), fifo.latency().p99Millis() / 1000.0, fifo.lost(), fifo.costUsd(),
+                standard.timeTakenSeconds(), standard.latency().p99Millis() / 1000.0, standard.lost(), standard.costUsd(),
                 fifo.timeTakenSeconds() - standard.timeTakenSeconds(),
-                (fifo.latency().p99Millis() - standard.latency().p99Millis()) / 1000.0);
+                (fifo.latency().p99Millis() - standard.latency().p99Millis()) / 1000.0,
+                fifo.costUsd() - standard.costUsd());
     }
 
     private static String kind(RankedCandidate candidate) {

@@ -213,6 +213,24 @@ class CostModelTest {
     }
 
     @Test
+    void the_fifo_pipeline_pays_fifo_queue_requests_fifo_publishes_their_deliveries_and_payload() {
+        CostModel model = new CostModel(CostModel.Architecture.ARM64);
+        RunDataBuilder counts = run("r").count(CostModel.SQS_REQUESTS, 3_000).count(CostModel.SNS_PUBLISHES, 1_000)
+                .count(CostModel.SNS_PAYLOAD_BYTES, 1L << 30);
+        RunData standard = thousandOneSecondInvocations(counts);
+        RunData fifo = thousandOneSecondInvocations(run("r").count(CostModel.SQS_REQUESTS, 3_000).count(CostModel.SNS_PUBLISHES, 1_000)
+                .count(CostModel.SNS_PAYLOAD_BYTES, 1L << 30).count(CostModel.FIFO_PIPELINE, 1));
+
+        assertThat(model.breakdown(fifo).sqsUsd()).isCloseTo(0.0015, within(1e-12));    // 3,000 x $0.50/M
+        // 1,000 x ($0.30/M publish + $0.01/M delivery) + 1 GB x ($0.017 published + $0.001 delivered)
+        assertThat(model.breakdown(fifo).snsUsd()).isCloseTo(0.00031 + 0.018, within(1e-12));
+        // a standard run's payload is free and its requests keep the standard prices
+        assertThat(model.breakdown(standard).sqsUsd()).isCloseTo(0.0012, within(1e-12));
+        assertThat(model.breakdown(standard).snsUsd()).isCloseTo(0.0005, within(1e-12));
+        assertThat(model.costUsd(fifo) - model.costUsd(standard)).isCloseTo(0.0003 + 0.01831 - 0.0005, within(1e-12));
+    }
+
+    @Test
     void deployed_days_round_up_to_whole_days_and_at_least_one() {
         assertThat(StandingCharges.deployedDays(0)).isEqualTo(1);
         assertThat(StandingCharges.deployedDays(86_400_000)).isEqualTo(1);

@@ -32,6 +32,8 @@ public final class Recorder {
     long sqsDeletes;
     long sqsSends;
     long snsPublishes;
+    /** The FIFO pipeline: its requests are priced as FIFO ones, and its topic bills payload. */
+    boolean fifo;
     long kinesisPuts;
     long kinesisPayloadUnits;
     long kinesisPutThrottles;
@@ -180,6 +182,11 @@ public final class Recorder {
         // waits out its timeout. Kept so every mode reports the same keys.
         counts.put("sqsVisibilityChanges", 0L);
         counts.put("snsPublishes", snsPublishes);
+        if (fifo) {
+            // Only on the FIFO pipeline, so that other runs keep the keys they had.
+            counts.put(CostModel.FIFO_PIPELINE, 1L);
+            counts.put(CostModel.SNS_PAYLOAD_BYTES, snsPublishes * SnsTopic.EVENT_BYTES);
+        }
         if (kinesisShards > 0) {
             // Only on the Kinesis pipeline, so that other runs keep the keys they had.
             counts.put(CostModel.KINESIS_SHARDS, (long) kinesisShards);

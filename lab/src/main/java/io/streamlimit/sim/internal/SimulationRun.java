@@ -60,6 +60,7 @@ public final class SimulationRun {
 
     public SimulationResult run() {
         boolean fifo = scenario.pipeline().fifo();
+        recorder.fifo = fifo;
         LambdaFunction function = new LambdaFunction(scheduler, aws, scenario.consumer(),
                 scenario.downstream().callMillis(), recorder, events, downstream, random, fifo, order);
         Producer.Target target = scenario.pipeline() == Pipeline.API_KINESIS_LAMBDA

@@ -7,6 +7,9 @@ package io.streamlimit.sim.internal;
  */
 final class SnsTopic implements Producer.Target {
 
+    /** A published event's bytes, as the Kinesis proxy's record (an assumption of the simulator's). */
+    static final int EVENT_BYTES = KinesisStream.EVENT_BYTES;
+
     private final Recorder recorder;
     private final DelayLine delivery;
     private final AppliedOrder order;

@@ -68,6 +68,7 @@ public final class LocalService implements AutoCloseable {
     public static final String FIFO_TOPIC = "streamlimit-events.fifo";
 
     private final ConsumerService consumerService;
+    private final ConsumerService fifoConsumerService;
     private final LambdaFunction<SQSEvent, SQSBatchResponse> consumer;
     private final SqsEventSourceMapping mapping;
     private final LambdaFunction<SQSEvent, SQSBatchResponse> fifoConsumer;
@@ -117,8 +118,11 @@ public final class LocalService implements AutoCloseable {
         fifoTopicArn = fifoTopic.arn();
         fifoQueue = QueueWithDlq.createFifo(stack.sqs(), "streamlimit-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
         fifoTopic.subscribe(new SqsSubscription(stack.sqs(), fifoQueue.queueUrl(), fifoQueue.queueArn(), true));
+        // Its own dead letters go to the FIFO DLQ, grouped by uid, beside those the queue's redrive moves there.
+        fifoConsumerService = new ConsumerService(new EventParser(), ledger, Downstream.NONE,
+                new LedgerWriters(BATCH_SIZE * MAXIMUM_CONCURRENCY), new SqsDeadLetters(stack.sqs(), fifoQueue.dlqUrl()));
         fifoConsumer = new LambdaFunction<>(new FunctionConfig("streamlimit-consumer-fifo", null, Duration.ofSeconds(10), 512),
-                () -> new ConsumerHandler(consumerService), aws.unreservedConcurrency(), clock, LambdaObserver.NONE);
+                () -> new ConsumerHandler(fifoConsumerService), aws.unreservedConcurrency(), clock, LambdaObserver.NONE);
         fifoMapping = new SqsEventSourceMapping(stack.sqs(), new SqsMappingConfig(fifoQueue.queueUrl(), fifoQueue.queueArn(),
                 BATCH_SIZE, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS), Duration.ofSeconds(1), 16,
                 aws), fifoConsumer, clock, MappingObserver.NONE);
@@ -198,5 +202,6 @@ public final class LocalService implements AutoCloseable {
         consumer.close();
         fifoConsumer.close();
         consumerService.close();
+        fifoConsumerService.close();
     }
 }

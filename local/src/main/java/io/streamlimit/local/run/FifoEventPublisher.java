@@ -45,6 +45,15 @@ public final class FifoEventPublisher implements EventPublisher {
         }
     }
 
+    /** The bytes of the events' messages, which a FIFO topic bills as payload. */
+    public static long payloadBytes(List<StreamEvent> events) {
+        long bytes = 0;
+        for (StreamEvent event : events) {
+            bytes += EventWriter.toJson(event).getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bytes;
+    }
+
     @Override
     public void publish(List<StreamEvent> events) {
         for (int from = 0; from < events.size(); from += BATCH_SIZE) {

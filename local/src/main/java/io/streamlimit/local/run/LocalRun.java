@@ -38,6 +38,7 @@ import io.streamlimit.local.lambda.WallClockWaiter;
 import io.streamlimit.local.sns.LambdaSubscription;
 import io.streamlimit.local.sns.LocalTopic;
 import io.streamlimit.local.sns.SqsSubscription;
+import io.streamlimit.local.sqs.MessageGroupDeduplication;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import io.streamlimit.local.stack.LocalStack;
 import io.streamlimit.metrics.CostModel;
@@ -45,6 +46,7 @@ import io.streamlimit.producer.SnsEventPublisher;
 import io.streamlimit.results.RunData;
 import io.streamlimit.results.RunRecord;
 import io.streamlimit.scenario.ConsumerSpec;
+import io.streamlimit.scenario.DeduplicationScope;
 import io.streamlimit.scenario.EventsSpec;
 import io.streamlimit.scenario.Pipeline;
 import io.streamlimit.scenario.Scenario;
@@ -125,7 +127,7 @@ public final class LocalRun {
         Pipeline pipeline = scenario.pipeline();
         QueueWithDlq queue = !pipeline.queued() ? null
                 : pipeline.fifo() ? QueueWithDlq.createFifo(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
-                        scenario.queue().maxReceiveCount())
+                        scenario.queue().maxReceiveCount(), scenario.queue().fifo())
                 : QueueWithDlq.create(stack.sqs(), "streamlimit-" + runId, scenario.queue().visibilityTimeoutSeconds(),
                         scenario.queue().maxReceiveCount());
         String dlqUrl = queue != null ? queue.dlqUrl()
@@ -148,8 +150,17 @@ public final class LocalRun {
                 ? LocalTopic.fifo("streamlimit-" + runId + LocalTopic.FIFO_SUFFIX, clock, false, behaviour.fifoDeduplicationInterval())
                 : new LocalTopic("streamlimit-" + runId, clock);
         stack.snsServer().addTopic(topic);
-        EventPublisher toTopic = topic.isFifo() ? new FifoEventPublisher(stack.sns(), topic.arn())
-                : new SnsEventPublisher(stack.sns(), topic.arn());
+        EventPublisher toTopic = new SnsEventPublisher(stack.sns(), topic.arn());
+        if (topic.isFifo()) {
+            // FIFO requests have their own prices, and a FIFO topic bills the bytes published.
+            recorder.count(CostModel.FIFO_PIPELINE, 1);
+            recorder.count(CostModel.SNS_PAYLOAD_BYTES, 0);
+            EventPublisher fifoPublisher = new FifoEventPublisher(stack.sns(), topic.arn());
+            toTopic = batch -> {
+                fifoPublisher.publish(batch);
+                recorder.count(CostModel.SNS_PAYLOAD_BYTES, FifoEventPublisher.payloadBytes(batch));
+            };
+        }
         Instant started = clock.instant();
         AtomicInteger published = new AtomicInteger();
         Instant ended;
@@ -184,7 +195,10 @@ public final class LocalRun {
             }
         } else if (pipeline.queued()) {
             // Raw delivery, as the CDK stack subscribes the queue: it holds the event, not the SNS envelope.
-            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true));
+            // ElasticMQ deduplicates across the queue whatever DeduplicationScope says; the rule scopes it per group.
+            topic.subscribe(new SqsSubscription(stack.sqs(), queue.queueUrl(), queue.queueArn(), true,
+                    pipeline.fifo() && scenario.queue().fifo().deduplicationScope() == DeduplicationScope.MESSAGE_GROUP
+                            ? new MessageGroupDeduplication(behaviour, clock) : null));
             SqsMappingConfig mapping = new SqsMappingConfig(queue.queueUrl(), queue.queueArn(), scenario.queue().batchSize(),
                     Duration.ofSeconds(scenario.queue().batchWindowSeconds()), consumer.maximumConcurrency(),
                     Duration.ofSeconds(scenario.queue().visibilityTimeoutSeconds()), options.longPollWait(),

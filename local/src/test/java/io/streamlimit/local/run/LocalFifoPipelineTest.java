@@ -1,6 +1,7 @@
 package io.streamlimit.local.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.consumer.Downstream;
@@ -8,6 +9,7 @@ import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.local.stack.LocalStackExtension;
+import io.streamlimit.metrics.CostModel;
 import io.streamlimit.results.PipelineEvent;
 import io.streamlimit.results.PipelineEventKind;
 import io.streamlimit.scenario.ArrivalPattern;
@@ -50,6 +52,15 @@ class LocalFifoPipelineTest {
         assertThat(result.events().stream().map(StreamEvent::uid).distinct()).hasSize(200);
         assertEveryEventCompletedInOrder(result);
         assertThat(RunResults.kinds(result, PipelineEventKind.DLQ)).isZero();
+        // Priced as FIFO: the marker, and the bytes of the 1,000 events' messages the topic bills as payload.
+        Map<String, Long> counts = result.data().run().requestCounts();
+        // The producer stamps each event with its publish instant, whose text is 20 to 30 characters long.
+        assertThat(counts).containsEntry(CostModel.FIFO_PIPELINE, 1L).containsEntry(CostModel.SNS_PUBLISHES, 1_000L);
+        assertThat(counts.get(CostModel.SNS_PAYLOAD_BYTES)).isBetween(
+                FifoEventPublisher.payloadBytes(stamped(result.events(), "2026-01-01T00:00:00Z")),
+                FifoEventPublisher.payloadBytes(stamped(result.events(), "2026-01-01T00:00:00.123456789Z")));
+        assertThat(new CostModel().breakdown(result.data()).sqsUsd())
+                .isCloseTo(counts.get(CostModel.SQS_REQUESTS) * CostModel.SQS_FIFO_USD_PER_MILLION_REQUESTS / 1e6, within(1e-15));
     }
 
     @Test
@@ -83,6 +94,11 @@ class LocalFifoPipelineTest {
         assertThat(result.events()).hasSize(180);
         assertEveryEventCompletedInOrder(result);
         assertThat(maxConcurrentInvocations(result)).isEqualTo(3);
+    }
+
+    private static List<StreamEvent> stamped(List<StreamEvent> events, String instant) {
+        return events.stream().map(e -> new StreamEvent(e.type(), e.uid(), e.streamId(), java.time.Instant.parse(instant),
+                e.runId(), e.seq())).toList();
     }
 
     private static Scenario fifo(String name, int events, int users, ConsumerSpec consumer, int batchSize, int callMillis) {

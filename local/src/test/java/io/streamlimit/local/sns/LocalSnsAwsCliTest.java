@@ -189,6 +189,34 @@ class LocalSnsAwsCliTest {
     }
 
     @Test
+    void a_bad_event_on_the_fifo_topic_reaches_the_fifo_dlq_at_once_with_its_reason_and_the_uid_as_group() throws Exception {
+        String bad = "{\"type\":\"teleport\",\"uid\":\"cli-fifo-bad\",\"streamId\":\"b1\"}";
+        ok(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", bad,
+                "--message-group-id", "cli-fifo-bad", "--message-deduplication-id", "cli-fifo-bad-b1"));
+
+        List<Message> deadLetters = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            deadLetters.addAll(stack.sqs().receiveMessage(b -> b.queueUrl(service.fifoQueue().dlqUrl())
+                    .messageAttributeNames("All").messageSystemAttributeNamesWithStrings("All").waitTimeSeconds(1)).messages());
+            return !deadLetters.isEmpty();
+        });
+        Message deadLetter = deadLetters.get(0);
+        stack.sqs().deleteMessage(b -> b.queueUrl(service.fifoQueue().dlqUrl()).receiptHandle(deadLetter.receiptHandle()));
+        assertThat(deadLetter.body()).isEqualTo(bad);
+        assertThat(deadLetter.messageAttributes().get("reason").stringValue())
+                .isEqualTo("type: must be \"open\" or \"close\", got \"teleport\"");
+        assertThat(deadLetter.attributesAsStrings()).containsEntry("MessageGroupId", "cli-fifo-bad");
+        assertThat(stack.sqs().getQueueAttributes(b -> b.queueUrl(service.queue().dlqUrl())
+                .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings())
+                .as("not in the standard pipeline's DLQ").containsEntry("ApproximateNumberOfMessages", "0");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.sqs().getQueueAttributes(b -> b
+                        .queueUrl(service.fifoQueue().queueUrl())
+                        .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                .attributesAsStrings()).as("the original left the FIFO queue")
+                .containsEntry("ApproximateNumberOfMessages", "0").containsEntry("ApproximateNumberOfMessagesNotVisible", "0"));
+    }
+
+    @Test
     void the_fifo_topic_refuses_a_message_without_a_group_or_a_deduplication_id_as_aws_does() throws Exception {
         assertError(aws.sns("publish", "--topic-arn", service.fifoTopicArn(), "--message", open("cli-fifo-none", "s")),
                 "InvalidParameter", "Publish", "Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
