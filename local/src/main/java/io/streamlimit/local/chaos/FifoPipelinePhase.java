@@ -69,14 +69,9 @@ final class FifoPipelinePhase {
     private final ChaosReport report;
     private final String prefix;
     private final FaultPlan.Pipeline plan;
-    private final Random random;
     private final History history = new History();
-    private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
-    private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
-    private final Set<Long> faultedEvents = ConcurrentHashMap.newKeySet();
-    private final Set<Long> handedOn = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Long>> appliedOrder = new ConcurrentHashMap<>();
-    private final AtomicInteger timeouts = new AtomicInteger();
+    private final AppliedLog applied = new AppliedLog(history, "fifo-pipeline");
+    private final PipelineFaults faults;
 
     FifoPipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, SqsClient sqs, ChaosReport report,
                       String prefix, FaultPlan.Pipeline plan) {
@@ -87,7 +82,8 @@ final class FifoPipelinePhase {
         this.report = report;
         this.prefix = prefix;
         this.plan = plan;
-        this.random = new Random(options.seed() * 7_919L);
+        this.faults = new PipelineFaults(new Random(options.seed() * 7_919L), report, PIPELINE, plan,
+                Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     void run() throws InterruptedException {
@@ -98,20 +94,8 @@ final class FifoPipelinePhase {
                 AwsBehaviour.current().fifoDeduplicationInterval());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), true));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
-        RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
-            entryTicks.put(context.getAwsRequestId(), history.tick());
-            boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error before the handler");
-            }
-            SQSBatchResponse response = real.handleRequest(event, context);
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error after the handler");
-            }
-            return response;
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
+                event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), true, applied);
         MappingObserver redeliveries = new MappingObserver() {
             @Override
             public void redelivered(String body, int receiveCount, Instant at) {
@@ -150,7 +134,7 @@ final class FifoPipelinePhase {
                 for (String uid : uids) {
                     StreamEvent e = published.get(uid).get(step);
                     batch.add(publication(e));
-                    if (chance(plan.duplicate())) {
+                    if (faults.chance(plan.duplicate())) {
                         // The same event again within the deduplication interval: the topic must drop it.
                         batch.add(publication(e));
                         report.fault(PIPELINE, FaultKind.DUPLICATE_DELIVERY);
@@ -159,7 +143,7 @@ final class FifoPipelinePhase {
                         topic.publishAll(batch);
                         batch.clear();
                     }
-                    if (chance(plan.rawDelivery() / 4)) {
+                    if (faults.chance(plan.rawDelivery() / 4)) {
                         // A copy the topic cannot recognise: straight into the queue under another deduplication id.
                         String copyId = "late-" + FifoEventPublisher.deduplicationId(e);
                         sqs.sendMessage(b -> b.queueUrl(queue.queueUrl()).messageBody(EventWriter.toJson(e))
@@ -173,12 +157,12 @@ final class FifoPipelinePhase {
                 Thread.sleep(20);
             }
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (!appliedAll(goodKeys) && System.nanoTime() < deadline) {
+            while (!applied.appliedAll(goodKeys) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
         Set<String> lost = new HashSet<>(goodKeys);
-        lost.removeAll(appliedKeys());
+        lost.removeAll(applied.keys());
         lost.forEach(k -> report.lost(PIPELINE, "fifo pipeline: " + k));
         int deadLetters = Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queue.dlqUrl())
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings().get("ApproximateNumberOfMessages"));
@@ -186,12 +170,13 @@ final class FifoPipelinePhase {
             report.violation(PIPELINE, new Violation("FIFO: nothing dead-lettered", queue.dlqUrl(),
                     deadLetters + " good events reached the FIFO DLQ"));
         }
+        Map<String, List<Long>> firstOrder = applied.firstOrder();
         for (String uid : uids) {
             List<Long> expected = published.get(uid).stream().map(StreamEvent::seq).toList();
-            List<Long> applied = appliedOrder.getOrDefault(uid, List.of());
-            if (!applied.equals(expected)) {
+            List<Long> order = firstOrder.getOrDefault(uid, List.of());
+            if (!order.equals(expected)) {
                 report.violation(PIPELINE, new Violation("FIFO: per-uid order", uid,
-                        "applied in the order " + applied + ", published " + expected));
+                        "applied in the order " + order + ", published " + expected));
             }
         }
         report.violations(PIPELINE, SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
@@ -202,67 +187,12 @@ final class FifoPipelinePhase {
         return new SnsPublication(SnsMessage.plain(EventWriter.toJson(e)), e.uid(), FifoEventPublisher.deduplicationId(e));
     }
 
-    private final Set<String> applied = ConcurrentHashMap.newKeySet();
-
-    private Set<String> appliedKeys() {
-        return applied;
-    }
-
-    private boolean appliedAll(Set<String> goodKeys) {
-        return applied.containsAll(goodKeys);
-    }
-
     /** The downstream, called with what the ledger just applied: notes the order first, then plays the faults. */
     private Downstream downstream() {
         return (events, invocation) -> {
-            long returned = history.tick();
-            long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
-            for (StreamEvent e : events) {
-                applied.add(BatchRecorder.key(e));
-                if (e.seq() != null && handedOn.add(e.seq())) {
-                    List<Long> ofUid = appliedOrder.computeIfAbsent(e.uid(), uid -> new ArrayList<>());
-                    synchronized (ofUid) {
-                        ofUid.add(e.seq());
-                    }
-                }
-                history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "fifo-pipeline",
-                        invoked, returned, -1, new Answer.Applied(null));
-            }
-            boolean fresh = events.stream().allMatch(e -> e.seq() == null || faultedEvents.add(e.seq()));
-            if (!fresh) {
-                return List.of();
-            }
-            int fault = FaultPlan.pick(roll(), plan.downstreamError(), plan.visibilityOverrun(), plan.functionTimeout());
-            if (fault == 0) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected downstream failure");
-            } else if (fault == 1) {
-                report.fault(PIPELINE, FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(VISIBILITY_SECONDS * 1000L + 600);
-            } else if (fault == 2 && timeouts.incrementAndGet() <= plan.maxTimeouts()) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_TIMEOUT);
-                sleep(FUNCTION_TIMEOUT.toMillis() + 500);
-            }
+            applied.applied(events, invocation.batchId());
+            faults.afterApply(events);
             return List.of();
         };
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("chaos: stopped by the function timeout");
-        }
-    }
-
-    private boolean chance(double p) {
-        return roll() < p;
-    }
-
-    private double roll() {
-        synchronized (random) {
-            return random.nextDouble();
-        }
     }
 }

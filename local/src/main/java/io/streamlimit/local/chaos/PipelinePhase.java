@@ -65,14 +65,11 @@ final class PipelinePhase {
     private final SqsClient sqs;
     private final ChaosReport report;
     private final String prefix;
-    private final History history = new History();
     private final FaultPlan.Pipeline plan;
     private final Random random;
-    private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
-    private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
-    private final Set<Long> faultedEvents = ConcurrentHashMap.newKeySet();
-    private final Set<String> appliedKeys = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger timeouts = new AtomicInteger();
+    private final History history = new History();
+    private final AppliedLog applied = new AppliedLog(history, "pipeline");
+    private final PipelineFaults faults;
 
     PipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, RestartableDynamoDb dynamo,
                   SqsClient sqs, ChaosReport report, String prefix, FaultPlan.Pipeline plan) {
@@ -85,6 +82,8 @@ final class PipelinePhase {
         this.prefix = prefix;
         this.plan = plan;
         this.random = new Random(options.seed() * 104_729L);
+        this.faults = new PipelineFaults(random, report, ChaosPipeline.SNS_SQS_LAMBDA, plan,
+                Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     History history() {
@@ -98,16 +97,8 @@ final class PipelinePhase {
         LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), false));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
-        RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
-            entryTicks.put(context.getAwsRequestId(), history.tick());
-            boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
-            SQSBatchResponse response = real.handleRequest(event, context);
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error after the handler");
-            }
-            return response;
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
+                event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), false, applied);
         MappingObserver redeliveries = new MappingObserver() {
             @Override
             public void redelivered(String body, int receiveCount, Instant at) {
@@ -155,7 +146,7 @@ final class PipelinePhase {
                 for (StreamEvent e : lifecycle) {
                     goodKeys.add(BatchRecorder.key(e));
                     events.add(EventWriter.toJson(e));
-                    if (chance(plan.duplicate())) {
+                    if (faults.chance(plan.duplicate())) {
                         events.add(EventWriter.toJson(e)); // published twice, byte for byte
                         report.fault(FaultKind.DUPLICATE_DELIVERY);
                     }
@@ -171,7 +162,7 @@ final class PipelinePhase {
             }, "chaos-dynamodb-outage");
             for (int i = 0; i < events.size(); i += 10) {
                 List<String> bodies = events.subList(i, Math.min(i + 10, events.size()));
-                if (chance(plan.rawDelivery())) {
+                if (faults.chance(plan.rawDelivery())) {
                     // Raw delivery: the bare event, no SNS envelope.
                     List<SendMessageBatchRequestEntry> entries = IntStream.range(0, bodies.size())
                             .mapToObj(n -> SendMessageBatchRequestEntry.builder().id("m" + n).messageBody(bodies.get(n)).build())
@@ -187,64 +178,25 @@ final class PipelinePhase {
                 Thread.sleep(20);
             }
             // Each long poll of the DLQ waits up to a second: the loop waits on the queue, not on a timer.
-            dlq.receiveUntil(() -> appliedKeys.containsAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
+            dlq.receiveUntil(() -> applied.appliedAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
             outage.join();
         }
         dlq.receive(0);
         dlq.judge(poison);
         Set<String> lost = new HashSet<>(goodKeys);
-        lost.removeAll(appliedKeys);
+        lost.removeAll(applied.keys());
         lost.forEach(k -> report.lost("pipeline: " + k));
 
         report.violations(SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
         report.operations("pipeline end to end (concurrent)", history.size());
     }
 
+    /** The downstream, called with what the ledger just applied: notes it, then plays the faults. */
     private Downstream downstream() {
         return (events, invocation) -> {
-            long returned = history.tick();
-            long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
-            for (StreamEvent e : events) {
-                appliedKeys.add(BatchRecorder.key(e));
-                history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "pipeline",
-                        invoked, returned, -1, new Answer.Applied(null));
-            }
-            boolean fresh = events.stream().allMatch(e -> e.seq() == null || faultedEvents.add(e.seq()));
-            if (!fresh) {
-                return List.of();
-            }
-            int fault = FaultPlan.pick(roll(), plan.downstreamError(), plan.visibilityOverrun(), plan.functionTimeout());
-            if (fault == 0) {
-                report.fault(FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected downstream failure");
-            } else if (fault == 1) {
-                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(VISIBILITY_SECONDS * 1000L + 600);
-            } else if (fault == 2 && timeouts.incrementAndGet() <= plan.maxTimeouts()) {
-                report.fault(FaultKind.CONSUMER_TIMEOUT);
-                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(FUNCTION_TIMEOUT.toMillis() + 500);
-            }
+            applied.applied(events, invocation.batchId());
+            faults.afterApply(events);
             return List.of();
         };
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("chaos: stopped by the function timeout");
-        }
-    }
-
-    private boolean chance(double p) {
-        return roll() < p;
-    }
-
-    private double roll() {
-        synchronized (random) {
-            return random.nextDouble();
-        }
     }
 }
