@@ -96,12 +96,6 @@ final class FifoPipelinePhase {
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
         RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
                 event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), true, applied);
-        MappingObserver redeliveries = new MappingObserver() {
-            @Override
-            public void redelivered(String body, int receiveCount, Instant at) {
-                report.fault(PIPELINE, FaultKind.DUPLICATE_DELIVERY);
-            }
-        };
         Map<String, List<StreamEvent>> published = new LinkedHashMap<>();
         List<String> uids = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
@@ -109,25 +103,15 @@ final class FifoPipelinePhase {
         for (int u = 0; u < options.pipelineUids(); u++) {
             String uid = prefix + "-f" + u;
             uids.add(uid);
-            // a: opened and closed; b: never closed (its lease must free it); c: opened and closed after b.
-            List<StreamEvent> lifecycle = List.of(
-                    new StreamEvent(EventType.OPEN, uid, uid + "-a", null, prefix, seq++),
-                    new StreamEvent(EventType.OPEN, uid, uid + "-b", null, prefix, seq++),
-                    new StreamEvent(EventType.CLOSE, uid, uid + "-a", null, prefix, seq++),
-                    new StreamEvent(EventType.OPEN, uid, uid + "-c", null, prefix, seq++),
-                    new StreamEvent(EventType.CLOSE, uid, uid + "-c", null, prefix, seq++));
+            List<StreamEvent> lifecycle = UidLifecycle.inOrder(uid, prefix, seq);
+            seq += UidLifecycle.EVENTS;
             report.fault(PIPELINE, FaultKind.NEVER_CLOSED);
             published.put(uid, lifecycle);
             lifecycle.forEach(e -> goodKeys.add(BatchRecorder.key(e)));
         }
         report.goodEvents(goodKeys.size());
-        try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
-                     new FunctionConfig(prefix + "-ordered-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
-                     Clock.systemUTC(), LambdaObserver.NONE);
-             SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
-                     queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
-                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.current()), function, Clock.systemUTC(), redeliveries)) {
-            mapping.start();
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, prefix + "-ordered-consumer", faulty, VISIBILITY_SECONDS,
+                FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Step by step across the uids, so that batches mix groups and each group's events interleave with others'.
             for (int step = 0; step < 5; step++) {
                 List<SnsPublication> batch = new ArrayList<>();

@@ -2,7 +2,9 @@ package io.streamlimit.local.chaos;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.streamlimit.event.StreamEvent;
+import io.streamlimit.local.lambda.MappingObserver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -68,6 +70,16 @@ final class PipelineFaults {
                 throw new IllegalStateException("chaos: injected function error after the handler");
             }
             return response;
+        };
+    }
+
+    /** Counts each message the mapping receives again (a visibility timeout ran out) as a duplicate delivery. */
+    MappingObserver redeliveries() {
+        return new MappingObserver() {
+            @Override
+            public void redelivered(String body, int receiveCount, Instant at) {
+                report.fault(pipeline, FaultKind.DUPLICATE_DELIVERY);
+            }
         };
     }
 

@@ -99,24 +99,13 @@ final class PipelinePhase {
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
         RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
                 event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), false, applied);
-        MappingObserver redeliveries = new MappingObserver() {
-            @Override
-            public void redelivered(String body, int receiveCount, Instant at) {
-                report.fault(FaultKind.DUPLICATE_DELIVERY);
-            }
-        };
         List<String> events = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         Map<String, String> poison = new HashMap<>(); // unique token -> body
         SqsDeadLetters dlq = new SqsDeadLetters(sqs, queue.dlqUrl(), report, MAX_RECEIVE_COUNT);
         List<String> uids = new ArrayList<>();
-        try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
-                     new FunctionConfig(prefix + "-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
-                     Clock.systemUTC(), LambdaObserver.NONE);
-             SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
-                     queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
-                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.current()), function, Clock.systemUTC(), redeliveries)) {
-            mapping.start();
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, prefix + "-consumer", faulty, VISIBILITY_SECONDS,
+                FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Poison first, so that its receives toward the DLQ run alongside everything else.
             for (int p = 0; p < options.pipelinePoison(); p++) {
                 String unique = prefix + "-poison" + p + "-x"; // no token is a prefix of another
@@ -134,13 +123,8 @@ final class PipelinePhase {
             for (int u = 0; u < options.pipelineUids(); u++) {
                 String uid = prefix + "-p" + u;
                 uids.add(uid);
-                // a: opened and closed; b: never closed (its lease must free it); c: close before open.
-                List<StreamEvent> lifecycle = List.of(
-                        new StreamEvent(EventType.CLOSE, uid, uid + "-c", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-a", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-b", null, prefix, seq++),
-                        new StreamEvent(EventType.CLOSE, uid, uid + "-a", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-c", null, prefix, seq++));
+                List<StreamEvent> lifecycle = UidLifecycle.closeFirst(uid, prefix, seq);
+                seq += UidLifecycle.EVENTS;
                 report.fault(FaultKind.CLOSE_BEFORE_OPEN);
                 report.fault(FaultKind.NEVER_CLOSED);
                 for (StreamEvent e : lifecycle) {
