@@ -11,21 +11,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an end-to-end phase's consumer applied, as its downstream sees it right after the ledger:
- * each event in the history (from its invocation's entry to the downstream call), its identity
+ * each event in the phase's history (from its invocation's entry to the downstream call), its identity
  * among the applied keys, and each uid's events in the order they first got there.
  */
 final class AppliedLog {
 
-    private final History history;
+    private final History history = new History();
     private final String via;
     private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Set<Long> handedOn = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Long>> firstOrder = new ConcurrentHashMap<>();
 
-    AppliedLog(History history, String via) {
-        this.history = history;
+    /** @param via how the history names this consumer's operations */
+    AppliedLog(String via) {
         this.via = via;
+    }
+
+    /** The phase's history: the events applied, and whatever else the phase records. */
+    History history() {
+        return history;
     }
 
     /** An invocation began: its operations are invoked from here. */

@@ -9,12 +9,9 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.EventParser;
-import io.streamlimit.event.EventType;
 import io.streamlimit.event.EventWriter;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
-import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -29,7 +26,6 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -62,35 +56,27 @@ final class FifoPipelinePhase {
     private static final int MAXIMUM_CONCURRENCY = 4;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
 
-    private final ChaosOptions options;
-    private final LedgerStore store;
-    private final LedgerSettings settings;
     private final SqsClient sqs;
+    private final PhaseRound round;
     private final ChaosReport report;
-    private final String prefix;
     private final FaultPlan.Pipeline plan;
-    private final History history = new History();
-    private final AppliedLog applied = new AppliedLog(history, "fifo-pipeline");
+    private final AppliedLog applied = new AppliedLog("fifo-pipeline");
     private final PipelineFaults faults;
 
-    FifoPipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, SqsClient sqs, ChaosReport report,
-                      String prefix, FaultPlan.Pipeline plan) {
-        this.options = options;
-        this.store = store;
-        this.settings = settings;
+    FifoPipelinePhase(PhaseRound round, SqsClient sqs, FaultPlan.Pipeline plan) {
         this.sqs = sqs;
-        this.report = report;
-        this.prefix = prefix;
+        this.round = round;
+        this.report = round.report();
         this.plan = plan;
-        this.faults = new PipelineFaults(new Random(options.seed() * 7_919L), report, PIPELINE, plan,
+        this.faults = new PipelineFaults(new Random(round.options().seed() * 7_919L), report, PIPELINE, plan,
                 Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     void run() throws InterruptedException {
         ManualClock ledgerClock = ManualClock.startingNow();
-        Ledger ledger = new Ledger(store, settings, ledgerClock);
-        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, prefix + "-ordered", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        LocalTopic topic = LocalTopic.fifo(prefix + "-ordered" + LocalTopic.FIFO_SUFFIX, Clock.systemUTC(), false,
+        Ledger ledger = new Ledger(round.store(), round.settings(), ledgerClock);
+        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, round.prefix() + "-ordered", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        LocalTopic topic = LocalTopic.fifo(round.prefix() + "-ordered" + LocalTopic.FIFO_SUFFIX, Clock.systemUTC(), false,
                 AwsBehaviour.current().fifoDeduplicationInterval());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), true));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
@@ -100,17 +86,17 @@ final class FifoPipelinePhase {
         List<String> uids = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         long seq = 0;
-        for (int u = 0; u < options.pipelineUids(); u++) {
-            String uid = prefix + "-f" + u;
+        for (int u = 0; u < round.options().pipelineUids(); u++) {
+            String uid = round.prefix() + "-f" + u;
             uids.add(uid);
-            List<StreamEvent> lifecycle = UidLifecycle.inOrder(uid, prefix, seq);
+            List<StreamEvent> lifecycle = UidLifecycle.inOrder(uid, round.prefix(), seq);
             seq += UidLifecycle.EVENTS;
             report.fault(PIPELINE, FaultKind.NEVER_CLOSED);
             published.put(uid, lifecycle);
             lifecycle.forEach(e -> goodKeys.add(BatchRecorder.key(e)));
         }
         report.goodEvents(goodKeys.size());
-        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, prefix + "-ordered-consumer", faulty, VISIBILITY_SECONDS,
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, round.prefix() + "-ordered-consumer", faulty, VISIBILITY_SECONDS,
                 FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Step by step across the uids, so that batches mix groups and each group's events interleave with others'.
             for (int step = 0; step < 5; step++) {
@@ -163,8 +149,8 @@ final class FifoPipelinePhase {
                         "applied in the order " + order + ", published " + expected));
             }
         }
-        report.violations(PIPELINE, SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
-        report.operations(PIPELINE, PHASE, history.size());
+        report.violations(PIPELINE, SettledLedgerCheck.check(round.store(), round.settings(), ledger, ledgerClock, applied.history(), uids));
+        report.operations(PIPELINE, PHASE, applied.history().size());
     }
 
     private static SnsPublication publication(StreamEvent e) {

@@ -9,12 +9,9 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.EventParser;
-import io.streamlimit.event.EventType;
 import io.streamlimit.event.EventWriter;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
-import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -26,7 +23,6 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -58,43 +52,35 @@ final class PipelinePhase {
     private static final int MAX_POISON_BYTES = 60_000;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
 
-    private final ChaosOptions options;
-    private final LedgerStore store;
-    private final LedgerSettings settings;
     private final RestartableDynamoDb dynamo;
     private final SqsClient sqs;
+    private final PhaseRound round;
     private final ChaosReport report;
-    private final String prefix;
     private final FaultPlan.Pipeline plan;
     private final Random random;
-    private final History history = new History();
-    private final AppliedLog applied = new AppliedLog(history, "pipeline");
+    private final AppliedLog applied = new AppliedLog("pipeline");
     private final PipelineFaults faults;
 
-    PipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, RestartableDynamoDb dynamo,
-                  SqsClient sqs, ChaosReport report, String prefix, FaultPlan.Pipeline plan) {
-        this.options = options;
-        this.store = store;
-        this.settings = settings;
+    PipelinePhase(PhaseRound round, RestartableDynamoDb dynamo, SqsClient sqs, FaultPlan.Pipeline plan) {
         this.dynamo = dynamo;
         this.sqs = sqs;
-        this.report = report;
-        this.prefix = prefix;
+        this.round = round;
+        this.report = round.report();
         this.plan = plan;
-        this.random = new Random(options.seed() * 104_729L);
+        this.random = new Random(round.options().seed() * 104_729L);
         this.faults = new PipelineFaults(random, report, ChaosPipeline.SNS_SQS_LAMBDA, plan,
                 Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     History history() {
-        return history;
+        return applied.history();
     }
 
     void run() throws InterruptedException {
         ManualClock ledgerClock = ManualClock.startingNow();
-        Ledger ledger = new Ledger(store, settings, ledgerClock);
-        QueueWithDlq queue = QueueWithDlq.create(sqs, prefix + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());
+        Ledger ledger = new Ledger(round.store(), round.settings(), ledgerClock);
+        QueueWithDlq queue = QueueWithDlq.create(sqs, round.prefix() + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        LocalTopic topic = new LocalTopic(round.prefix() + "-events", Clock.systemUTC());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), false));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
         RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
@@ -104,11 +90,11 @@ final class PipelinePhase {
         Map<String, String> poison = new HashMap<>(); // unique token -> body
         SqsDeadLetters dlq = new SqsDeadLetters(sqs, queue.dlqUrl(), report, MAX_RECEIVE_COUNT);
         List<String> uids = new ArrayList<>();
-        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, prefix + "-consumer", faulty, VISIBILITY_SECONDS,
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, round.prefix() + "-consumer", faulty, VISIBILITY_SECONDS,
                 FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Poison first, so that its receives toward the DLQ run alongside everything else.
-            for (int p = 0; p < options.pipelinePoison(); p++) {
-                String unique = prefix + "-poison" + p + "-x"; // no token is a prefix of another
+            for (int p = 0; p < round.options().pipelinePoison(); p++) {
+                String unique = round.prefix() + "-poison" + p + "-x"; // no token is a prefix of another
                 String body = Bodies.poison(random, unique, MAX_POISON_BYTES);
                 poison.put(unique, body);
                 if (p % 2 == 0) {
@@ -120,10 +106,10 @@ final class PipelinePhase {
             }
             report.poisonSent(poison.size());
             long seq = 0;
-            for (int u = 0; u < options.pipelineUids(); u++) {
-                String uid = prefix + "-p" + u;
+            for (int u = 0; u < round.options().pipelineUids(); u++) {
+                String uid = round.prefix() + "-p" + u;
                 uids.add(uid);
-                List<StreamEvent> lifecycle = UidLifecycle.closeFirst(uid, prefix, seq);
+                List<StreamEvent> lifecycle = UidLifecycle.closeFirst(uid, round.prefix(), seq);
                 seq += UidLifecycle.EVENTS;
                 report.fault(FaultKind.CLOSE_BEFORE_OPEN);
                 report.fault(FaultKind.NEVER_CLOSED);
@@ -139,7 +125,7 @@ final class PipelinePhase {
             report.goodEvents(goodKeys.size());
             Thread outage = new Thread(() -> {
                 try {
-                    dynamo.restart(options.outage());
+                    dynamo.restart(round.options().outage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -171,8 +157,8 @@ final class PipelinePhase {
         lost.removeAll(applied.keys());
         lost.forEach(k -> report.lost("pipeline: " + k));
 
-        report.violations(SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
-        report.operations("pipeline end to end (concurrent)", history.size());
+        report.violations(SettledLedgerCheck.check(round.store(), round.settings(), ledger, ledgerClock, applied.history(), uids));
+        report.operations("pipeline end to end (concurrent)", applied.history().size());
     }
 
     /** The downstream, called with what the ledger just applied: notes it, then plays the faults. */

@@ -2,6 +2,7 @@ package io.streamlimit.local.chaos;
 
 import io.streamlimit.event.EventType;
 import io.streamlimit.event.StreamEvent;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,25 +18,21 @@ final class UidLifecycle {
 
     /** In the order a player sends them: open a, open b, close a, open c, close c. */
     static List<StreamEvent> inOrder(String uid, String source, long firstSeq) {
-        return List.of(
-                event(EventType.OPEN, uid, "a", source, firstSeq),
-                event(EventType.OPEN, uid, "b", source, firstSeq + 1),
-                event(EventType.CLOSE, uid, "a", source, firstSeq + 2),
-                event(EventType.OPEN, uid, "c", source, firstSeq + 3),
-                event(EventType.CLOSE, uid, "c", source, firstSeq + 4));
+        return events(uid, source, firstSeq, "+a", "+b", "-a", "+c", "-c");
     }
 
     /** As a best-effort pipeline may deliver them: c's close before its open, and c last. */
     static List<StreamEvent> closeFirst(String uid, String source, long firstSeq) {
-        return List.of(
-                event(EventType.CLOSE, uid, "c", source, firstSeq),
-                event(EventType.OPEN, uid, "a", source, firstSeq + 1),
-                event(EventType.OPEN, uid, "b", source, firstSeq + 2),
-                event(EventType.CLOSE, uid, "a", source, firstSeq + 3),
-                event(EventType.OPEN, uid, "c", source, firstSeq + 4));
+        return events(uid, source, firstSeq, "-c", "+a", "+b", "-a", "+c");
     }
 
-    private static StreamEvent event(EventType type, String uid, String stream, String source, long seq) {
-        return new StreamEvent(type, uid, uid + "-" + stream, null, source, seq);
+    /** Each step opens (+) or closes (-) the uid's stream of that letter; seqs follow the steps. */
+    private static List<StreamEvent> events(String uid, String source, long firstSeq, String... steps) {
+        List<StreamEvent> events = new ArrayList<>(steps.length);
+        for (int i = 0; i < steps.length; i++) {
+            EventType type = steps[i].charAt(0) == '+' ? EventType.OPEN : EventType.CLOSE;
+            events.add(new StreamEvent(type, uid, uid + "-" + steps[i].substring(1), null, source, firstSeq + i));
+        }
+        return List.copyOf(events);
     }
 }
