@@ -23,18 +23,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -60,7 +55,6 @@ final class KinesisPipelinePhase {
     /** One counted retry, so that a poisoned record is given up once bisection has isolated it. */
     private static final int MAX_RETRY_ATTEMPTS = 1;
     private static final int PUT_ENTRIES = 20;
-    private static final int PUT_ATTEMPTS = 4;
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_WAIT = Duration.ofSeconds(90);
 
@@ -68,10 +62,8 @@ final class KinesisPipelinePhase {
     private final KinesisClient kinesis;
     private final SqsClient sqs;
     private final PipelineFaults faults;
-    /** The producer's own dice, so that what it puts twice does not depend on the consumers' timing. */
-    private final Random producerDice;
     private final double duplicatePuts;
-    private final Set<String> poisonedUids;
+    private final String poisonedUid;
     private final AppliedLog applied = new AppliedLog("kinesis-pipeline");
     private final Set<String> completedRecords = ConcurrentHashMap.newKeySet();
     private final AtomicInteger discardedRecords = new AtomicInteger();
@@ -81,99 +73,102 @@ final class KinesisPipelinePhase {
         this.round = round;
         this.kinesis = kinesis;
         this.sqs = sqs;
-        long seed = round.options().seed();
-        this.faults = new PipelineFaults(new Random(seed * 6_151L), round.report(), PIPELINE, plan, Duration.ZERO,
-                FUNCTION_TIMEOUT);
-        this.producerDice = new Random(seed * 3_571L);
+        this.faults = new PipelineFaults(new Random(round.options().seed() * 6_151L), round.report(), PIPELINE, plan,
+                Duration.ZERO, FUNCTION_TIMEOUT);
         this.duplicatePuts = plan.duplicate();
-        this.poisonedUids = Set.of(round.prefix() + "-kpoisoned");
+        this.poisonedUid = round.prefix() + "-kpoisoned";
     }
 
     void run() throws InterruptedException {
         ManualClock ledgerClock = ManualClock.startingNow();
-        // The phase's own count of double writes, for its verdict (the round's counts them all again).
+        // The phase's own count of double writes, for its verdict (the round's counter counts them too).
         ApplyCounter counter = new ApplyCounter(round.store());
         Ledger ledger = new Ledger(counter, round.settings(), ledgerClock);
         String stream = round.prefix() + "-clicks";
         kinesis.createStream(b -> b.streamName(stream).shardCount(SHARDS));
         String onFailureUrl = sqs.createQueue(b -> b.queueName(round.prefix() + "-clicks-on-failure")).queueUrl();
-        KinesisConsumerHandler real = new KinesisConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
-        RequestHandler<KinesisEvent, StreamsEventResponse> faulty = faults.failing(real, KinesisPipelinePhase::recordIds,
-                true, applied);
-        RequestHandler<KinesisEvent, StreamsEventResponse> counted = (event, context) -> {
-            StreamsEventResponse response = faulty.handleRequest(event, context);
-            completedRecords.addAll(recordIds(event));
-            return response;
-        };
-        KinesisMappingConfig mapping = new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream),
-                new KinesisShardPoller.Settings(BATCH_SIZE, 0, PARALLELIZATION_FACTOR,
-                        AwsBehaviour.current().shardPollInterval().toMillis(), true, MAX_RETRY_ATTEMPTS, -1), onFailureUrl);
-
-        List<String> uids = new ArrayList<>(poisonedUids);
+        KinesisProducer producer = new KinesisProducer(kinesis, stream, new Random(round.options().seed() * 3_571L),
+                duplicatePuts, () -> round.report().fault(PIPELINE, FaultKind.DUPLICATE_PUT));
+        List<StreamEvent> poisoned = UidLifecycle.inOrder(poisonedUid, round.prefix(), 0);
         List<List<StreamEvent>> lifecycles = new ArrayList<>();
-        long seq = 0;
-        for (String poisoned : poisonedUids) {
-            lifecycles.add(UidLifecycle.inOrder(poisoned, round.prefix(), seq));
-            seq += UidLifecycle.EVENTS;
-        }
+        List<String> uids = new ArrayList<>(List.of(poisonedUid));
         for (int u = 0; u < round.options().pipelineUids(); u++) {
             String uid = round.prefix() + "-k" + u;
             uids.add(uid);
-            lifecycles.add(UidLifecycle.inOrder(uid, round.prefix(), seq));
-            seq += UidLifecycle.EVENTS;
+            lifecycles.add(UidLifecycle.inOrder(uid, round.prefix(), (u + 1L) * UidLifecycle.EVENTS));
             round.report().fault(PIPELINE, FaultKind.NEVER_CLOSED);
         }
-        Set<String> goodKeys = new HashSet<>();
-        lifecycles.stream().flatMap(List::stream).filter(e -> !poisonedUids.contains(e.uid()))
-                .forEach(e -> goodKeys.add(BatchRecorder.key(e)));
-        round.report().goodEvents(goodKeys.size());
+        round.report().goodEvents(lifecycles.size() * (long) UidLifecycle.EVENTS);
         List<KinesisPut> accepted = new ArrayList<>();
+        RequestHandler<KinesisEvent, StreamsEventResponse> handler = handler(ledger);
         try (LambdaFunction<KinesisEvent, StreamsEventResponse> function = new LambdaFunction<>(
-                     new FunctionConfig(round.prefix() + "-clicks-consumer", null, FUNCTION_TIMEOUT, 512), () -> counted, 1_000,
-                     Clock.systemUTC(), LambdaObserver.NONE);
-             KinesisEventSourceMapping esm = new KinesisEventSourceMapping(kinesis, sqs, mapping, function,
-                     Clock.systemUTC(), observer())) {
+                     new FunctionConfig(round.prefix() + "-clicks-consumer", null, FUNCTION_TIMEOUT, 512), () -> handler,
+                     1_000, Clock.systemUTC(), LambdaObserver.NONE);
+             KinesisEventSourceMapping esm = new KinesisEventSourceMapping(kinesis, sqs, mapping(stream, onFailureUrl),
+                     function, Clock.systemUTC(), observer())) {
             esm.start();
             // The poisoned uid first, in a call of its own (never put twice): its records head their lane.
-            for (int p = 0; p < poisonedUids.size(); p++) {
-                accepted.addAll(put(stream, lifecycles.get(p)));
-            }
-            accepted.stream().filter(r -> poisonedUids.contains(r.event().uid()))
-                    .forEach(r -> round.report().fault(PIPELINE, FaultKind.POISON_MESSAGE));
+            accepted.addAll(producer.put(poisoned));
+            accepted.forEach(r -> round.report().fault(PIPELINE, FaultKind.POISON_MESSAGE));
             // Then step by step across the uids, so that each shard's lanes interleave many partition keys.
             List<StreamEvent> pending = new ArrayList<>();
             for (int step = 0; step < UidLifecycle.EVENTS; step++) {
-                for (int u = poisonedUids.size(); u < lifecycles.size(); u++) {
-                    pending.add(lifecycles.get(u).get(step));
+                for (List<StreamEvent> lifecycle : lifecycles) {
+                    pending.add(lifecycle.get(step));
                     if (pending.size() == PUT_ENTRIES) {
-                        accepted.addAll(putMaybeTwice(stream, pending));
+                        accepted.addAll(producer.putMaybeTwice(pending));
                         pending.clear();
                     }
                 }
                 Thread.sleep(20);
             }
             if (!pending.isEmpty()) {
-                accepted.addAll(putMaybeTwice(stream, pending));
+                accepted.addAll(producer.putMaybeTwice(pending));
             }
+            // Until every record accepted is done or given up (a timed-out wait leaves the rest lost).
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
             while (completedRecords.size() + discardedRecords.get() < accepted.size() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
-        List<OnFailureRange> onFailure = receiveOnFailure(onFailureUrl, discardedRecords.get());
-        long poisonedPut = accepted.stream().filter(r -> poisonedUids.contains(r.event().uid())).count();
-        round.report().poisonSent(poisonedPut);
+        judge(accepted, receiveOnFailure(onFailureUrl, discardedRecords.get()), counter.appliedTwice());
+        round.report().violations(PIPELINE, SettledLedgerCheck.check(counter, round.settings(), ledger, ledgerClock,
+                applied.history(), uids));
+        round.report().operations(PIPELINE, PHASE, applied.history().size());
+    }
+
+    /** The real consumer on {@code ledger} behind the injected function errors; notes the records of each batch that returned. */
+    private RequestHandler<KinesisEvent, StreamsEventResponse> handler(Ledger ledger) {
+        KinesisConsumerHandler real = new KinesisConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
+        RequestHandler<KinesisEvent, StreamsEventResponse> faulty = faults.failing(real, KinesisPipelinePhase::recordIds,
+                true, applied);
+        return (event, context) -> {
+            StreamsEventResponse response = faulty.handleRequest(event, context);
+            completedRecords.addAll(recordIds(event));
+            return response;
+        };
+    }
+
+    /** Batches of 10, no window, 2 lanes a shard, bisect on error, one counted retry, records never too old. */
+    private static KinesisMappingConfig mapping(String stream, String onFailureUrl) {
+        return new KinesisMappingConfig(stream, KinesisMappingConfig.localStreamArn(stream),
+                new KinesisShardPoller.Settings(BATCH_SIZE, 0, PARALLELIZATION_FACTOR,
+                        AwsBehaviour.current().shardPollInterval().toMillis(), true, MAX_RETRY_ATTEMPTS, -1), onFailureUrl);
+    }
+
+    /** The verdict into the report: dead letters with their reasons, lost events, violations. */
+    private void judge(List<KinesisPut> accepted, List<OnFailureRange> onFailure, List<String> appliedTwice) {
+        ChaosReport report = round.report();
+        report.poisonSent(accepted.stream().filter(r -> r.event().uid().equals(poisonedUid)).count());
         KinesisVerdict.Judgement judgement = KinesisVerdict.judge(accepted, applied.keys(), applied.firstOrder(),
-                counter.appliedTwice(), onFailure, poisonedUids);
+                appliedTwice, onFailure, Set.of(poisonedUid));
         for (KinesisVerdict.GivenUp g : judgement.givenUp()) {
-            round.report().deadLetter(new ChaosReport.DeadLetter(ChaosReport.KINESIS_PHASE, g.poisoned(),
+            report.deadLetter(new ChaosReport.DeadLetter(ChaosReport.KINESIS_PHASE, g.poisoned(),
                     g.reason().isBlank() ? "" : "Kinesis on-failure destination: " + g.reason(),
                     Bodies.preview(EventWriter.toJson(g.event()))));
         }
-        judgement.lost().forEach(k -> round.report().lost(PIPELINE, "kinesis pipeline: " + k));
-        round.report().violations(PIPELINE, judgement.violations());
-        round.report().violations(PIPELINE, SettledLedgerCheck.check(counter, round.settings(), ledger, ledgerClock, applied.history(), uids));
-        round.report().operations(PIPELINE, PHASE, applied.history().size());
+        judgement.lost().forEach(k -> report.lost(PIPELINE, "kinesis pipeline: " + k));
+        report.violations(PIPELINE, judgement.violations());
     }
 
     /** Each record's eventID: its shard and sequence number. */
@@ -198,39 +193,6 @@ final class KinesisPipelinePhase {
         };
     }
 
-    /** Puts {@code events}, and by the plan's chance puts the same call again, as a producer that lost the answer. */
-    private List<KinesisPut> putMaybeTwice(String stream, List<StreamEvent> events) {
-        List<KinesisPut> accepted = new ArrayList<>(put(stream, events));
-        if (producerDice.nextDouble() < duplicatePuts) {
-            round.report().fault(PIPELINE, FaultKind.DUPLICATE_PUT);
-            accepted.addAll(put(stream, events));
-        }
-        return accepted;
-    }
-
-    /** PutRecords with the uid as partition key; entries Kinesis refuses are put again, in order. */
-    private List<KinesisPut> put(String stream, List<StreamEvent> events) {
-        List<KinesisPut> accepted = new ArrayList<>();
-        List<StreamEvent> pending = List.copyOf(events);
-        for (int attempt = 1; attempt <= PUT_ATTEMPTS && !pending.isEmpty(); attempt++) {
-            List<PutRecordsRequestEntry> entries = pending.stream().map(e -> PutRecordsRequestEntry.builder()
-                    .partitionKey(e.uid()).data(SdkBytes.fromUtf8String(EventWriter.toJson(e))).build()).toList();
-            PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
-            List<StreamEvent> refused = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                PutRecordsResultEntry result = response.records().get(i);
-                if (result.errorCode() == null) {
-                    accepted.add(new KinesisPut(result.shardId(), result.sequenceNumber(), pending.get(i)));
-                } else {
-                    refused.add(pending.get(i));
-                }
-            }
-            pending = refused;
-        }
-        // What Kinesis never accepted is the producer's to round.report(), not the pipeline's to deliver.
-        return accepted;
-    }
-
     /** Receives the on-failure destination's messages until they cover {@code records} records, or ten seconds pass. */
     private List<OnFailureRange> receiveOnFailure(String queueUrl, int records) {
         Map<String, OnFailureRange> received = new ConcurrentHashMap<>();
@@ -252,7 +214,7 @@ final class KinesisPipelinePhase {
     private Downstream downstream() {
         return (events, invocation) -> {
             applied.applied(events, invocation.batchId());
-            if (events.stream().anyMatch(e -> poisonedUids.contains(e.uid()))) {
+            if (events.stream().anyMatch(e -> e.uid().equals(poisonedUid))) {
                 throw new IllegalStateException("chaos: the downstream refuses the poisoned uid");
             }
             faults.afterApply(events);
