@@ -68,6 +68,15 @@ class KinesisVerdictTest {
     }
 
     @Test
+    void an_event_applied_twice_fails_the_chaos_report_so_the_command_exits_non_zero() {
+        ChaosReport report = new ChaosReport();
+        report.violations(ChaosPipeline.API_KINESIS_LAMBDA, judge(List.of("close u1/u1-a")).violations());
+
+        assertThat(report.violationCount(ChaosPipeline.API_KINESIS_LAMBDA)).isEqualTo(1);
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
     void an_event_neither_applied_nor_given_up_is_lost() {
         applied.remove(BatchRecorder.key(good.get(3)));
         firstOrder.put("u1", List.of(0L, 1L, 2L, 4L));
