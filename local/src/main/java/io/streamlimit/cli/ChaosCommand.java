@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 /** {@code streamlimit chaos}: the ledger and the pipeline under injected faults, with a history check. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {
-            "Runs the ledger and both event pipelines on the local stack while injecting faults. SNS -> SQS ->",
+            "Runs the ledger and the event pipelines on the local stack while injecting faults. SNS -> SQS ->",
             "Lambda: duplicate deliveries, visibility timeouts expiring mid-batch, consumer exceptions and",
             "timeouts, the local DynamoDB stopped and restarted, poison messages, closes before opens, players that",
             "never close and acquire storms. SNS -> Lambda (async invocation): duplicates the async queue makes,",
             "throttles, function errors with their two retries, the maximum event age and the on-failure DLQ.",
+            "SNS FIFO -> SQS FIFO -> Lambda and API -> Kinesis -> Lambda (PutRecords put twice, crashes",
+            "mid-batch blocking their shard, a poisoned uid given up to the on-failure queue): each uid's order too.",
             "Checks every answer and the final ledger against a model of the ledger's invariants and prints,",
             "per pipeline, the operations run, the faults injected per kind and the violations found, then the",
             "DLQs with reasons. Exits 1 if any invariant was violated. The consumer's log goes to stderr."})

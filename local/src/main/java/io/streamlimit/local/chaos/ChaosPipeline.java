@@ -7,7 +7,9 @@ public enum ChaosPipeline {
     /** SNS -> Lambda: the asynchronous invocation path. */
     SNS_LAMBDA("SNS -> Lambda (async invocation)"),
     /** SNS FIFO -> SQS FIFO -> Lambda: exactly once, and each uid's events applied in the order published. */
-    SNS_FIFO_SQS_FIFO_LAMBDA("SNS FIFO -> SQS FIFO -> Lambda (per-uid order)");
+    SNS_FIFO_SQS_FIFO_LAMBDA("SNS FIFO -> SQS FIFO -> Lambda (per-uid order)"),
+    /** API -> Kinesis -> Lambda: at-least-once records, each uid's order kept, poison to the on-failure queue. */
+    API_KINESIS_LAMBDA("API -> Kinesis -> Lambda (per-uid order, on-failure queue)");
 
     private final String label;
 

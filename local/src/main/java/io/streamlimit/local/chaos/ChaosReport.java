@@ -22,6 +22,8 @@ public final class ChaosReport {
 
     /** The phase whose dead letters may be good events: SNS -> Lambda gives up on events by design. */
     static final String ASYNC_PHASE = "async";
+    /** The Kinesis phase: its on-failure destination may list good events too, each with its reason. */
+    static final String KINESIS_PHASE = "kinesis";
 
     private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
     private final Map<String, ChaosPipeline> phasePipelines = new ConcurrentHashMap<>();
@@ -153,12 +155,21 @@ public final class ChaosReport {
 
     /** Good events in a DLQ where none may be: the SQS pipeline's. */
     public long goodDeadLettered() {
-        return deadLetters.stream().filter(d -> !d.poison() && !d.phase().equals(ASYNC_PHASE)).count();
+        return deadLetters.stream().filter(d -> !d.poison() && !mayGiveUpGoodEvents(d.phase())).count();
     }
 
     /** Good events the async path gave up on, each with its reason. */
     public long asyncGoodDeadLettered() {
         return deadLetters.stream().filter(d -> !d.poison() && d.phase().equals(ASYNC_PHASE)).count();
+    }
+
+    /** Good events the Kinesis mapping gave up to its on-failure destination, each with its reason. */
+    public long kinesisGoodGivenUp() {
+        return deadLetters.stream().filter(d -> !d.poison() && d.phase().equals(KINESIS_PHASE)).count();
+    }
+
+    private static boolean mayGiveUpGoodEvents(String phase) {
+        return phase.equals(ASYNC_PHASE) || phase.equals(KINESIS_PHASE);
     }
 
     public long poisonSent() {
@@ -230,14 +241,15 @@ public final class ChaosReport {
                 }
             });
         }
-        out.printf("good events: %,d published, %d lost, %d applied twice, %d dead-lettered (SQS), %d dead-lettered by the async path%n",
-                goodEvents(), lost().size(), appliedTwice.size(), goodDeadLettered(), asyncGoodDeadLettered());
+        out.printf("good events: %,d published, %d lost, %d applied twice, %d dead-lettered (SQS), %d dead-lettered by the async"
+                + " path, %d given up by the Kinesis mapping%n", goodEvents(), lost().size(), appliedTwice.size(),
+                goodDeadLettered(), asyncGoodDeadLettered(), kinesisGoodGivenUp());
         out.printf("events in the DLQs: %d (poison: %d of %d sent)%n", deadLetters.size(), poisonDeadLettered(), poisonSent());
         Map<String, Integer> reasons = new TreeMap<>();
         for (DeadLetter d : deadLetters) {
             String reason = d.reason().replaceAll(" at line \\d+ column \\d+", "");
             reason = reason.length() > 110 ? reason.substring(0, 110) + "..." : reason;
-            boolean unexpected = !d.poison() && !d.phase().equals(ASYNC_PHASE);
+            boolean unexpected = !d.poison() && !mayGiveUpGoodEvents(d.phase());
             reasons.merge((unexpected ? "GOOD EVENT: " : "") + d.phase() + ": " + reason, 1, Integer::sum);
         }
         reasons.forEach((reason, n) -> out.printf("  %4d x %s%n", n, reason));

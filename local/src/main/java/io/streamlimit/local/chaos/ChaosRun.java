@@ -4,6 +4,7 @@ import io.streamlimit.ledger.DynamoDbLedgerStore;
 import io.streamlimit.ledger.LedgerSettings;
 import io.streamlimit.ledger.LedgerTableSchema;
 import io.streamlimit.local.AwsClients;
+import io.streamlimit.local.kinesis.KinesisServer;
 import io.streamlimit.local.sqs.ElasticMqServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,13 +20,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A fault-injection run over the local stack: dynalite (the local DynamoDB, kept on disk so that
  * it can be restarted), ElasticMQ with a queue and its DLQ, the local topic, the Lambda emulator and the
- * real handlers. Each round runs five phases on a fresh ledger table:
+ * real handlers, and kinesis-local (the local Kinesis). Each round runs six phases on a fresh ledger table:
  * <ol>
  *   <li>{@link HandlerPhase}: most operations, checked exactly against the sequential model;</li>
  *   <li>{@link StormPhase}: acquire storms from many threads, checked with concurrent bounds;</li>
  *   <li>{@link PipelinePhase}: a shorter end-to-end run through topic, queue and mapping;</li>
  *   <li>{@link AsyncPhase}: the same shape through topic and Lambda's asynchronous invocation;</li>
- *   <li>{@link FifoPipelinePhase}: the FIFO topic, queue and mapping, checking each uid's order too.</li>
+ *   <li>{@link FifoPipelinePhase}: the FIFO topic, queue and mapping, checking each uid's order too;</li>
+ *   <li>{@link KinesisPipelinePhase}: a stream, its mapping and on-failure queue, checking each uid's order too.</li>
  * </ol>
  * and counts every operation, every injected fault, every dead letter and every violation.
  */
@@ -44,10 +46,12 @@ public final class ChaosRun {
         FaultPlan plan = FaultPlan.standard();
         Path dataDir = options.dataDir() != null ? options.dataDir() : temporaryDirectory();
         CompletableFuture<ElasticMqServer> elasticMq = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(0));
-        progress.println("starting dynalite (data in " + dataDir + ") and ElasticMQ...");
+        CompletableFuture<KinesisServer> kinesisLocal = CompletableFuture.supplyAsync(() -> KinesisServer.start(0));
+        progress.println("starting dynalite (data in " + dataDir + "), ElasticMQ and kinesis-local...");
         progress.flush();
         try (RestartableDynamoDb dynamo = new RestartableDynamoDb(dataDir);
              ElasticMqServer sqsServer = elasticMq.join();
+             KinesisServer kinesisServer = kinesisLocal.join();
              SqsClient sqs = AwsClients.sqs(sqsServer.endpoint())) {
             int round = 0;
             do {
@@ -55,6 +59,7 @@ public final class ChaosRun {
                 String table = "chaos-" + prefix + "-" + Long.toHexString(System.nanoTime());
                 LedgerTableSchema.createIfMissing(dynamo.client(), table);
                 ApplyCounter store = new ApplyCounter(new DynamoDbLedgerStore(dynamo.client(), table));
+                PhaseRound pipelineRound = new PhaseRound(options, store, SETTINGS, report, prefix);
                 progress.printf("round %d: handler phase (%,d operations, %d workers)...%n", round + 1,
                         options.handlerOps(), options.handlerWorkers());
                 progress.flush();
@@ -71,7 +76,7 @@ public final class ChaosRun {
                 progress.printf("round %d: end-to-end pipeline (%d uids, %d poison messages)...%n", round + 1,
                         options.pipelineUids(), options.pipelinePoison());
                 progress.flush();
-                new PipelinePhase(options, store, SETTINGS, dynamo, sqs, report, prefix, plan.pipeline()).run();
+                new PipelinePhase(pipelineRound, dynamo, sqs, plan.pipeline()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 phase = System.nanoTime();
                 progress.printf("round %d: SNS -> Lambda async pipeline (%d uids)...%n", round + 1, options.pipelineUids());
@@ -82,7 +87,13 @@ public final class ChaosRun {
                 progress.printf("round %d: SNS FIFO -> SQS FIFO -> Lambda pipeline (%d uids, order checked)...%n", round + 1,
                         options.pipelineUids());
                 progress.flush();
-                new FifoPipelinePhase(options, store, SETTINGS, sqs, report, prefix, plan.pipeline()).run();
+                new FifoPipelinePhase(pipelineRound, sqs, plan.pipeline()).run();
+                progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
+                phase = System.nanoTime();
+                progress.printf("round %d: API -> Kinesis -> Lambda pipeline (%d uids and a poisoned one, order checked)...%n",
+                        round + 1, options.pipelineUids());
+                progress.flush();
+                new KinesisPipelinePhase(pipelineRound, kinesisServer.client(), sqs, plan.kinesis()).run();
                 progress.printf("  %.1f s%n", (System.nanoTime() - phase) / 1e9);
                 report.appliedTwice(store.appliedTwice());
                 report.round();
@@ -94,6 +105,9 @@ public final class ChaosRun {
         } finally {
             if (!elasticMq.isDone()) {
                 elasticMq.thenAccept(ElasticMqServer::close);
+            }
+            if (!kinesisLocal.isDone()) {
+                kinesisLocal.thenAccept(KinesisServer::close);
             }
             if (options.dataDir() == null) {
                 deleteQuietly(dataDir);

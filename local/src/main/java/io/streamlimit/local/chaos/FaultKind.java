@@ -12,6 +12,10 @@ public enum FaultKind {
     CONSUMER_TIMEOUT("consumer timeouts"),
     /** dynalite stopped and restarted (same port, same data) during the run. */
     DYNAMODB_RESTART("DynamoDB restarts"),
+    /** A PutRecords sent again after its answer was lost: every record of it is in the stream twice. */
+    DUPLICATE_PUT("PutRecords put twice (answer lost)"),
+    /** A failed Kinesis batch retried or bisected, holding back its lane of the shard. */
+    SHARD_BLOCKING_RETRY("failed batches blocking their shard lane"),
     /** A malformed message mixed into the batches. */
     POISON_MESSAGE("poison messages"),
     /** A stream's close delivered before its open. */

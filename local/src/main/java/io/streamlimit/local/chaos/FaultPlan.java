@@ -8,8 +8,16 @@ package io.streamlimit.local.chaos;
  * @param storm the acquire storm
  * @param pipeline the SQS pipeline phase (ElasticMQ, the real event source mapping)
  * @param async the SNS -> Lambda phase (the emulator's asynchronous invocation)
+ * @param kinesis the Kinesis phase, with the pipeline's shares: {@code duplicate} a PutRecords is put
+ *     again, {@code downstreamError} a crash mid-batch (after the ledger); no raw delivery, no
+ *     visibility timeout
  */
-public record FaultPlan(Handler handler, Storm storm, Pipeline pipeline, Async async) {
+public record FaultPlan(Handler handler, Storm storm, Pipeline pipeline, Async async, Pipeline kinesis) {
+
+    /** Without a Kinesis phase of its own: it plays nothing. */
+    public FaultPlan(Handler handler, Storm storm, Pipeline pipeline, Async async) {
+        this(handler, storm, pipeline, async, new Pipeline(0, 0, 0, 0, 0, 0, 0));
+    }
 
     /**
      * @param send a step publishes events (else a direct ledger call, else a delivery)
@@ -74,7 +82,8 @@ public record FaultPlan(Handler handler, Storm storm, Pipeline pipeline, Async a
                         0.03, 0.015, 0.01),
                 new Storm(0.1, 0.6, 0.1, 0.2, 0.06),
                 new Pipeline(0.1, 0.25, 0.05, 0.06, 0.08, 0.03, 2),
-                new Async(0.05, 0.04, 0.04, 0.03, 0.05));
+                new Async(0.05, 0.04, 0.04, 0.03, 0.05),
+                new Pipeline(0.25, 0, 0.04, 0.12, 0, 0.03, 1));
     }
 
     /** The index of the first share whose running sum exceeds {@code roll}; {@code shares.length} when none does. */

@@ -9,12 +9,9 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.EventParser;
-import io.streamlimit.event.EventType;
 import io.streamlimit.event.EventWriter;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
-import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -29,7 +26,6 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -62,95 +56,55 @@ final class FifoPipelinePhase {
     private static final int MAXIMUM_CONCURRENCY = 4;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
 
-    private final ChaosOptions options;
-    private final LedgerStore store;
-    private final LedgerSettings settings;
     private final SqsClient sqs;
+    private final PhaseRound round;
     private final ChaosReport report;
-    private final String prefix;
     private final FaultPlan.Pipeline plan;
-    private final Random random;
-    private final History history = new History();
-    private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
-    private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
-    private final Set<Long> faultedEvents = ConcurrentHashMap.newKeySet();
-    private final Set<Long> handedOn = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Long>> appliedOrder = new ConcurrentHashMap<>();
-    private final AtomicInteger timeouts = new AtomicInteger();
+    private final AppliedLog applied = new AppliedLog("fifo-pipeline");
+    private final PipelineFaults faults;
 
-    FifoPipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, SqsClient sqs, ChaosReport report,
-                      String prefix, FaultPlan.Pipeline plan) {
-        this.options = options;
-        this.store = store;
-        this.settings = settings;
+    FifoPipelinePhase(PhaseRound round, SqsClient sqs, FaultPlan.Pipeline plan) {
         this.sqs = sqs;
-        this.report = report;
-        this.prefix = prefix;
+        this.round = round;
+        this.report = round.report();
         this.plan = plan;
-        this.random = new Random(options.seed() * 7_919L);
+        this.faults = new PipelineFaults(new Random(round.options().seed() * 7_919L), report, PIPELINE, plan,
+                Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     void run() throws InterruptedException {
         ManualClock ledgerClock = ManualClock.startingNow();
-        Ledger ledger = new Ledger(store, settings, ledgerClock);
-        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, prefix + "-ordered", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        LocalTopic topic = LocalTopic.fifo(prefix + "-ordered" + LocalTopic.FIFO_SUFFIX, Clock.systemUTC(), false,
+        Ledger ledger = new Ledger(round.store(), round.settings(), ledgerClock);
+        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, round.prefix() + "-ordered", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        LocalTopic topic = LocalTopic.fifo(round.prefix() + "-ordered" + LocalTopic.FIFO_SUFFIX, Clock.systemUTC(), false,
                 AwsBehaviour.current().fifoDeduplicationInterval());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), true));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
-        RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
-            entryTicks.put(context.getAwsRequestId(), history.tick());
-            boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error before the handler");
-            }
-            SQSBatchResponse response = real.handleRequest(event, context);
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error after the handler");
-            }
-            return response;
-        };
-        MappingObserver redeliveries = new MappingObserver() {
-            @Override
-            public void redelivered(String body, int receiveCount, Instant at) {
-                report.fault(PIPELINE, FaultKind.DUPLICATE_DELIVERY);
-            }
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
+                event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), true, applied);
         Map<String, List<StreamEvent>> published = new LinkedHashMap<>();
         List<String> uids = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         long seq = 0;
-        for (int u = 0; u < options.pipelineUids(); u++) {
-            String uid = prefix + "-f" + u;
+        for (int u = 0; u < round.options().pipelineUids(); u++) {
+            String uid = round.prefix() + "-f" + u;
             uids.add(uid);
-            // a: opened and closed; b: never closed (its lease must free it); c: opened and closed after b.
-            List<StreamEvent> lifecycle = List.of(
-                    new StreamEvent(EventType.OPEN, uid, uid + "-a", null, prefix, seq++),
-                    new StreamEvent(EventType.OPEN, uid, uid + "-b", null, prefix, seq++),
-                    new StreamEvent(EventType.CLOSE, uid, uid + "-a", null, prefix, seq++),
-                    new StreamEvent(EventType.OPEN, uid, uid + "-c", null, prefix, seq++),
-                    new StreamEvent(EventType.CLOSE, uid, uid + "-c", null, prefix, seq++));
+            List<StreamEvent> lifecycle = UidLifecycle.inOrder(uid, round.prefix(), seq);
+            seq += UidLifecycle.EVENTS;
             report.fault(PIPELINE, FaultKind.NEVER_CLOSED);
             published.put(uid, lifecycle);
             lifecycle.forEach(e -> goodKeys.add(BatchRecorder.key(e)));
         }
         report.goodEvents(goodKeys.size());
-        try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
-                     new FunctionConfig(prefix + "-ordered-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
-                     Clock.systemUTC(), LambdaObserver.NONE);
-             SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
-                     queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
-                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.current()), function, Clock.systemUTC(), redeliveries)) {
-            mapping.start();
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, round.prefix() + "-ordered-consumer", faulty, VISIBILITY_SECONDS,
+                FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Step by step across the uids, so that batches mix groups and each group's events interleave with others'.
             for (int step = 0; step < 5; step++) {
                 List<SnsPublication> batch = new ArrayList<>();
                 for (String uid : uids) {
                     StreamEvent e = published.get(uid).get(step);
                     batch.add(publication(e));
-                    if (chance(plan.duplicate())) {
+                    if (faults.chance(plan.duplicate())) {
                         // The same event again within the deduplication interval: the topic must drop it.
                         batch.add(publication(e));
                         report.fault(PIPELINE, FaultKind.DUPLICATE_DELIVERY);
@@ -159,7 +113,7 @@ final class FifoPipelinePhase {
                         topic.publishAll(batch);
                         batch.clear();
                     }
-                    if (chance(plan.rawDelivery() / 4)) {
+                    if (faults.chance(plan.rawDelivery() / 4)) {
                         // A copy the topic cannot recognise: straight into the queue under another deduplication id.
                         String copyId = "late-" + FifoEventPublisher.deduplicationId(e);
                         sqs.sendMessage(b -> b.queueUrl(queue.queueUrl()).messageBody(EventWriter.toJson(e))
@@ -173,12 +127,12 @@ final class FifoPipelinePhase {
                 Thread.sleep(20);
             }
             long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-            while (!appliedAll(goodKeys) && System.nanoTime() < deadline) {
+            while (!applied.appliedAll(goodKeys) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
         Set<String> lost = new HashSet<>(goodKeys);
-        lost.removeAll(appliedKeys());
+        lost.removeAll(applied.keys());
         lost.forEach(k -> report.lost(PIPELINE, "fifo pipeline: " + k));
         int deadLetters = Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queue.dlqUrl())
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings().get("ApproximateNumberOfMessages"));
@@ -186,83 +140,29 @@ final class FifoPipelinePhase {
             report.violation(PIPELINE, new Violation("FIFO: nothing dead-lettered", queue.dlqUrl(),
                     deadLetters + " good events reached the FIFO DLQ"));
         }
+        Map<String, List<Long>> firstOrder = applied.firstOrder();
         for (String uid : uids) {
             List<Long> expected = published.get(uid).stream().map(StreamEvent::seq).toList();
-            List<Long> applied = appliedOrder.getOrDefault(uid, List.of());
-            if (!applied.equals(expected)) {
+            List<Long> order = firstOrder.getOrDefault(uid, List.of());
+            if (!order.equals(expected)) {
                 report.violation(PIPELINE, new Violation("FIFO: per-uid order", uid,
-                        "applied in the order " + applied + ", published " + expected));
+                        "applied in the order " + order + ", published " + expected));
             }
         }
-        report.violations(PIPELINE, SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
-        report.operations(PIPELINE, PHASE, history.size());
+        report.violations(PIPELINE, SettledLedgerCheck.check(round.store(), round.settings(), ledger, ledgerClock, applied.history(), uids));
+        report.operations(PIPELINE, PHASE, applied.history().size());
     }
 
     private static SnsPublication publication(StreamEvent e) {
         return new SnsPublication(SnsMessage.plain(EventWriter.toJson(e)), e.uid(), FifoEventPublisher.deduplicationId(e));
     }
 
-    private final Set<String> applied = ConcurrentHashMap.newKeySet();
-
-    private Set<String> appliedKeys() {
-        return applied;
-    }
-
-    private boolean appliedAll(Set<String> goodKeys) {
-        return applied.containsAll(goodKeys);
-    }
-
     /** The downstream, called with what the ledger just applied: notes the order first, then plays the faults. */
     private Downstream downstream() {
         return (events, invocation) -> {
-            long returned = history.tick();
-            long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
-            for (StreamEvent e : events) {
-                applied.add(BatchRecorder.key(e));
-                if (e.seq() != null && handedOn.add(e.seq())) {
-                    List<Long> ofUid = appliedOrder.computeIfAbsent(e.uid(), uid -> new ArrayList<>());
-                    synchronized (ofUid) {
-                        ofUid.add(e.seq());
-                    }
-                }
-                history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "fifo-pipeline",
-                        invoked, returned, -1, new Answer.Applied(null));
-            }
-            boolean fresh = events.stream().allMatch(e -> e.seq() == null || faultedEvents.add(e.seq()));
-            if (!fresh) {
-                return List.of();
-            }
-            int fault = FaultPlan.pick(roll(), plan.downstreamError(), plan.visibilityOverrun(), plan.functionTimeout());
-            if (fault == 0) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected downstream failure");
-            } else if (fault == 1) {
-                report.fault(PIPELINE, FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(VISIBILITY_SECONDS * 1000L + 600);
-            } else if (fault == 2 && timeouts.incrementAndGet() <= plan.maxTimeouts()) {
-                report.fault(PIPELINE, FaultKind.CONSUMER_TIMEOUT);
-                sleep(FUNCTION_TIMEOUT.toMillis() + 500);
-            }
+            applied.applied(events, invocation.batchId());
+            faults.afterApply(events);
             return List.of();
         };
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("chaos: stopped by the function timeout");
-        }
-    }
-
-    private boolean chance(double p) {
-        return roll() < p;
-    }
-
-    private double roll() {
-        synchronized (random) {
-            return random.nextDouble();
-        }
     }
 }

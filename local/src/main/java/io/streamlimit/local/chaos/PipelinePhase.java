@@ -9,12 +9,9 @@ import io.streamlimit.consumer.ConsumerHandler;
 import io.streamlimit.consumer.ConsumerService;
 import io.streamlimit.consumer.Downstream;
 import io.streamlimit.event.EventParser;
-import io.streamlimit.event.EventType;
 import io.streamlimit.event.EventWriter;
 import io.streamlimit.event.StreamEvent;
 import io.streamlimit.ledger.Ledger;
-import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.ledger.LedgerStore;
 import io.streamlimit.local.lambda.FunctionConfig;
 import io.streamlimit.local.lambda.LambdaFunction;
 import io.streamlimit.local.lambda.LambdaObserver;
@@ -26,7 +23,6 @@ import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -58,77 +52,49 @@ final class PipelinePhase {
     private static final int MAX_POISON_BYTES = 60_000;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
 
-    private final ChaosOptions options;
-    private final LedgerStore store;
-    private final LedgerSettings settings;
     private final RestartableDynamoDb dynamo;
     private final SqsClient sqs;
+    private final PhaseRound round;
     private final ChaosReport report;
-    private final String prefix;
-    private final History history = new History();
     private final FaultPlan.Pipeline plan;
     private final Random random;
-    private final Map<String, Long> entryTicks = new ConcurrentHashMap<>();
-    private final Set<String> seenMessages = ConcurrentHashMap.newKeySet();
-    private final Set<Long> faultedEvents = ConcurrentHashMap.newKeySet();
-    private final Set<String> appliedKeys = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger timeouts = new AtomicInteger();
+    private final AppliedLog applied = new AppliedLog("pipeline");
+    private final PipelineFaults faults;
 
-    PipelinePhase(ChaosOptions options, LedgerStore store, LedgerSettings settings, RestartableDynamoDb dynamo,
-                  SqsClient sqs, ChaosReport report, String prefix, FaultPlan.Pipeline plan) {
-        this.options = options;
-        this.store = store;
-        this.settings = settings;
+    PipelinePhase(PhaseRound round, RestartableDynamoDb dynamo, SqsClient sqs, FaultPlan.Pipeline plan) {
         this.dynamo = dynamo;
         this.sqs = sqs;
-        this.report = report;
-        this.prefix = prefix;
+        this.round = round;
+        this.report = round.report();
         this.plan = plan;
-        this.random = new Random(options.seed() * 104_729L);
+        this.random = new Random(round.options().seed() * 104_729L);
+        this.faults = new PipelineFaults(random, report, ChaosPipeline.SNS_SQS_LAMBDA, plan,
+                Duration.ofSeconds(VISIBILITY_SECONDS), FUNCTION_TIMEOUT);
     }
 
     History history() {
-        return history;
+        return applied.history();
     }
 
     void run() throws InterruptedException {
         ManualClock ledgerClock = ManualClock.startingNow();
-        Ledger ledger = new Ledger(store, settings, ledgerClock);
-        QueueWithDlq queue = QueueWithDlq.create(sqs, prefix + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        LocalTopic topic = new LocalTopic(prefix + "-events", Clock.systemUTC());
+        Ledger ledger = new Ledger(round.store(), round.settings(), ledgerClock);
+        QueueWithDlq queue = QueueWithDlq.create(sqs, round.prefix() + "-events", VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
+        LocalTopic topic = new LocalTopic(round.prefix() + "-events", Clock.systemUTC());
         topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), false));
         ConsumerHandler real = new ConsumerHandler(new ConsumerService(new EventParser(), ledger, downstream()));
-        RequestHandler<SQSEvent, SQSBatchResponse> faulty = (event, context) -> {
-            entryTicks.put(context.getAwsRequestId(), history.tick());
-            boolean fresh = event.getRecords().stream().allMatch(r -> seenMessages.add(r.getMessageId()));
-            SQSBatchResponse response = real.handleRequest(event, context);
-            if (fresh && chance(plan.errorAfter())) {
-                report.fault(FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected function error after the handler");
-            }
-            return response;
-        };
-        MappingObserver redeliveries = new MappingObserver() {
-            @Override
-            public void redelivered(String body, int receiveCount, Instant at) {
-                report.fault(FaultKind.DUPLICATE_DELIVERY);
-            }
-        };
+        RequestHandler<SQSEvent, SQSBatchResponse> faulty = faults.failing(real,
+                event -> event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), false, applied);
         List<String> events = new ArrayList<>();
         Set<String> goodKeys = new HashSet<>();
         Map<String, String> poison = new HashMap<>(); // unique token -> body
         SqsDeadLetters dlq = new SqsDeadLetters(sqs, queue.dlqUrl(), report, MAX_RECEIVE_COUNT);
         List<String> uids = new ArrayList<>();
-        try (LambdaFunction<SQSEvent, SQSBatchResponse> function = new LambdaFunction<>(
-                     new FunctionConfig(prefix + "-consumer", null, FUNCTION_TIMEOUT, 512), () -> faulty, 1_000,
-                     Clock.systemUTC(), LambdaObserver.NONE);
-             SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, new SqsMappingConfig(queue.queueUrl(),
-                     queue.queueArn(), 10, Duration.ZERO, MAXIMUM_CONCURRENCY, Duration.ofSeconds(VISIBILITY_SECONDS),
-                     Duration.ofSeconds(1), MAXIMUM_CONCURRENCY, AwsBehaviour.current()), function, Clock.systemUTC(), redeliveries)) {
-            mapping.start();
+        try (SqsConsumerRig consumer = new SqsConsumerRig(sqs, queue, round.prefix() + "-consumer", faulty, VISIBILITY_SECONDS,
+                FUNCTION_TIMEOUT, MAXIMUM_CONCURRENCY, faults.redeliveries())) {
             // Poison first, so that its receives toward the DLQ run alongside everything else.
-            for (int p = 0; p < options.pipelinePoison(); p++) {
-                String unique = prefix + "-poison" + p + "-x"; // no token is a prefix of another
+            for (int p = 0; p < round.options().pipelinePoison(); p++) {
+                String unique = round.prefix() + "-poison" + p + "-x"; // no token is a prefix of another
                 String body = Bodies.poison(random, unique, MAX_POISON_BYTES);
                 poison.put(unique, body);
                 if (p % 2 == 0) {
@@ -140,22 +106,17 @@ final class PipelinePhase {
             }
             report.poisonSent(poison.size());
             long seq = 0;
-            for (int u = 0; u < options.pipelineUids(); u++) {
-                String uid = prefix + "-p" + u;
+            for (int u = 0; u < round.options().pipelineUids(); u++) {
+                String uid = round.prefix() + "-p" + u;
                 uids.add(uid);
-                // a: opened and closed; b: never closed (its lease must free it); c: close before open.
-                List<StreamEvent> lifecycle = List.of(
-                        new StreamEvent(EventType.CLOSE, uid, uid + "-c", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-a", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-b", null, prefix, seq++),
-                        new StreamEvent(EventType.CLOSE, uid, uid + "-a", null, prefix, seq++),
-                        new StreamEvent(EventType.OPEN, uid, uid + "-c", null, prefix, seq++));
+                List<StreamEvent> lifecycle = UidLifecycle.closeFirst(uid, round.prefix(), seq);
+                seq += UidLifecycle.EVENTS;
                 report.fault(FaultKind.CLOSE_BEFORE_OPEN);
                 report.fault(FaultKind.NEVER_CLOSED);
                 for (StreamEvent e : lifecycle) {
                     goodKeys.add(BatchRecorder.key(e));
                     events.add(EventWriter.toJson(e));
-                    if (chance(plan.duplicate())) {
+                    if (faults.chance(plan.duplicate())) {
                         events.add(EventWriter.toJson(e)); // published twice, byte for byte
                         report.fault(FaultKind.DUPLICATE_DELIVERY);
                     }
@@ -164,14 +125,14 @@ final class PipelinePhase {
             report.goodEvents(goodKeys.size());
             Thread outage = new Thread(() -> {
                 try {
-                    dynamo.restart(options.outage());
+                    dynamo.restart(round.options().outage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "chaos-dynamodb-outage");
             for (int i = 0; i < events.size(); i += 10) {
                 List<String> bodies = events.subList(i, Math.min(i + 10, events.size()));
-                if (chance(plan.rawDelivery())) {
+                if (faults.chance(plan.rawDelivery())) {
                     // Raw delivery: the bare event, no SNS envelope.
                     List<SendMessageBatchRequestEntry> entries = IntStream.range(0, bodies.size())
                             .mapToObj(n -> SendMessageBatchRequestEntry.builder().id("m" + n).messageBody(bodies.get(n)).build())
@@ -187,64 +148,25 @@ final class PipelinePhase {
                 Thread.sleep(20);
             }
             // Each long poll of the DLQ waits up to a second: the loop waits on the queue, not on a timer.
-            dlq.receiveUntil(() -> appliedKeys.containsAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
+            dlq.receiveUntil(() -> applied.appliedAll(goodKeys) && dlq.size() >= poison.size() && !outage.isAlive(), MAX_WAIT);
             outage.join();
         }
         dlq.receive(0);
         dlq.judge(poison);
         Set<String> lost = new HashSet<>(goodKeys);
-        lost.removeAll(appliedKeys);
+        lost.removeAll(applied.keys());
         lost.forEach(k -> report.lost("pipeline: " + k));
 
-        report.violations(SettledLedgerCheck.check(store, settings, ledger, ledgerClock, history, uids));
-        report.operations("pipeline end to end (concurrent)", history.size());
+        report.violations(SettledLedgerCheck.check(round.store(), round.settings(), ledger, ledgerClock, applied.history(), uids));
+        report.operations("pipeline end to end (concurrent)", applied.history().size());
     }
 
+    /** The downstream, called with what the ledger just applied: notes it, then plays the faults. */
     private Downstream downstream() {
         return (events, invocation) -> {
-            long returned = history.tick();
-            long invoked = entryTicks.getOrDefault(invocation.batchId(), 0L);
-            for (StreamEvent e : events) {
-                appliedKeys.add(BatchRecorder.key(e));
-                history.record(e.type() == EventType.OPEN ? OpKind.OPEN : OpKind.CLOSE, e.uid(), e.streamId(), "pipeline",
-                        invoked, returned, -1, new Answer.Applied(null));
-            }
-            boolean fresh = events.stream().allMatch(e -> e.seq() == null || faultedEvents.add(e.seq()));
-            if (!fresh) {
-                return List.of();
-            }
-            int fault = FaultPlan.pick(roll(), plan.downstreamError(), plan.visibilityOverrun(), plan.functionTimeout());
-            if (fault == 0) {
-                report.fault(FaultKind.CONSUMER_EXCEPTION);
-                throw new IllegalStateException("chaos: injected downstream failure");
-            } else if (fault == 1) {
-                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(VISIBILITY_SECONDS * 1000L + 600);
-            } else if (fault == 2 && timeouts.incrementAndGet() <= plan.maxTimeouts()) {
-                report.fault(FaultKind.CONSUMER_TIMEOUT);
-                report.fault(FaultKind.VISIBILITY_TIMEOUT_EXPIRED);
-                sleep(FUNCTION_TIMEOUT.toMillis() + 500);
-            }
+            applied.applied(events, invocation.batchId());
+            faults.afterApply(events);
             return List.of();
         };
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("chaos: stopped by the function timeout");
-        }
-    }
-
-    private boolean chance(double p) {
-        return roll() < p;
-    }
-
-    private double roll() {
-        synchronized (random) {
-            return random.nextDouble();
-        }
     }
 }

@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short chaos profile CI runs, over every pipeline (the FIFO one checking each uid's order
- * too). It must inject every fault kind and find no violation of the ledger's invariants
+ * The short chaos profile CI runs, over every pipeline (the FIFO and Kinesis ones checking each
+ * uid's order too). It must inject every fault kind and find no violation of the ledger's invariants
  * (docs/ARCHITECTURE.md), no event lost or applied twice,
  * every poison message in a DLQ with its reason, and no good event in the SQS pipeline's DLQ (the
  * async path may give up on one, with its reason).
@@ -50,7 +50,13 @@ class ChaosRunIT {
         assertThat(report.ambiguousUids()).as("uids whose exact check stopped early").isLessThanOrEqualTo(5);
         assertThat(report.passed()).isTrue();
         assertThat(printed.toString()).contains("operations run", "faults injected", "events in the DLQs", "violations found: 0",
-                ChaosPipeline.SNS_SQS_LAMBDA.label(), ChaosPipeline.SNS_LAMBDA.label(), ChaosPipeline.SNS_FIFO_SQS_FIFO_LAMBDA.label());
+                ChaosPipeline.SNS_SQS_LAMBDA.label(), ChaosPipeline.SNS_LAMBDA.label(), ChaosPipeline.SNS_FIFO_SQS_FIFO_LAMBDA.label(),
+                ChaosPipeline.API_KINESIS_LAMBDA.label());
+        // The Kinesis phase: PutRecords put twice were applied once (no event applied twice, above), and the
+        // poisoned uid's five records reached the on-failure queue, each with the mapping's reason.
+        assertThat(report.deadLetters()).filteredOn(d -> d.phase().equals(ChaosReport.KINESIS_PHASE))
+                .hasSize(5).allSatisfy(d -> assertThat(d.poison()).isTrue());
+        assertThat(report.kinesisGoodGivenUp()).isZero();
     }
 
     @Test
