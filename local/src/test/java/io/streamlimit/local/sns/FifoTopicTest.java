@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.clock.ManualClock;
-import io.streamlimit.local.AwsClients;
-import io.streamlimit.local.sqs.ElasticMqServer;
+import io.streamlimit.local.sqs.ElasticMqExtension;
 import io.streamlimit.local.sqs.QueueWithDlq;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -23,20 +20,8 @@ class FifoTopicTest {
 
     private static final Duration INTERVAL = Duration.ofMinutes(5);
 
-    static ElasticMqServer server;
-    static SqsClient sqs;
-
-    @BeforeAll
-    static void start() {
-        server = ElasticMqServer.start(0);
-        sqs = AwsClients.sqs(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ElasticMqExtension ELASTICMQ = new ElasticMqExtension();
 
     private record Setup(LocalTopic topic, QueueWithDlq queue, ManualClock clock) {
     }
@@ -45,8 +30,8 @@ class FifoTopicTest {
         ManualClock clock = ManualClock.startingNow();
         String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
         LocalTopic topic = LocalTopic.fifo(name + ".fifo", clock, contentBased, INTERVAL);
-        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, name, visibilitySeconds, maxReceiveCount);
-        topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), true));
+        QueueWithDlq queue = QueueWithDlq.createFifo(ELASTICMQ.sqs(), name, visibilitySeconds, maxReceiveCount);
+        topic.subscribe(new SqsSubscription(ELASTICMQ.sqs(), queue.queueUrl(), queue.queueArn(), true));
         return new Setup(topic, queue, clock);
     }
 
@@ -60,11 +45,11 @@ class FifoTopicTest {
         assertThat(s.queue().queueUrl()).endsWith(".fifo");
         assertThat(s.queue().dlqUrl()).endsWith("-dlq.fifo");
         assertThat(s.queue().fifo()).isTrue();
-        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(s.queue().queueUrl()).attributeNamesWithStrings("All"))
+        var attributes = ELASTICMQ.sqs().getQueueAttributes(b -> b.queueUrl(s.queue().queueUrl()).attributeNamesWithStrings("All"))
                 .attributesAsStrings();
         assertThat(attributes).containsEntry("FifoQueue", "true").containsEntry("VisibilityTimeout", "30");
         assertThat(attributes.get("RedrivePolicy")).contains(s.queue().dlqArn()).contains("3");
-        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(s.queue().dlqUrl()).attributeNamesWithStrings("FifoQueue"))
+        assertThat(ELASTICMQ.sqs().getQueueAttributes(b -> b.queueUrl(s.queue().dlqUrl()).attributeNamesWithStrings("FifoQueue"))
                 .attributesAsStrings()).containsEntry("FifoQueue", "true");
     }
 
@@ -147,7 +132,7 @@ class FifoTopicTest {
         assertThatThrownBy(() -> s.topic().publishAll(List.of(message("a", "g", null))))
                 .isInstanceOf(SnsError.class).hasMessage("Invalid parameter: The topic should either have ContentBasedDeduplication"
                         + " enabled or MessageDeduplicationId provided explicitly");
-        assertThat(sqs.receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1)).messages()).isEmpty();
+        assertThat(ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1)).messages()).isEmpty();
     }
 
     @Test
@@ -180,7 +165,7 @@ class FifoTopicTest {
             List<Message> got = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 10_000;
             while (got.isEmpty() && System.currentTimeMillis() < deadline) {
-                got.addAll(sqs.receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1)).messages());
+                got.addAll(ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1)).messages());
             }
             assertThat(got).extracting(Message::body).containsExactly("poison");
         }
@@ -188,8 +173,8 @@ class FifoTopicTest {
         List<Message> dead = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 15_000;
         while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
-            sqs.receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1));
-            dead.addAll(sqs.receiveMessage(b -> b.queueUrl(s.queue().dlqUrl()).waitTimeSeconds(1)
+            ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(s.queue().queueUrl()).waitTimeSeconds(1));
+            dead.addAll(ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(s.queue().dlqUrl()).waitTimeSeconds(1)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages());
         }
         assertThat(dead).extracting(Message::body).containsExactly("poison");
@@ -201,11 +186,11 @@ class FifoTopicTest {
         List<Message> all = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 15_000;
         while (all.size() < count && System.currentTimeMillis() < deadline) {
-            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+            List<Message> got = ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             all.addAll(got);
             for (Message m : got) {
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                ELASTICMQ.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
         }
         return all;

@@ -14,7 +14,6 @@ import io.streamlimit.event.EventParser;
 import io.streamlimit.ledger.InMemoryLedgerStore;
 import io.streamlimit.ledger.Ledger;
 import io.streamlimit.ledger.LedgerSettings;
-import io.streamlimit.local.AwsClients;
 import io.streamlimit.local.lambda.SqsLambdaEvents;
 import io.streamlimit.local.sns.LocalTopic;
 import io.streamlimit.local.sns.SnsMessage;
@@ -25,10 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -43,29 +40,17 @@ class FifoDeadLettersTest {
 
     private static final String REASON = "type: must be \"open\" or \"close\", got \"teleport\"";
 
-    static ElasticMqServer server;
-    static SqsClient sqs;
-
-    @BeforeAll
-    static void start() {
-        server = ElasticMqServer.start(0);
-        sqs = AwsClients.sqs(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ElasticMqExtension ELASTICMQ = new ElasticMqExtension();
 
     private static List<Message> receiveAll(String url) {
         List<Message> all = new ArrayList<>();
         List<Message> got;
         do {
-            got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
+            got = ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageSystemAttributeNamesWithStrings("All").messageAttributeNames("All")).messages();
             all.addAll(got);
-            got.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+            got.forEach(m -> ELASTICMQ.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         } while (!got.isEmpty());
         return all;
     }
@@ -78,17 +63,17 @@ class FifoDeadLettersTest {
     @Test
     void a_bad_event_on_the_fifo_pipeline_lands_in_the_fifo_dlq_with_its_reason_and_the_uid_as_group_once() throws Exception {
         String name = "dl-" + UUID.randomUUID().toString().substring(0, 8);
-        QueueWithDlq queue = QueueWithDlq.createFifo(sqs, name, 30, 5);
+        QueueWithDlq queue = QueueWithDlq.createFifo(ELASTICMQ.sqs(), name, 30, 5);
         LocalTopic topic = LocalTopic.fifo(name + LocalTopic.FIFO_SUFFIX, ManualClock.startingNow(), false, Duration.ofMinutes(5));
-        topic.subscribe(new SqsSubscription(sqs, queue.queueUrl(), queue.queueArn(), true));
+        topic.subscribe(new SqsSubscription(ELASTICMQ.sqs(), queue.queueUrl(), queue.queueArn(), true));
         topic.publishAll(List.of(new SnsPublication(SnsMessage.plain(BAD), "viewer-7", "event-identity-7")));
-        List<Message> delivered = sqs.receiveMessage(b -> b.queueUrl(queue.queueUrl()).maxNumberOfMessages(10)
+        List<Message> delivered = ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(queue.queueUrl()).maxNumberOfMessages(10)
                 .messageSystemAttributeNamesWithStrings("All")).messages();
         assertThat(delivered).hasSize(1);
 
         ConsumerHandler consumer = new ConsumerHandler(new ConsumerService(new EventParser(),
                 new Ledger(new InMemoryLedgerStore(), LedgerSettings.defaults(), ManualClock.startingNow()), Downstream.NONE,
-                new LedgerWriters(1), new SqsDeadLetters(sqs, queue.dlqUrl())));
+                new LedgerWriters(1), new SqsDeadLetters(ELASTICMQ.sqs(), queue.dlqUrl())));
         SQSBatchResponse first = consumer.handleRequest(SqsLambdaEvents.of(delivered, queue.queueArn()), FunctionContext.forRequest("r1"));
         // The same message again, as after a crash before the mapping deleted it: SQS drops the copy.
         SQSBatchResponse again = consumer.handleRequest(SqsLambdaEvents.of(delivered, queue.queueArn()), FunctionContext.forRequest("r2"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlimit.aws.AwsBehaviour;
 import io.streamlimit.clock.ManualClock;
-import io.streamlimit.local.AwsClients;
 import io.streamlimit.local.sns.SnsNotification;
 import io.streamlimit.local.sns.SqsSubscription;
 import io.streamlimit.scenario.DeduplicationScope;
@@ -17,10 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -30,33 +27,21 @@ class FifoQueueSettingsTest {
 
     private static final FifoSpec HIGH_THROUGHPUT = new FifoSpec(DeduplicationScope.MESSAGE_GROUP, FifoThroughputLimit.PER_MESSAGE_GROUP_ID);
 
-    static ElasticMqServer server;
-    static SqsClient sqs;
-
-    @BeforeAll
-    static void start() {
-        server = ElasticMqServer.start(0);
-        sqs = AwsClients.sqs(server.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ElasticMqExtension ELASTICMQ = new ElasticMqExtension();
 
     private static QueueWithDlq queue(FifoSpec fifo) {
-        return QueueWithDlq.createFifo(sqs, "q-" + UUID.randomUUID().toString().substring(0, 8), 30, 3, fifo);
+        return QueueWithDlq.createFifo(ELASTICMQ.sqs(), "q-" + UUID.randomUUID().toString().substring(0, 8), 30, 3, fifo);
     }
 
     private static List<Message> drain(String url) {
         List<Message> all = new ArrayList<>();
         List<Message> got;
         do {
-            got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
+            got = ELASTICMQ.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageSystemAttributeNamesWithStrings("All")).messages();
             all.addAll(got);
-            got.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+            got.forEach(m -> ELASTICMQ.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         } while (!got.isEmpty());
         return all;
     }
@@ -73,11 +58,11 @@ class FifoQueueSettingsTest {
     @Test
     void elasticmq_accepts_both_attributes_on_create_queue_but_keeps_neither() {
         QueueWithDlq q = queue(HIGH_THROUGHPUT);
-        Map<String, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(q.queueUrl()).attributeNamesWithStrings("All"))
+        Map<String, String> attributes = ELASTICMQ.sqs().getQueueAttributes(b -> b.queueUrl(q.queueUrl()).attributeNamesWithStrings("All"))
                 .attributesAsStrings();
         assertThat(attributes).containsEntry("FifoQueue", "true").containsEntry("ContentBasedDeduplication", "false")
                 .doesNotContainKeys("DeduplicationScope", "FifoThroughputLimit");
-        assertThatThrownBy(() -> sqs.setQueueAttributes(b -> b.queueUrl(q.queueUrl())
+        assertThatThrownBy(() -> ELASTICMQ.sqs().setQueueAttributes(b -> b.queueUrl(q.queueUrl())
                 .attributesWithStrings(Map.of("DeduplicationScope", "queue"))))
                 .isInstanceOf(InvalidAttributeNameException.class)
                 .hasMessageContaining("The attribute DeduplicationScope is invalid");
@@ -86,15 +71,15 @@ class FifoQueueSettingsTest {
     @Test
     void elasticmq_itself_deduplicates_across_the_queue_whatever_the_scope() {
         QueueWithDlq q = queue(HIGH_THROUGHPUT);
-        sqs.sendMessage(b -> b.queueUrl(q.queueUrl()).messageBody("a").messageGroupId("g1").messageDeduplicationId("d"));
-        sqs.sendMessage(b -> b.queueUrl(q.queueUrl()).messageBody("b").messageGroupId("g2").messageDeduplicationId("d"));
+        ELASTICMQ.sqs().sendMessage(b -> b.queueUrl(q.queueUrl()).messageBody("a").messageGroupId("g1").messageDeduplicationId("d"));
+        ELASTICMQ.sqs().sendMessage(b -> b.queueUrl(q.queueUrl()).messageBody("b").messageGroupId("g2").messageDeduplicationId("d"));
         assertThat(drain(q.queueUrl())).extracting(Message::body).containsExactly("a");
     }
 
     @Test
     void with_queue_scope_the_same_id_in_two_groups_is_delivered_once() {
         QueueWithDlq q = queue(FifoSpec.defaults());
-        new SqsSubscription(sqs, q.queueUrl(), q.queueArn(), true).deliver(sameIdInTwoGroupsAndACopy());
+        new SqsSubscription(ELASTICMQ.sqs(), q.queueUrl(), q.queueArn(), true).deliver(sameIdInTwoGroupsAndACopy());
         List<Message> got = drain(q.queueUrl());
         assertThat(got).extracting(Message::body).containsExactly("a");
         assertThat(got.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "g1")
@@ -105,7 +90,7 @@ class FifoQueueSettingsTest {
     void with_message_group_scope_the_same_id_in_two_groups_is_delivered_twice_and_a_copy_in_its_group_not_at_all() {
         QueueWithDlq q = queue(HIGH_THROUGHPUT);
         ManualClock clock = ManualClock.startingNow();
-        new SqsSubscription(sqs, q.queueUrl(), q.queueArn(), true, new MessageGroupDeduplication(AwsBehaviour.current(), clock))
+        new SqsSubscription(ELASTICMQ.sqs(), q.queueUrl(), q.queueArn(), true, new MessageGroupDeduplication(AwsBehaviour.current(), clock))
                 .deliver(sameIdInTwoGroupsAndACopy());
         List<Message> got = drain(q.queueUrl());
         assertThat(got).extracting(Message::body).containsExactlyInAnyOrder("a", "b");
