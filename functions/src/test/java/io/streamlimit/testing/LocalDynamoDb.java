@@ -57,10 +57,13 @@ public final class LocalDynamoDb {
         return new DynamoDbLedgerStore(client(), newLedgerTable());
     }
 
-    /** Creates a new, empty tracker table and returns its name. */
+    /** Creates a new, empty tracker table, waits until it is active and returns its name. */
     public static String newTrackerTable() {
         String name = uniqueTableName("tracker");
         client().createTable(TrackerTableSchema.createTableRequest(name));
+        // dynalite, like DynamoDB, answers CreateTable while the table is still CREATING; a test
+        // that wrote at once sometimes got "Requested resource not found".
+        client().waiter().waitUntilTableExists(b -> b.tableName(name));
         return name;
     }
 }
