@@ -55,7 +55,10 @@ class ChaosRunIT {
         // The Kinesis phase: PutRecords put twice were applied once (no event applied twice, above), and the
         // poisoned uid's five records reached the on-failure queue, each with the mapping's reason.
         assertThat(report.deadLetters()).filteredOn(d -> d.phase().equals(ChaosReport.KINESIS_PHASE))
-                .hasSize(5).allSatisfy(d -> assertThat(d.poison()).isTrue());
+                .hasSize(5).allSatisfy(d -> {
+                    assertThat(d.poison()).isTrue();
+                    assertThat(d.reason()).isEqualTo("Kinesis on-failure destination: RetryAttemptsExhausted");
+                });
         assertThat(report.kinesisGoodGivenUp()).isZero();
     }
 
