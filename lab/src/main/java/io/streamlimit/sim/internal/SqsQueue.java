@@ -123,22 +123,11 @@ final class SqsQueue implements Scheduler.Action, DelayLine.Sink {
             }
             visibleCount--;
             if (receiveCount[id] >= maxReceiveCount) {
-                state[id] = DEAD;
-                recorder.deadLetter(now, id);
-                events.dead(id, now);
+                deadLetter(id, now);
                 continue;
             }
-            int count = ++receiveCount[id];
-            if (count > 1) {
-                recorder.redelivery(now, id);
-            }
-            state[id] = IN_FLIGHT;
-            inFlight.add(now + visibilityMillis, id, count);
-            if (inFlight.size() == 1) {
-                scheduler.at(now + visibilityMillis, Scheduler.VISIBLE, this, 0);
-            }
             ids[offset + got] = id;
-            receipts[offset + got] = count;
+            receipts[offset + got] = takeInFlight(id, now);
             got++;
         }
         return got;
@@ -150,27 +139,36 @@ final class SqsQueue implements Scheduler.Action, DelayLine.Sink {
             if (receiveCount[id] < maxReceiveCount) {
                 return false;
             }
-            state[id] = DEAD;
             visibleCount--;
-            recorder.deadLetter(now, id);
-            events.dead(id, now);
+            deadLetter(id, now);
             return true;
         });
         for (int i = offset; i < offset + got; i++) {
-            int id = ids[i];
             visibleCount--;
-            int count = ++receiveCount[id];
-            if (count > 1) {
-                recorder.redelivery(now, id);
-            }
-            state[id] = IN_FLIGHT;
-            inFlight.add(now + visibilityMillis, id, count);
-            if (inFlight.size() == 1) {
-                scheduler.at(now + visibilityMillis, Scheduler.VISIBLE, this, 0);
-            }
-            receipts[i] = count;
+            receipts[i] = takeInFlight(ids[i], now);
         }
         return got;
+    }
+
+    /** Gives up a message received maxReceiveCount times already, at the receive after its last: to the DLQ. */
+    private void deadLetter(int id, long now) {
+        state[id] = DEAD;
+        recorder.deadLetter(now, id);
+        events.dead(id, now);
+    }
+
+    /** Takes a received message in flight for the visibility timeout; returns its receive count, its receipt. */
+    private int takeInFlight(int id, long now) {
+        int count = ++receiveCount[id];
+        if (count > 1) {
+            recorder.redelivery(now, id);
+        }
+        state[id] = IN_FLIGHT;
+        inFlight.add(now + visibilityMillis, id, count);
+        if (inFlight.size() == 1) {
+            scheduler.at(now + visibilityMillis, Scheduler.VISIBLE, this, 0);
+        }
+        return count;
     }
 
     /**
