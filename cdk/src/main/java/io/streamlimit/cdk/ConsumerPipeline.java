@@ -20,8 +20,10 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
 
 /** The consumer and how events reach it: its function, the alias (provisioned or SnapStart), the queue or the subscription. */
 final class ConsumerPipeline {
@@ -121,15 +123,7 @@ final class ConsumerPipeline {
      */
     static void connectThroughQueue(ScenarioStack stack, Topic topic, IFunction consumer, Queue deadLetters) {
         QueueSpec spec = stack.scenario().queue();
-        Queue queue = Queue.Builder.create(stack, "EventsQueue")
-                .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(deadLetters)
-                        .maxReceiveCount(spec.maxReceiveCount())
-                        .build())
-                .build();
+        Queue queue = eventsQueue(stack, spec, deadLetters).build();
         topic.addSubscription(SqsSubscription.Builder.create(queue).rawMessageDelivery(true).build());
         SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
                 .batchSize(spec.batchSize())
@@ -150,6 +144,21 @@ final class ConsumerPipeline {
         }
         consumer.addEventSource(source.build());
         stack.output("QueueUrl", queue.getQueueUrl(), "the queue between the topic and the consumer");
+    }
+
+    /**
+     * The events queue, standard or FIFO: the scenario's visibility timeout, SQS-managed
+     * encryption, TLS only, and redrive to {@code deadLetters} after the scenario's receives.
+     */
+    static Queue.Builder eventsQueue(Construct scope, QueueSpec spec, IQueue deadLetters) {
+        return Queue.Builder.create(scope, "EventsQueue")
+                .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(spec.maxReceiveCount())
+                        .build());
     }
 
     /**

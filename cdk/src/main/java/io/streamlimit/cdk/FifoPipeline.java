@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.sns.FifoThroughputScope;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -59,18 +58,11 @@ final class FifoPipeline {
                 .enforceSsl(true)
                 .build();
         StackNagSuppressions.forFifoDeadLetterQueue(deadLetters);
-        Queue queue = Queue.Builder.create(scope, "EventsQueue")
+        Queue queue = ConsumerPipeline.eventsQueue(scope, spec, deadLetters)
                 .fifo(true)
                 .contentBasedDeduplication(false)
                 .deduplicationScope(deduplicationScope(fifo.deduplicationScope()))
                 .fifoThroughputLimit(throughputLimit(fifo.throughputLimit()))
-                .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(deadLetters)
-                        .maxReceiveCount(spec.maxReceiveCount())
-                        .build())
                 .build();
         return new Queues(queue, deadLetters);
     }
