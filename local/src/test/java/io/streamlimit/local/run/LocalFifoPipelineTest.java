@@ -66,14 +66,7 @@ class LocalFifoPipelineTest {
     @Test
     void failures_and_redeliveries_keep_each_viewers_order() throws Exception {
         Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
-        UnaryOperator<Downstream> throwOnFirstSight = real -> (events, invocation) -> {
-            for (StreamEvent e : events) {
-                if (e.seq() % 7 == 3 && failedOnce.add(e.seq())) {
-                    throw new IllegalStateException("injected failure for event " + e.seq());
-                }
-            }
-            return real.callAll(events, invocation);
-        };
+        UnaryOperator<Downstream> throwOnFirstSight = ThrowOnFirstSight.everySeventhEvent(failedOnce);
         Scenario scenario = fifo("fifo-errors", 90, 15, new ConsumerSpec(null, 4, 2, 512), 5, 10);
 
         LocalRun.Result result = run(scenario, throwOnFirstSight, Duration.ofMinutes(2));

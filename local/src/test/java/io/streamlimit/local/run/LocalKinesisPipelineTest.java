@@ -45,14 +45,7 @@ class LocalKinesisPipelineTest {
     @Test
     void a_consumer_that_throws_mid_batch_blocks_the_shard_loses_nothing_and_applies_each_event_once() throws Exception {
         Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
-        UnaryOperator<Downstream> throwOnFirstSight = real -> (events, invocation) -> {
-            for (StreamEvent e : events) {
-                if (e.seq() % 7 == 3 && failedOnce.add(e.seq())) {
-                    throw new IllegalStateException("injected failure for event " + e.seq());
-                }
-            }
-            return real.callAll(events, invocation);
-        };
+        UnaryOperator<Downstream> throwOnFirstSight = ThrowOnFirstSight.everySeventhEvent(failedOnce);
         Scenario scenario = Scenarios.kinesis("e2e-kinesis-errors", 80, 30, new StreamSpec(1, 5, 0, 1, false, -1, -1),
                 new ConsumerSpec(null, null, 5, 512), new DownstreamSpec(1000, 10, false));
 

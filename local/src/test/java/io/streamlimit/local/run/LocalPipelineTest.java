@@ -108,14 +108,7 @@ class LocalPipelineTest {
     @Test
     void a_consumer_that_throws_mid_batch_loses_nothing_and_applies_each_event_once() throws Exception {
         Set<Long> failedOnce = ConcurrentHashMap.newKeySet();
-        UnaryOperator<Downstream> throwOnFirstSight = real -> (events, invocation) -> {
-            for (StreamEvent e : events) {
-                if (e.seq() % 7 == 3 && failedOnce.add(e.seq())) {
-                    throw new IllegalStateException("injected failure for event " + e.seq());
-                }
-            }
-            return real.callAll(events, invocation);
-        };
+        UnaryOperator<Downstream> throwOnFirstSight = ThrowOnFirstSight.everySeventhEvent(failedOnce);
         Scenario scenario = Scenarios.sqs("e2e-errors", 60, 30, new QueueSpec(2, 5, 5, 0),
                 new ConsumerSpec(null, 3, 2, 512), new DownstreamSpec(1000, 10, false));
 
